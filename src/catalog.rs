@@ -1,0 +1,376 @@
+//! Loading questionnaires, legal references, the glossary and the guide
+//! catalogue — from the copies embedded in the binary, or from files a
+//! maintainer points to with `--questionnaire`.
+//!
+//! Everything loaded together forms a [`Bundle`]: question, outcome and
+//! finding ids share one namespace, because answers files are one flat map.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+use crate::error::{Error, SourceError};
+use crate::model::{
+    Article, ArticleFile, Finding, GlossaryFile, Guide, GuideFile, GuideRef, Outcome, Question,
+    Questionnaire, Term,
+};
+use crate::validate::{self, Report};
+
+static BUILTIN_QUESTIONNAIRES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/questionnaires");
+static BUILTIN_GUIDES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/guides");
+
+/// File names with a special role; every other `.toml` is a questionnaire.
+pub const ARTICLES_FILE: &str = "articles.toml";
+pub const GLOSSARY_FILE: &str = "glossaire.toml";
+pub const GUIDES_FILE: &str = "catalogue.toml";
+
+/// The questionnaire a session starts from when none is named.
+pub const DEFAULT_QUESTIONNAIRE: &str = "accueil";
+
+/// The text of one loaded file, kept to point at errors in it.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Shown in messages: `questionnaires/donnees.toml` for built-in files,
+    /// the path as given otherwise.
+    pub name: String,
+    pub text: String,
+}
+
+/// Where an item was read from: the index of its source in
+/// [`Bundle::sources`].
+pub type SourceId = usize;
+
+/// A node of the graph: a question or an outcome.
+#[derive(Debug, Clone, Copy)]
+pub enum Node<'a> {
+    Question(&'a Question),
+    Outcome(&'a Outcome),
+}
+
+impl<'a> Node<'a> {
+    pub fn id(&self) -> &'a str {
+        match self {
+            Node::Question(q) => &q.id,
+            Node::Outcome(o) => &o.id,
+        }
+    }
+}
+
+/// Everything loaded together: questionnaires and the references they use.
+#[derive(Debug, Clone, Default)]
+pub struct Bundle {
+    pub sources: Vec<Source>,
+    /// Each questionnaire with the source it came from.
+    pub questionnaires: Vec<(SourceId, Questionnaire)>,
+    pub articles: Vec<(SourceId, Article)>,
+    pub terms: Vec<(SourceId, Term)>,
+    pub guides: Vec<(SourceId, Guide)>,
+    questions: HashMap<String, (usize, usize)>,
+    outcomes: HashMap<String, (usize, usize)>,
+    findings: HashMap<String, (usize, usize)>,
+    article_index: HashMap<String, usize>,
+    term_index: HashMap<String, usize>,
+    guide_index: HashMap<String, usize>,
+    questionnaire_index: HashMap<String, usize>,
+}
+
+impl Bundle {
+    /// The built-in questionnaires and references, checked.
+    pub fn builtin() -> Result<Bundle, Error> {
+        let mut loader = Loader::default();
+        loader.add_dir(&BUILTIN_QUESTIONNAIRES, "questionnaires")?;
+        loader.add_dir(&BUILTIN_GUIDES, "guides")?;
+        loader.finish()
+    }
+
+    /// The built-in bundle without the load-time check, for `check` to
+    /// report every problem instead of stopping at the first.
+    pub fn builtin_unchecked() -> Result<Bundle, Error> {
+        let mut loader = Loader::default();
+        loader.add_dir(&BUILTIN_QUESTIONNAIRES, "questionnaires")?;
+        loader.add_dir(&BUILTIN_GUIDES, "guides")?;
+        Ok(loader.bundle())
+    }
+
+    /// Questionnaires from `paths` (files or folders). References
+    /// (articles, glossary, guides) come from the same folders when they
+    /// have them, from the built-in copies otherwise.
+    pub fn from_paths(paths: &[PathBuf]) -> Result<Bundle, Error> {
+        let bundle = Self::from_paths_unchecked(paths)?;
+        let report = validate::check(&bundle);
+        if report.has_errors() {
+            return Err(Error::InvalidQuestionnaire(Box::new(report)));
+        }
+        Ok(bundle)
+    }
+
+    /// As [`Bundle::from_paths`], without the check.
+    pub fn from_paths_unchecked(paths: &[PathBuf]) -> Result<Bundle, Error> {
+        let mut loader = Loader::default();
+        for path in paths {
+            loader.add_path(path)?;
+        }
+        if loader.bundle.questionnaires.is_empty() {
+            return Err(Error::NoQuestionnaire(
+                paths.iter().map(|p| p.display().to_string()).collect(),
+            ));
+        }
+        // Fill in the references the maintainer did not supply.
+        if !loader.has_articles {
+            loader.add_builtin_file(&BUILTIN_QUESTIONNAIRES, ARTICLES_FILE, "questionnaires")?;
+        }
+        if !loader.has_terms {
+            loader.add_builtin_file(&BUILTIN_QUESTIONNAIRES, GLOSSARY_FILE, "questionnaires")?;
+        }
+        if !loader.has_guides {
+            loader.add_builtin_file(&BUILTIN_GUIDES, GUIDES_FILE, "guides")?;
+        }
+        Ok(loader.bundle())
+    }
+
+    /// Builds a bundle from in-memory sources: `(name, text)` pairs whose
+    /// file name tells their role. Used by tests and benchmarks.
+    pub fn from_sources<'a>(
+        sources: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Bundle, Error> {
+        let mut loader = Loader::default();
+        for (name, text) in sources {
+            loader.add_source(name.to_owned(), text.to_owned())?;
+        }
+        loader.finish()
+    }
+
+    pub fn questionnaire(&self, id: &str) -> Option<&Questionnaire> {
+        self.questionnaire_index
+            .get(id)
+            .map(|&i| &self.questionnaires[i].1)
+    }
+
+    /// The questionnaire sessions start from when none is named:
+    /// `accueil` when loaded, else the first one.
+    pub fn default_questionnaire(&self) -> &Questionnaire {
+        self.questionnaire(DEFAULT_QUESTIONNAIRE)
+            .unwrap_or(&self.questionnaires[0].1)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions
+            .get(id)
+            .map(|&(q, i)| &self.questionnaires[q].1.questions[i])
+    }
+
+    pub fn outcome(&self, id: &str) -> Option<&Outcome> {
+        self.outcomes
+            .get(id)
+            .map(|&(q, i)| &self.questionnaires[q].1.outcomes[i])
+    }
+
+    pub fn finding(&self, id: &str) -> Option<&Finding> {
+        self.findings
+            .get(id)
+            .map(|&(q, i)| &self.questionnaires[q].1.findings[i])
+    }
+
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.article_index.get(id).map(|&i| &self.articles[i].1)
+    }
+
+    pub fn term(&self, id: &str) -> Option<&Term> {
+        self.term_index.get(id).map(|&i| &self.terms[i].1)
+    }
+
+    pub fn guide(&self, id: &str) -> Option<&Guide> {
+        self.guide_index.get(id).map(|&i| &self.guides[i].1)
+    }
+
+    /// The questionnaire that defines question or outcome `id`.
+    pub fn questionnaire_of(&self, id: &str) -> Option<&Questionnaire> {
+        self.questions
+            .get(id)
+            .or_else(|| self.outcomes.get(id))
+            .map(|&(q, _)| &self.questionnaires[q].1)
+    }
+
+    /// Resolves a `next` target: a node id, or `@questionnaire` for the
+    /// start of that questionnaire.
+    pub fn node(&self, target: &str) -> Option<Node<'_>> {
+        let id = match target.strip_prefix('@') {
+            Some(q) => self.questionnaire(q)?.start.as_str(),
+            None => target,
+        };
+        if let Some(q) = self.question(id) {
+            Some(Node::Question(q))
+        } else {
+            self.outcome(id).map(Node::Outcome)
+        }
+    }
+
+    /// URL of a guide reference (chapter URL when it names a chapter).
+    pub fn guide_url(&self, r: &GuideRef) -> Option<(&Guide, &str, Option<&str>)> {
+        let guide = self.guide(&r.guide)?;
+        match &r.chapter {
+            None => Some((guide, guide.url.as_str(), guide.successor.as_deref())),
+            Some(c) => {
+                let ch = guide.chapters.iter().find(|ch| &ch.id == c)?;
+                Some((guide, ch.url.as_str(), ch.successor.as_deref()))
+            }
+        }
+    }
+
+    /// Every question id, in file order: the vocabulary of answers files.
+    pub fn question_ids(&self) -> impl Iterator<Item = &str> {
+        self.questionnaires
+            .iter()
+            .flat_map(|(_, q)| q.questions.iter().map(|q| q.id.as_str()))
+    }
+
+    fn index(&mut self) {
+        for (qi, (_, q)) in self.questionnaires.iter().enumerate() {
+            self.questionnaire_index.entry(q.id.clone()).or_insert(qi);
+            for (i, x) in q.questions.iter().enumerate() {
+                self.questions.entry(x.id.clone()).or_insert((qi, i));
+            }
+            for (i, x) in q.outcomes.iter().enumerate() {
+                self.outcomes.entry(x.id.clone()).or_insert((qi, i));
+            }
+            for (i, x) in q.findings.iter().enumerate() {
+                self.findings.entry(x.id.clone()).or_insert((qi, i));
+            }
+        }
+        for (i, (_, a)) in self.articles.iter().enumerate() {
+            self.article_index.entry(a.id.clone()).or_insert(i);
+        }
+        for (i, (_, t)) in self.terms.iter().enumerate() {
+            self.term_index.entry(t.id.clone()).or_insert(i);
+        }
+        for (i, (_, g)) in self.guides.iter().enumerate() {
+            self.guide_index.entry(g.id.clone()).or_insert(i);
+        }
+    }
+}
+
+#[derive(Default)]
+struct Loader {
+    bundle: Bundle,
+    has_articles: bool,
+    has_terms: bool,
+    has_guides: bool,
+}
+
+impl Loader {
+    fn add_dir(&mut self, dir: &Dir<'_>, prefix: &str) -> Result<(), Error> {
+        let mut files: Vec<_> = dir
+            .files()
+            .filter(|f| f.path().extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort_by_key(|f| f.path());
+        for f in files {
+            let name = format!("{prefix}/{}", f.path().display());
+            let text = f
+                .contents_utf8()
+                .ok_or_else(|| Error::Io(name.clone(), "not UTF-8".into()))?;
+            self.add_source(name, text.to_owned())?;
+        }
+        Ok(())
+    }
+
+    fn add_builtin_file(&mut self, dir: &Dir<'_>, file: &str, prefix: &str) -> Result<(), Error> {
+        if let Some(f) = dir.get_file(file) {
+            let name = format!("{prefix}/{file}");
+            let text = f.contents_utf8().unwrap_or_default().to_owned();
+            self.add_source(name, text)?;
+        }
+        Ok(())
+    }
+
+    fn add_path(&mut self, path: &Path) -> Result<(), Error> {
+        let meta = std::fs::metadata(path)
+            .map_err(|e| Error::Io(path.display().to_string(), e.to_string()))?;
+        if meta.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
+                .map_err(|e| Error::Io(path.display().to_string(), e.to_string()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+                .collect();
+            entries.sort();
+            for p in entries {
+                self.add_file(&p)?;
+            }
+            Ok(())
+        } else {
+            self.add_file(path)
+        }
+    }
+
+    fn add_file(&mut self, path: &Path) -> Result<(), Error> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::Io(path.display().to_string(), e.to_string()))?;
+        self.add_source(path.display().to_string(), text)
+    }
+
+    fn add_source(&mut self, name: String, text: String) -> Result<(), Error> {
+        let file_name = Path::new(&name)
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let id = self.bundle.sources.len();
+        match file_name.as_str() {
+            ARTICLES_FILE => {
+                let f: ArticleFile = parse_toml(&name, &text)?;
+                self.bundle
+                    .articles
+                    .extend(f.articles.into_iter().map(|a| (id, a)));
+                self.has_articles = true;
+            }
+            GLOSSARY_FILE => {
+                let f: GlossaryFile = parse_toml(&name, &text)?;
+                self.bundle
+                    .terms
+                    .extend(f.terms.into_iter().map(|t| (id, t)));
+                self.has_terms = true;
+            }
+            GUIDES_FILE => {
+                let f: GuideFile = parse_toml(&name, &text)?;
+                self.bundle
+                    .guides
+                    .extend(f.guides.into_iter().map(|g| (id, g)));
+                self.has_guides = true;
+            }
+            _ => {
+                let q: Questionnaire = parse_toml(&name, &text)?;
+                self.bundle.questionnaires.push((id, q));
+            }
+        }
+        self.bundle.sources.push(Source { name, text });
+        Ok(())
+    }
+
+    fn bundle(mut self) -> Bundle {
+        self.bundle.index();
+        self.bundle
+    }
+
+    fn finish(self) -> Result<Bundle, Error> {
+        let bundle = self.bundle();
+        let report: Report = validate::check(&bundle);
+        if report.has_errors() {
+            return Err(Error::InvalidQuestionnaire(Box::new(report)));
+        }
+        Ok(bundle)
+    }
+}
+
+/// Parses one TOML file, keeping the line and column of a syntax or type
+/// error.
+fn parse_toml<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, Error> {
+    toml::from_str(text).map_err(|e| {
+        let offset = e.span().map(|s| s.start);
+        Error::Parse(Box::new(SourceError::new(
+            name,
+            text,
+            offset,
+            e.message().to_owned(),
+        )))
+    })
+}

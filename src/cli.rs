@@ -1,0 +1,200 @@
+//! The command line (★ contract): every flag defined once, here; `--help`,
+//! the man page and the shell completions all come from these definitions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const AFTER_HELP: &str = "\
+Codes de sortie :
+  0    une décision a été affichée (ou la commande a réussi)
+  1    erreur inattendue
+  2    mauvaise utilisation ou entrée invalide (réponses, questionnaire)
+  130  interrompu (Ctrl-C)
+
+Exemples :
+  aiguillage                                   session interactive
+  aiguillage --answers cas.json                décision à partir d'un fichier de réponses
+  aiguillage --answers cas.json --format json  la décision en JSON
+  aiguillage --answers cas.json --format link  le lien du guide recommandé
+  aiguillage questions --skeleton              un fichier de réponses à remplir";
+
+/// Assistant de décision pour les organismes publics : données, algorithmes,
+/// codes sources. Il pose les questions que soulève la loi et conclut par
+/// ce que vous devez faire, ce que vous pouvez faire, pourquoi (l'article)
+/// et le guide Etalab à lire.
+#[derive(Debug, Parser)]
+#[command(name = "aiguillage", version, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub run: RunArgs,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+/// Options that every command takes.
+#[derive(Debug, Args, Clone, Default)]
+pub struct GlobalArgs {
+    /// Questionnaire(s) à utiliser au lieu de ceux intégrés : un fichier
+    /// .toml ou un dossier (répétable).
+    #[arg(long = "questionnaire", value_name = "CHEMIN", global = true)]
+    pub questionnaires: Vec<PathBuf>,
+
+    /// Couleurs : auto (selon le terminal, NO_COLOR et CLICOLOR_FORCE),
+    /// always ou never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    /// Langue de l'interface (le contenu juridique reste en français).
+    /// Par défaut : d'après LANG.
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
+}
+
+/// Options of the main command: run a session or evaluate answers.
+#[derive(Debug, Args, Clone, Default)]
+pub struct RunArgs {
+    /// Fichier de réponses JSON (« - » pour l'entrée standard). Les
+    /// questions sans réponse sont posées si un terminal est disponible.
+    #[arg(short, long, value_name = "FICHIER")]
+    pub answers: Option<PathBuf>,
+
+    /// Questionnaire de départ (par défaut : celui du fichier de réponses,
+    /// sinon « accueil »).
+    #[arg(long, value_name = "ID")]
+    pub start: Option<String>,
+
+    /// Format de la décision.
+    #[arg(short, long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Ne jamais poser de question : échouer en nommant la première
+    /// réponse manquante.
+    #[arg(long)]
+    pub no_input: bool,
+
+    /// Enregistrer les réponses données dans ce fichier (aussi sur Ctrl-C),
+    /// pour reprendre avec --answers.
+    #[arg(long, value_name = "FICHIER")]
+    pub save_answers: Option<PathBuf>,
+
+    /// Mode simple : choix numérotés, sans flèches ni réaffichage (lecteurs
+    /// d'écran, terminaux limités). Aussi avec TERM=dumb ou ACCESSIBLE=1.
+    #[arg(long)]
+    pub plain: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// Texte lisible, avec couleurs si le terminal le permet.
+    #[default]
+    Text,
+    /// La décision complète en JSON (format stable, voir README).
+    Json,
+    /// Markdown, pour un ticket ou une note.
+    Markdown,
+    /// Seulement le(s) lien(s) des guides recommandés, un par ligne.
+    Link,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ListFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    Mermaid,
+    Dot,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    Questionnaire,
+    Answers,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Les guides du catalogue et leurs liens (ou le lien d'un guide).
+    Guides {
+        /// Un guide ou un chapitre (ex. « algorithmes/mention ») : n'affiche
+        /// que son lien.
+        id: Option<String>,
+        #[arg(short, long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Toutes les questions, leurs identifiants et les valeurs permises :
+    /// la référence pour écrire un fichier de réponses.
+    Questions {
+        /// Questionnaire (par défaut : tous).
+        questionnaire: Option<String>,
+        #[arg(short, long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// Affiche un fichier de réponses à remplir.
+        #[arg(long)]
+        skeleton: bool,
+    },
+    /// Vérifie des questionnaires (par défaut : ceux intégrés).
+    Check {
+        /// Fichiers ou dossiers à vérifier.
+        files: Vec<PathBuf>,
+        #[arg(short, long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Tous les chemins d'un questionnaire, avec leur issue et leurs constats.
+    Paths {
+        questionnaire: Option<String>,
+        #[arg(short, long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Dessine un questionnaire (Mermaid ou Graphviz DOT).
+    Graph {
+        questionnaire: Option<String>,
+        #[arg(short, long, value_enum, default_value_t = GraphFormat::Mermaid)]
+        format: GraphFormat,
+    },
+    /// Le schéma JSON des questionnaires ou des fichiers de réponses.
+    Schema {
+        #[arg(value_enum)]
+        kind: SchemaKind,
+    },
+    /// Script de complétion pour un shell.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// La page de manuel (roff).
+    Man,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,507 @@
+//! The pure evaluation: a bundle, a starting questionnaire and answers in;
+//! the next question to ask, or a [`Decision`], out. No printing, no
+//! input: every front end (prompts, answers files, tests) drives this.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::catalog::{Bundle, Node};
+use crate::model::{
+    Answer, Branch, FindingKind, GuideRef, Question, QuestionKind, Questionnaire, Verdict,
+};
+use crate::validate::{did_you_mean, fmt_num};
+
+/// A legal reference, resolved for display.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleLink {
+    pub id: String,
+    pub label: String,
+    pub url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caveat: Option<String>,
+}
+
+/// A guide (or chapter) link, resolved for display.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GuideLink {
+    /// `guide` or `guide/chapter`.
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    /// The newer equivalent, where one exists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub successor: Option<String>,
+}
+
+/// One answered question on the path.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Step {
+    pub question: String,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    /// The answer as given (boolean, number, string).
+    pub answer: Answer,
+    /// The label of the chosen answer, as shown to the user.
+    pub label: String,
+    /// What the answer implies, when the questionnaire says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub because: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub articles: Vec<ArticleLink>,
+    /// Ids of the findings this answer added.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FindingOut {
+    pub id: String,
+    pub kind: FindingKind,
+    pub text: String,
+    pub articles: Vec<ArticleLink>,
+    pub guides: Vec<GuideLink>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutcomeOut {
+    pub id: String,
+    pub verdict: Verdict,
+    pub title: String,
+    pub summary: String,
+    pub next_steps: Vec<String>,
+    pub guides: Vec<GuideLink>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuestionnaireInfo {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub legal_date: String,
+}
+
+impl From<&Questionnaire> for QuestionnaireInfo {
+    fn from(q: &Questionnaire) -> Self {
+        QuestionnaireInfo {
+            id: q.id.clone(),
+            title: q.title.clone(),
+            version: q.version.clone(),
+            legal_date: q.legal_date.clone(),
+        }
+    }
+}
+
+/// The result (★ JSON contract, documented in the README).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Decision {
+    /// The questionnaire the session started from.
+    pub questionnaire: QuestionnaireInfo,
+    /// The questionnaire that holds the outcome (the tree of the resource).
+    pub decided_by: QuestionnaireInfo,
+    /// Each question asked, in order, with its answer.
+    pub path: Vec<Step>,
+    pub outcome: OutcomeOut,
+    /// Everything learned on the way, in order, without repeats.
+    pub findings: Vec<FindingOut>,
+    /// Every recommended guide link: the outcome's first, then the
+    /// findings', without repeats.
+    pub guides: Vec<GuideLink>,
+    /// Answers given that this path never asked: reported, never used.
+    pub unused_answers: Vec<String>,
+}
+
+impl Decision {
+    pub fn findings_of(&self, kind: FindingKind) -> impl Iterator<Item = &FindingOut> {
+        self.findings.iter().filter(move |f| f.kind == kind)
+    }
+}
+
+/// Where an evaluation stopped.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Evaluation<'a> {
+    /// The answers reach this question, which has no answer yet.
+    Pending {
+        question: &'a Question,
+        /// The questions answered so far on the path.
+        path: Vec<Step>,
+    },
+    /// The answers reach an outcome.
+    Done(Box<Decision>),
+}
+
+/// An answer that cannot be used. Each message names the question and,
+/// where it helps, the allowed values.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "error", rename_all = "snake_case")]
+pub enum AnswerError {
+    UnknownQuestion {
+        id: String,
+        suggestion: Option<String>,
+    },
+    UnknownQuestionnaire {
+        id: String,
+        suggestion: Option<String>,
+        known: Vec<String>,
+    },
+    WrongType {
+        id: String,
+        expected: String,
+        allowed: Vec<String>,
+        given: String,
+    },
+    NotAChoice {
+        id: String,
+        given: String,
+        allowed: Vec<String>,
+        suggestion: Option<String>,
+    },
+}
+
+impl fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnswerError::UnknownQuestion { id, suggestion } => {
+                write!(f, "question inconnue « {id} »")?;
+                if let Some(s) = suggestion {
+                    write!(f, " — vouliez-vous dire « {s} » ?")?;
+                }
+                write!(f, " (liste des questions : aiguillage questions)")
+            }
+            AnswerError::UnknownQuestionnaire {
+                id,
+                suggestion,
+                known,
+            } => {
+                write!(f, "questionnaire inconnu « {id} »")?;
+                if let Some(s) = suggestion {
+                    write!(f, " — vouliez-vous dire « {s} » ?")?;
+                }
+                write!(f, " (questionnaires : {})", known.join(", "))
+            }
+            AnswerError::WrongType {
+                id,
+                expected,
+                allowed,
+                given,
+            } => {
+                write!(
+                    f,
+                    "« {id} » attend {expected}, pas {given} ; valeurs permises : {}",
+                    allowed.join(", ")
+                )
+            }
+            AnswerError::NotAChoice {
+                id,
+                given,
+                allowed,
+                suggestion,
+            } => {
+                write!(f, "« {id} » : « {given} » n'est pas une réponse possible")?;
+                if let Some(s) = suggestion {
+                    write!(f, " — vouliez-vous dire « {s} » ?")?;
+                }
+                write!(f, " ; valeurs permises : {}", allowed.join(", "))
+            }
+        }
+    }
+}
+
+/// What an answer to `q` may be, as written in an answers file.
+pub fn allowed_values(q: &Question) -> Vec<String> {
+    match q.kind {
+        QuestionKind::YesNo => vec!["true (oui)".into(), "false (non)".into()],
+        QuestionKind::Choice => q
+            .choices
+            .iter()
+            .map(|c| format!("\"{}\"", c.value))
+            .collect(),
+        QuestionKind::Number => q
+            .ranges
+            .iter()
+            .map(|r| format!("un nombre ({})", r.label))
+            .collect(),
+        QuestionKind::Text => vec!["un texte libre".into()],
+    }
+}
+
+fn expected(kind: QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::YesNo => "un booléen (true ou false)",
+        QuestionKind::Choice => "une des valeurs de la liste (chaîne)",
+        QuestionKind::Number => "un nombre",
+        QuestionKind::Text => "un texte",
+    }
+}
+
+fn describe(a: &Answer) -> String {
+    match a {
+        Answer::Bool(b) => format!("le booléen {b}"),
+        Answer::Number(n) => format!("le nombre {}", fmt_num(*n)),
+        Answer::Text(s) => format!("le texte « {s} »"),
+    }
+}
+
+/// Where an answer leads and what it adds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Route<'q> {
+    pub next: &'q str,
+    pub findings: &'q [String],
+    pub because: Option<&'q str>,
+    pub articles: &'q [String],
+}
+
+impl<'q> From<&'q Branch> for Route<'q> {
+    fn from(b: &'q Branch) -> Self {
+        Route {
+            next: &b.next,
+            findings: &b.findings,
+            because: b.because.as_deref(),
+            articles: &b.articles,
+        }
+    }
+}
+
+/// The route an answer selects, with the label of the answer; or why it
+/// cannot be used.
+pub fn resolve<'q>(q: &'q Question, answer: &Answer) -> Result<(Route<'q>, String), AnswerError> {
+    let wrong = || AnswerError::WrongType {
+        id: q.id.clone(),
+        expected: expected(q.kind).into(),
+        allowed: allowed_values(q),
+        given: describe(answer),
+    };
+    match (q.kind, answer) {
+        (QuestionKind::YesNo, Answer::Bool(b)) => {
+            let value = if *b { "oui" } else { "non" };
+            pick_choice(q, value)
+        }
+        // « oui »/« non » written as strings are accepted: people do.
+        (QuestionKind::YesNo, Answer::Text(s)) if matches!(s.as_str(), "oui" | "non") => {
+            pick_choice(q, s)
+        }
+        (QuestionKind::Choice, Answer::Text(s)) => pick_choice(q, s),
+        (QuestionKind::Number, Answer::Number(n)) => {
+            if !n.is_finite() || *n < 0.0 {
+                return Err(wrong());
+            }
+            q.ranges
+                .iter()
+                .find(|r| r.contains(*n))
+                .map(|r| {
+                    (
+                        Route::from(&r.branch),
+                        format!("{} ({})", fmt_num(*n), r.label),
+                    )
+                })
+                .ok_or_else(wrong)
+        }
+        (QuestionKind::Text, Answer::Text(s)) => {
+            // Free text is kept, never used for routing.
+            let route = Route {
+                next: q.next.as_deref().unwrap_or_default(),
+                findings: &[],
+                because: None,
+                articles: &[],
+            };
+            Ok((route, s.clone()))
+        }
+        _ => Err(wrong()),
+    }
+}
+
+fn pick_choice<'q>(q: &'q Question, value: &str) -> Result<(Route<'q>, String), AnswerError> {
+    q.choices
+        .iter()
+        .find(|c| c.value == value)
+        .map(|c| (Route::from(&c.branch), c.label.clone()))
+        .ok_or_else(|| AnswerError::NotAChoice {
+            id: q.id.clone(),
+            given: value.to_owned(),
+            allowed: allowed_values(q),
+            suggestion: did_you_mean(value, q.choices.iter().map(|c| c.value.as_str()))
+                .map(str::to_owned),
+        })
+}
+
+/// Checks every answer against its question, wherever the question is:
+/// unknown ids and invalid values are errors even off the path.
+pub fn check_answers(bundle: &Bundle, answers: &BTreeMap<String, Answer>) -> Vec<AnswerError> {
+    answers
+        .iter()
+        .filter_map(|(id, answer)| match bundle.question(id) {
+            None => Some(AnswerError::UnknownQuestion {
+                id: id.clone(),
+                suggestion: did_you_mean(id, bundle.question_ids()).map(str::to_owned),
+            }),
+            Some(q) => resolve(q, answer).err(),
+        })
+        .collect()
+}
+
+/// The questionnaire named `id`, or an error that lists the known ones.
+pub fn find_questionnaire<'b>(
+    bundle: &'b Bundle,
+    id: Option<&str>,
+) -> Result<&'b Questionnaire, AnswerError> {
+    match id {
+        None => Ok(bundle.default_questionnaire()),
+        Some(id) => bundle.questionnaire(id).ok_or_else(|| {
+            let known = bundle.questionnaires.iter().map(|(_, q)| q.id.as_str());
+            AnswerError::UnknownQuestionnaire {
+                id: id.to_owned(),
+                suggestion: did_you_mean(id, known.clone()).map(str::to_owned),
+                known: known.map(str::to_owned).collect(),
+            }
+        }),
+    }
+}
+
+/// Walks the tree from the start of `questionnaire` with `answers`.
+///
+/// Every answer is checked first ([`check_answers`]); then the walk
+/// follows the answers until a question has none (`Pending`) or an outcome
+/// is reached (`Done`). The bundle was validated (no cycle), and the walk
+/// is bounded by the number of questions anyway, so it always ends.
+pub fn evaluate<'b>(
+    bundle: &'b Bundle,
+    questionnaire: &'b Questionnaire,
+    answers: &BTreeMap<String, Answer>,
+) -> Result<Evaluation<'b>, Vec<AnswerError>> {
+    let errors = check_answers(bundle, answers);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut path: Vec<Step> = Vec::new();
+    let mut finding_ids: Vec<String> = Vec::new();
+    let mut target = format!("@{}", questionnaire.id);
+    let limit = bundle.question_ids().count() + 1;
+    for _ in 0..=limit {
+        let Some(node) = bundle.node(&target) else {
+            break;
+        };
+        match node {
+            Node::Question(q) => {
+                let Some(answer) = answers.get(&q.id) else {
+                    return Ok(Evaluation::Pending { question: q, path });
+                };
+                let (route, label) = resolve(q, answer).map_err(|e| vec![e])?;
+                finding_ids.extend(route.findings.iter().cloned());
+                path.push(Step {
+                    question: q.id.clone(),
+                    text: q.text.clone(),
+                    section: q.section.clone(),
+                    answer: answer.clone(),
+                    label,
+                    because: route.because.map(str::to_owned),
+                    articles: articles(bundle, route.articles),
+                    findings: route.findings.to_vec(),
+                });
+                target = route.next.to_owned();
+            }
+            Node::Outcome(o) => {
+                finding_ids.extend(o.findings.iter().cloned());
+                let decision = decide(bundle, questionnaire, o, path, finding_ids, answers);
+                return Ok(Evaluation::Done(Box::new(decision)));
+            }
+        }
+    }
+    // Unreachable for a validated bundle: a dangling reference or a cycle.
+    Err(vec![AnswerError::UnknownQuestion {
+        id: target,
+        suggestion: None,
+    }])
+}
+
+fn decide(
+    bundle: &Bundle,
+    start: &Questionnaire,
+    outcome: &crate::model::Outcome,
+    path: Vec<Step>,
+    finding_ids: Vec<String>,
+    answers: &BTreeMap<String, Answer>,
+) -> Decision {
+    let mut seen = HashSet::new();
+    let findings: Vec<FindingOut> = finding_ids
+        .iter()
+        .filter(|id| seen.insert(id.as_str()))
+        .filter_map(|id| bundle.finding(id))
+        .map(|f| FindingOut {
+            id: f.id.clone(),
+            kind: f.kind,
+            text: f.text.clone(),
+            articles: articles(bundle, &f.articles),
+            guides: guides(bundle, &f.guides),
+        })
+        .collect();
+    let outcome_guides = guides(bundle, &outcome.guides);
+    let mut guide_ids = HashSet::new();
+    let all_guides = outcome_guides
+        .iter()
+        .chain(findings.iter().flat_map(|f| f.guides.iter()))
+        .filter(|g| guide_ids.insert(g.id.clone()))
+        .cloned()
+        .collect();
+    let asked: HashSet<&str> = path.iter().map(|s| s.question.as_str()).collect();
+    let unused_answers = answers
+        .keys()
+        .filter(|k| !asked.contains(k.as_str()))
+        .cloned()
+        .collect();
+    let decided_by = bundle
+        .questionnaire_of(&outcome.id)
+        .map(QuestionnaireInfo::from)
+        .unwrap_or_else(|| start.into());
+    Decision {
+        questionnaire: start.into(),
+        decided_by,
+        path,
+        outcome: OutcomeOut {
+            id: outcome.id.clone(),
+            verdict: outcome.verdict,
+            title: outcome.title.clone(),
+            summary: outcome.summary.trim().to_owned(),
+            next_steps: outcome.next_steps.clone(),
+            guides: outcome_guides,
+        },
+        findings,
+        guides: all_guides,
+        unused_answers,
+    }
+}
+
+/// Resolves article ids; the bundle was validated, so none is missing.
+pub fn articles(bundle: &Bundle, ids: &[String]) -> Vec<ArticleLink> {
+    ids.iter()
+        .filter_map(|id| bundle.article(id))
+        .map(|a| ArticleLink {
+            id: a.id.clone(),
+            label: a.label.clone(),
+            url: a.url.clone(),
+            caveat: a.caveat.clone(),
+        })
+        .collect()
+}
+
+pub fn guides(bundle: &Bundle, refs: &[GuideRef]) -> Vec<GuideLink> {
+    refs.iter()
+        .filter_map(|r| {
+            let (guide, url, successor) = bundle.guide_url(r)?;
+            let title = match &r.chapter {
+                None => guide.title.clone(),
+                Some(c) => {
+                    let ch = guide.chapters.iter().find(|x| &x.id == c)?;
+                    format!("{} — {}", guide.title, ch.title)
+                }
+            };
+            Some(GuideLink {
+                id: r.to_string(),
+                title,
+                url: url.to_owned(),
+                successor: successor.or(guide.successor.as_deref()).map(str::to_owned),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,24 @@
+//! `aiguillage`: a decision assistant for French public bodies.
+//!
+//! Data flows one way: files → [`model`] → [`validate`] → [`engine`] ⇄
+//! ([`session`] + [`prompt`] | [`answers`]) → [`engine::Decision`] →
+//! [`render`]. The engine is pure; the front ends sit around it.
+
+pub mod answers;
+pub mod app;
+pub mod catalog;
+pub mod cli;
+pub mod commands;
+pub mod engine;
+pub mod error;
+pub mod locate;
+pub mod model;
+pub mod prompt;
+pub mod render;
+pub mod session;
+pub mod validate;
+
+pub use app::run;
+pub use catalog::Bundle;
+pub use engine::{Decision, Evaluation, evaluate};
+pub use error::Error;

@@ -1,0 +1,370 @@
+//! The data types behind the questionnaire files, the guide catalogue, the
+//! legal references, the glossary and the answers files.
+//!
+//! These types are only data: they are read with serde and checked by
+//! [`crate::validate`]; the engine walks them. Field names are English, the
+//! content they carry is French.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// One questionnaire file (`questionnaires/*.toml`).
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Questionnaire {
+    /// Stable identifier, used by `--questionnaire` and in answers files.
+    pub id: String,
+    /// Title shown to the user.
+    pub title: String,
+    /// Version of the content (bumped when a result can change).
+    pub version: String,
+    /// Date (YYYY-MM-DD) of the state of the law this file encodes.
+    pub legal_date: String,
+    /// One or two sentences: what the questionnaire decides.
+    #[serde(default)]
+    pub description: String,
+    /// Id of the first question.
+    pub start: String,
+    #[serde(default)]
+    pub questions: Vec<Question>,
+    #[serde(default)]
+    pub findings: Vec<Finding>,
+    #[serde(default)]
+    pub outcomes: Vec<Outcome>,
+}
+
+/// The kind of a question decides the shape of its answer.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    /// Answered with a JSON boolean; its two choices have the values
+    /// `oui` and `non`.
+    YesNo,
+    /// Answered with the `value` of one of its choices.
+    Choice,
+    /// Answered with a number; routed by `ranges`.
+    Number,
+    /// Answered with free text, kept for documents, never used for routing.
+    Text,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Stable identifier: the key in answers files. Unique across every
+    /// questionnaire loaded together.
+    pub id: String,
+    pub kind: QuestionKind,
+    /// Short name of the part of the questionnaire (shown as progress).
+    #[serde(default)]
+    pub section: Option<String>,
+    /// The question, as asked.
+    pub text: String,
+    /// Definitions, examples and the rule the question comes from.
+    #[serde(default)]
+    pub help: String,
+    /// Glossary terms used by the question (ids in `glossaire.toml`).
+    #[serde(default)]
+    pub terms: Vec<String>,
+    /// `yes_no` and `choice` questions.
+    #[serde(default)]
+    pub choices: Vec<Choice>,
+    /// `number` questions: half-open ranges `[min, below)`.
+    #[serde(default)]
+    pub ranges: Vec<NumberRange>,
+    /// `number` questions: the unit, e.g. « agents (ETP) ».
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// `text` questions: where to go once answered.
+    #[serde(default)]
+    pub next: Option<String>,
+}
+
+/// What an answer adds and where it leads. Shared by choices and number
+/// ranges.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Branch {
+    /// Id of the next question or outcome.
+    pub next: String,
+    /// Findings (ids) this answer adds to the decision.
+    #[serde(default)]
+    pub findings: Vec<String>,
+    /// What this answer implies, in one sentence (shown under « Pourquoi ? »).
+    #[serde(default)]
+    pub because: Option<String>,
+    /// Articles (ids in `articles.toml`) that ground `because`.
+    #[serde(default)]
+    pub articles: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Stable value, written in answers files (`oui`/`non` for yes/no).
+    pub value: String,
+    pub label: String,
+    /// A longer explanation of this choice, shown in help.
+    #[serde(default)]
+    pub help: Option<String>,
+    #[serde(flatten)]
+    pub branch: Branch,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct NumberRange {
+    /// Lower bound, included. Absent: no lower bound.
+    #[serde(default)]
+    pub min: Option<f64>,
+    /// Upper bound, excluded. Absent: no upper bound.
+    #[serde(default)]
+    pub below: Option<f64>,
+    /// Label of the range, e.g. « 50 agents ou plus ».
+    pub label: String,
+    #[serde(flatten)]
+    pub branch: Branch,
+}
+
+impl NumberRange {
+    pub fn contains(&self, x: f64) -> bool {
+        self.min.is_none_or(|m| x >= m) && self.below.is_none_or(|b| x < b)
+    }
+}
+
+/// What a finding asks of the user.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// Something the law requires.
+    Obligation,
+    /// Something the law allows or good practice advises.
+    Recommendation,
+    /// A risk or a limit to know.
+    Warning,
+    /// Context: where the law leaves room, where a guide reads otherwise.
+    Note,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    pub id: String,
+    pub kind: FindingKind,
+    /// The finding, in one or two sentences.
+    pub text: String,
+    /// Articles (ids in `articles.toml`). Required for obligations.
+    #[serde(default)]
+    pub articles: Vec<String>,
+    /// Guide chapters that explain it.
+    #[serde(default)]
+    pub guides: Vec<GuideRef>,
+}
+
+/// A reference to a guide of the catalogue, optionally to one chapter.
+/// Written `"algorithmes"` or `"algorithmes/mention"`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GuideRef {
+    pub guide: String,
+    pub chapter: Option<String>,
+}
+
+impl std::fmt::Display for GuideRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.chapter {
+            Some(c) => write!(f, "{}/{}", self.guide, c),
+            None => f.write_str(&self.guide),
+        }
+    }
+}
+
+impl std::str::FromStr for GuideRef {
+    type Err = std::convert::Infallible;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(match s.split_once('/') {
+            Some((g, c)) => GuideRef {
+                guide: g.to_owned(),
+                chapter: Some(c.to_owned()),
+            },
+            None => GuideRef {
+                guide: s.to_owned(),
+                chapter: None,
+            },
+        })
+    }
+}
+
+impl Serialize for GuideRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for GuideRef {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Ok(s.parse().unwrap_or_else(|e| match e {}))
+    }
+}
+
+/// How the situation ends, in one word. Drives the colour of the verdict.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The law requires an action (publish, mention, communicate…).
+    Must,
+    /// Allowed and encouraged, not required.
+    May,
+    /// No duty applies (the law does not cover the case).
+    NotConcerned,
+    /// No duty yet: the document is not finished.
+    NotYet,
+    /// The body may not act alone or at all (secret, third-party rights).
+    Cannot,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 5] = [
+        Verdict::Must,
+        Verdict::May,
+        Verdict::NotConcerned,
+        Verdict::NotYet,
+        Verdict::Cannot,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Must => "must",
+            Verdict::May => "may",
+            Verdict::NotConcerned => "not_concerned",
+            Verdict::NotYet => "not_yet",
+            Verdict::Cannot => "cannot",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub id: String,
+    pub verdict: Verdict,
+    /// The recommendation in one line.
+    pub title: String,
+    /// A short paragraph: what it means for the user, and why.
+    pub summary: String,
+    /// Concrete steps, in order.
+    #[serde(default)]
+    pub next_steps: Vec<String>,
+    /// Findings added by reaching this outcome.
+    #[serde(default)]
+    pub findings: Vec<String>,
+    /// Recommended guides, most useful first. At least one.
+    pub guides: Vec<GuideRef>,
+}
+
+/// `questionnaires/articles.toml`: every legal reference, once.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleFile {
+    #[serde(default)]
+    pub articles: Vec<Article>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    /// Stable id, e.g. `crpa-L312-1-1`.
+    pub id: String,
+    /// How it is cited, e.g. « CRPA, art. L312-1-1 ».
+    pub label: String,
+    /// Légifrance link.
+    pub url: String,
+    /// Where the link or the numbering is uncertain, say so.
+    #[serde(default)]
+    pub caveat: Option<String>,
+}
+
+/// `questionnaires/glossaire.toml`: every term, defined once.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryFile {
+    #[serde(default)]
+    pub terms: Vec<Term>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub id: String,
+    /// The term as written in the questions.
+    pub term: String,
+    pub definition: String,
+    #[serde(default)]
+    pub articles: Vec<String>,
+}
+
+/// `guides/catalogue.toml`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct GuideFile {
+    #[serde(default)]
+    pub guides: Vec<Guide>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Guide {
+    pub id: String,
+    pub title: String,
+    /// URL on guides.etalab.gouv.fr.
+    pub url: String,
+    /// Newer equivalent, where one exists.
+    #[serde(default)]
+    pub successor: Option<String>,
+    /// What the guide covers, in our own words.
+    pub summary: String,
+    #[serde(default)]
+    pub chapters: Vec<Chapter>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Chapter {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    #[serde(default)]
+    pub successor: Option<String>,
+}
+
+/// An answer as given in an answers file or at a prompt.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Answer {
+    Bool(bool),
+    Number(f64),
+    Text(String),
+}
+
+impl std::fmt::Display for Answer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Answer::Bool(b) => write!(f, "{b}"),
+            Answer::Number(n) => write!(f, "{n}"),
+            Answer::Text(s) => write!(f, "\"{s}\""),
+        }
+    }
+}
+
+/// The answers file (★ contract, see README).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AnswersFile {
+    /// Questionnaire to start from; absent: the usual first question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub questionnaire: Option<String>,
+    /// Question id → answer, in the order given.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+}

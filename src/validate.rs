@@ -1,0 +1,764 @@
+//! Structural checks of a bundle of questionnaires: everything that would
+//! make a user walk into a dead end, or read an obligation nobody can cite.
+//!
+//! The checks never stop at the first problem: they return a [`Report`]
+//! with every error and warning, each pointing at its place in the file.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::catalog::{Bundle, Node, SourceId};
+use crate::model::{FindingKind, GuideRef, Question, QuestionKind};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem found in a file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable kebab-case name of the check, e.g. `missing-reference`.
+    pub code: &'static str,
+    pub message: String,
+    /// File the problem is in.
+    pub file: String,
+    /// Where in the file, as a path of keys: `questions[3].choices[1].next`.
+    pub path: String,
+    /// 1-based line and column of `path` in `file`; 0 when unknown.
+    pub line: usize,
+    pub column: usize,
+    #[serde(skip)]
+    pub source: SourceId,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn has_errors(&self) -> bool {
+        self.errors().next().is_some()
+    }
+
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+    }
+
+    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+    }
+
+    /// One paragraph per error, for when loading fails.
+    pub fn summary(&self) -> String {
+        let errors: Vec<String> = self.errors().map(ToString::to_string).collect();
+        format!(
+            "questionnaire invalide ({} erreur{}) :\n{}",
+            errors.len(),
+            if errors.len() > 1 { "s" } else { "" },
+            errors.join("\n")
+        )
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "erreur",
+            Severity::Warning => "avertissement",
+        };
+        write!(f, "{level}[{}]: {}", self.code, self.message)?;
+        if self.line > 0 {
+            write!(f, "\n  --> {}:{}:{}", self.file, self.line, self.column)
+        } else {
+            write!(f, "\n  --> {} ({})", self.file, self.path)
+        }
+    }
+}
+
+struct Checker<'a> {
+    bundle: &'a Bundle,
+    report: Report,
+}
+
+impl Checker<'_> {
+    fn push(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        source: SourceId,
+        path: String,
+        message: String,
+    ) {
+        let file = self.bundle.sources[source].name.clone();
+        self.report.diagnostics.push(Diagnostic {
+            severity,
+            code,
+            message,
+            file,
+            path,
+            line: 0,
+            column: 0,
+            source,
+        });
+    }
+
+    fn error(&mut self, code: &'static str, src: SourceId, path: String, message: String) {
+        self.push(Severity::Error, code, src, path, message);
+    }
+
+    fn warning(&mut self, code: &'static str, src: SourceId, path: String, message: String) {
+        self.push(Severity::Warning, code, src, path, message);
+    }
+}
+
+/// Runs every check on a bundle.
+pub fn check(bundle: &Bundle) -> Report {
+    let mut c = Checker {
+        bundle,
+        report: Report::default(),
+    };
+    check_duplicates(&mut c);
+    check_references(&mut c);
+    check_kinds(&mut c);
+    check_graph(&mut c);
+    check_content(&mut c);
+    crate::locate::fill_locations(bundle, &mut c.report);
+    c.report
+        .diagnostics
+        .sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
+    c.report
+}
+
+fn check_duplicates(c: &mut Checker) {
+    let b = c.bundle;
+    // Questions, outcomes and findings share one namespace.
+    let mut seen: HashMap<&str, ()> = HashMap::new();
+    let mut qids = HashSet::new();
+    for (src, q) in &b.questionnaires {
+        if !qids.insert(q.id.as_str()) {
+            c.error(
+                "duplicate-id",
+                *src,
+                "id".into(),
+                format!("le questionnaire « {} » est défini deux fois", q.id),
+            );
+        }
+        let items = q
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (format!("questions[{i}].id"), x.id.as_str()))
+            .chain(
+                q.outcomes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (format!("outcomes[{i}].id"), x.id.as_str())),
+            )
+            .chain(
+                q.findings
+                    .iter()
+                    .enumerate()
+                    .map(|(i, x)| (format!("findings[{i}].id"), x.id.as_str())),
+            );
+        for (path, id) in items {
+            if seen.insert(id, ()).is_some() {
+                c.error(
+                    "duplicate-id",
+                    *src,
+                    path,
+                    format!("l'identifiant « {id} » est déjà utilisé"),
+                );
+            }
+        }
+    }
+    dup_in(
+        c,
+        b.articles.iter().map(|(s, a)| (*s, a.id.as_str())),
+        "articles",
+    );
+    dup_in(c, b.terms.iter().map(|(s, t)| (*s, t.id.as_str())), "terms");
+    dup_in(
+        c,
+        b.guides.iter().map(|(s, g)| (*s, g.id.as_str())),
+        "guides",
+    );
+}
+
+fn dup_in<'a>(c: &mut Checker, items: impl Iterator<Item = (SourceId, &'a str)>, table: &str) {
+    let mut seen = HashSet::new();
+    for (i, (src, id)) in items.enumerate() {
+        if !seen.insert(id) {
+            c.error(
+                "duplicate-id",
+                src,
+                format!("{table}[{i}].id"),
+                format!("l'identifiant « {id} » est déjà utilisé"),
+            );
+        }
+    }
+}
+
+fn check_references(c: &mut Checker) {
+    let b = c.bundle;
+    for (src, q) in &b.questionnaires {
+        let src = *src;
+        if b.question(&q.start).is_none() {
+            c.error(
+                "missing-reference",
+                src,
+                "start".into(),
+                format!("la question de départ « {} » n'existe pas", q.start),
+            );
+        }
+        for (qi, question) in q.questions.iter().enumerate() {
+            for (ti, t) in question.terms.iter().enumerate() {
+                if b.term(t).is_none() {
+                    c.error(
+                        "missing-reference",
+                        src,
+                        format!("questions[{qi}].terms[{ti}]"),
+                        format!(
+                            "le terme « {t} » n'est pas dans le glossaire{}",
+                            suggest(t, b.terms.iter().map(|(_, t)| t.id.as_str()))
+                        ),
+                    );
+                }
+            }
+            if let Some(next) = &question.next {
+                check_next(c, src, format!("questions[{qi}].next"), next);
+            }
+            for (path, branch) in branches(question, qi) {
+                check_next(c, src, format!("{path}.next"), &branch.next);
+                for (i, f) in branch.findings.iter().enumerate() {
+                    check_finding_ref(c, src, format!("{path}.findings[{i}]"), f);
+                }
+                for (i, a) in branch.articles.iter().enumerate() {
+                    check_article_ref(c, src, format!("{path}.articles[{i}]"), a);
+                }
+            }
+        }
+        for (fi, f) in q.findings.iter().enumerate() {
+            for (i, a) in f.articles.iter().enumerate() {
+                check_article_ref(c, src, format!("findings[{fi}].articles[{i}]"), a);
+            }
+            for (i, g) in f.guides.iter().enumerate() {
+                check_guide_ref(c, src, format!("findings[{fi}].guides[{i}]"), g);
+            }
+        }
+        for (oi, o) in q.outcomes.iter().enumerate() {
+            for (i, f) in o.findings.iter().enumerate() {
+                check_finding_ref(c, src, format!("outcomes[{oi}].findings[{i}]"), f);
+            }
+            for (i, g) in o.guides.iter().enumerate() {
+                check_guide_ref(c, src, format!("outcomes[{oi}].guides[{i}]"), g);
+            }
+        }
+    }
+    for (ti, (src, t)) in b.terms.iter().enumerate() {
+        for (i, a) in t.articles.iter().enumerate() {
+            check_article_ref(c, *src, format!("terms[{ti}].articles[{i}]"), a);
+        }
+    }
+}
+
+/// The branches of a question with their path in the file.
+pub fn branches(q: &Question, qi: usize) -> Vec<(String, &crate::model::Branch)> {
+    q.choices
+        .iter()
+        .enumerate()
+        .map(|(i, ch)| (format!("questions[{qi}].choices[{i}]"), &ch.branch))
+        .chain(
+            q.ranges
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (format!("questions[{qi}].ranges[{i}]"), &r.branch)),
+        )
+        .collect()
+}
+
+fn check_next(c: &mut Checker, src: SourceId, path: String, next: &str) {
+    let b = c.bundle;
+    if b.node(next).is_some() {
+        return;
+    }
+    let message = if let Some(q) = next.strip_prefix('@') {
+        format!(
+            "le questionnaire « {q} » n'existe pas{}",
+            suggest(q, b.questionnaires.iter().map(|(_, q)| q.id.as_str()))
+        )
+    } else {
+        let candidates = b.questionnaires.iter().flat_map(|(_, q)| {
+            q.questions
+                .iter()
+                .map(|x| x.id.as_str())
+                .chain(q.outcomes.iter().map(|x| x.id.as_str()))
+        });
+        format!(
+            "« {next} » n'est ni une question ni une issue{}",
+            suggest(next, candidates)
+        )
+    };
+    c.error("missing-reference", src, path, message);
+}
+
+fn check_finding_ref(c: &mut Checker, src: SourceId, path: String, id: &str) {
+    let b = c.bundle;
+    if b.finding(id).is_none() {
+        let candidates = b
+            .questionnaires
+            .iter()
+            .flat_map(|(_, q)| q.findings.iter().map(|f| f.id.as_str()));
+        c.error(
+            "missing-reference",
+            src,
+            path,
+            format!(
+                "le constat « {id} » n'existe pas{}",
+                suggest(id, candidates)
+            ),
+        );
+    }
+}
+
+fn check_article_ref(c: &mut Checker, src: SourceId, path: String, id: &str) {
+    let b = c.bundle;
+    if b.article(id).is_none() {
+        c.error(
+            "missing-reference",
+            src,
+            path,
+            format!(
+                "l'article « {id} » n'est pas dans articles.toml{}",
+                suggest(id, b.articles.iter().map(|(_, a)| a.id.as_str()))
+            ),
+        );
+    }
+}
+
+fn check_guide_ref(c: &mut Checker, src: SourceId, path: String, r: &GuideRef) {
+    let b = c.bundle;
+    match b.guide(&r.guide) {
+        None => c.error(
+            "unknown-guide",
+            src,
+            path,
+            format!(
+                "le guide « {} » n'est pas dans le catalogue{}",
+                r.guide,
+                suggest(&r.guide, b.guides.iter().map(|(_, g)| g.id.as_str()))
+            ),
+        ),
+        Some(g) => {
+            if let Some(ch) = &r.chapter
+                && !g.chapters.iter().any(|x| &x.id == ch)
+            {
+                c.error(
+                    "unknown-guide",
+                    src,
+                    path,
+                    format!(
+                        "le guide « {} » n'a pas de chapitre « {ch} »{}",
+                        g.id,
+                        suggest(ch, g.chapters.iter().map(|x| x.id.as_str()))
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn check_kinds(c: &mut Checker) {
+    let b = c.bundle;
+    for (src, q) in &b.questionnaires {
+        for (qi, question) in q.questions.iter().enumerate() {
+            check_kind(c, *src, qi, question);
+        }
+    }
+}
+
+fn check_kind(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
+    let at = |field: &str| format!("questions[{qi}].{field}");
+    let id = &q.id;
+    match q.kind {
+        QuestionKind::YesNo => {
+            let mut values: Vec<&str> = q.choices.iter().map(|c| c.value.as_str()).collect();
+            values.sort_unstable();
+            if values != ["non", "oui"] {
+                c.error(
+                    "bad-kind",
+                    src,
+                    at("choices"),
+                    format!(
+                        "la question oui/non « {id} » doit avoir exactement deux choix, de valeurs « oui » et « non »"
+                    ),
+                );
+            }
+        }
+        QuestionKind::Choice => {
+            if q.choices.len() < 2 {
+                c.error(
+                    "bad-kind",
+                    src,
+                    at("choices"),
+                    format!("la question à choix « {id} » doit proposer au moins deux choix"),
+                );
+            }
+            let mut seen = HashSet::new();
+            for (i, ch) in q.choices.iter().enumerate() {
+                if !seen.insert(ch.value.as_str()) {
+                    c.error(
+                        "duplicate-value",
+                        src,
+                        at(&format!("choices[{i}].value")),
+                        format!(
+                            "la valeur « {} » apparaît deux fois dans « {id} »",
+                            ch.value
+                        ),
+                    );
+                }
+            }
+        }
+        QuestionKind::Number => check_ranges(c, src, qi, q),
+        QuestionKind::Text => {
+            if q.next.is_none() {
+                c.error(
+                    "bad-kind",
+                    src,
+                    at("id"),
+                    format!("la question à texte libre « {id} » doit indiquer `next`"),
+                );
+            }
+        }
+    }
+    let misplaced = match q.kind {
+        QuestionKind::YesNo | QuestionKind::Choice => {
+            (!q.ranges.is_empty() || q.next.is_some()).then_some("ranges/next")
+        }
+        QuestionKind::Number => {
+            (!q.choices.is_empty() || q.next.is_some()).then_some("choices/next")
+        }
+        QuestionKind::Text => {
+            (!q.choices.is_empty() || !q.ranges.is_empty()).then_some("choices/ranges")
+        }
+    };
+    if let Some(fields) = misplaced {
+        c.error(
+            "bad-kind",
+            src,
+            at("kind"),
+            format!("« {id} » : les champs {fields} ne vont pas avec ce type de question"),
+        );
+    }
+}
+
+/// Number ranges must cover every value from 0 up, without gap or overlap.
+fn check_ranges(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
+    let id = &q.id;
+    if q.ranges.is_empty() {
+        c.error(
+            "bad-kind",
+            src,
+            format!("questions[{qi}].ranges"),
+            format!("la question numérique « {id} » doit définir des plages (`ranges`)"),
+        );
+        return;
+    }
+    let mut order: Vec<usize> = (0..q.ranges.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (q.ranges[a].min, q.ranges[b].min);
+        x.unwrap_or(f64::NEG_INFINITY)
+            .total_cmp(&y.unwrap_or(f64::NEG_INFINITY))
+    });
+    let first = &q.ranges[order[0]];
+    if first.min.is_some_and(|m| m > 0.0) {
+        c.error(
+            "range-gap",
+            src,
+            format!("questions[{qi}].ranges[{}].min", order[0]),
+            format!(
+                "« {id} » : aucune plage ne couvre les valeurs de 0 à {}",
+                fmt_num(first.min.unwrap_or(0.0))
+            ),
+        );
+    }
+    for w in order.windows(2) {
+        let (a, b) = (&q.ranges[w[0]], &q.ranges[w[1]]);
+        let end = a.below.unwrap_or(f64::INFINITY);
+        let start = b.min.unwrap_or(f64::NEG_INFINITY);
+        if end < start {
+            c.error(
+                "range-gap",
+                src,
+                format!("questions[{qi}].ranges[{}]", w[1]),
+                format!(
+                    "« {id} » : aucune plage ne couvre les valeurs de {} à {}",
+                    fmt_num(end),
+                    fmt_num(start)
+                ),
+            );
+        } else if end > start {
+            c.error(
+                "range-overlap",
+                src,
+                format!("questions[{qi}].ranges[{}]", w[1]),
+                format!(
+                    "« {id} » : les plages « {} » et « {} » se chevauchent",
+                    a.label, b.label
+                ),
+            );
+        }
+    }
+    let last = &q.ranges[*order.last().unwrap_or(&0)];
+    if let Some(b) = last.below {
+        c.error(
+            "range-gap",
+            src,
+            format!("questions[{qi}].ranges[{}].below", order[order.len() - 1]),
+            format!(
+                "« {id} » : aucune plage ne couvre les valeurs à partir de {}",
+                fmt_num(b)
+            ),
+        );
+    }
+    for (i, r) in q.ranges.iter().enumerate() {
+        if let (Some(m), Some(b)) = (r.min, r.below)
+            && m >= b
+        {
+            c.error(
+                "range-overlap",
+                src,
+                format!("questions[{qi}].ranges[{i}]"),
+                format!("« {id} » : la plage « {} » est vide", r.label),
+            );
+        }
+    }
+}
+
+pub fn fmt_num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+/// Reachability and cycles, from the start of every questionnaire.
+fn check_graph(c: &mut Checker) {
+    let b = c.bundle;
+    if b.questionnaires
+        .iter()
+        .any(|(_, q)| b.question(&q.start).is_none())
+    {
+        // Reported already; walking would only add noise.
+    }
+    // Edges: node id -> targets (resolved ids).
+    let mut reached: HashSet<&str> = HashSet::new();
+    let mut state: HashMap<&str, u8> = HashMap::new(); // 1 = on stack, 2 = done
+    for (src, q) in &b.questionnaires {
+        if let Some(Node::Question(start)) = b.node(&q.start) {
+            let mut stack: Vec<&str> = Vec::new();
+            dfs(
+                c,
+                *src,
+                start.id.as_str(),
+                &mut reached,
+                &mut state,
+                &mut stack,
+            );
+        }
+    }
+    for (src, q) in &b.questionnaires {
+        for (i, x) in q.questions.iter().enumerate() {
+            if !reached.contains(x.id.as_str()) {
+                c.error(
+                    "unreachable",
+                    *src,
+                    format!("questions[{i}].id"),
+                    format!("la question « {} » n'est atteinte par aucun chemin", x.id),
+                );
+            }
+        }
+        for (i, x) in q.outcomes.iter().enumerate() {
+            if !reached.contains(x.id.as_str()) {
+                c.error(
+                    "unreachable",
+                    *src,
+                    format!("outcomes[{i}].id"),
+                    format!("l'issue « {} » n'est atteinte par aucun chemin", x.id),
+                );
+            }
+        }
+    }
+}
+
+fn dfs<'a>(
+    c: &mut Checker<'a>,
+    src: SourceId,
+    id: &'a str,
+    reached: &mut HashSet<&'a str>,
+    state: &mut HashMap<&'a str, u8>,
+    stack: &mut Vec<&'a str>,
+) {
+    match state.get(id) {
+        Some(2) => return,
+        Some(1) => {
+            let from = stack.iter().position(|x| *x == id).unwrap_or(0);
+            let mut cycle: Vec<&str> = stack[from..].to_vec();
+            cycle.push(id);
+            let (qsrc, path) = locate_question(c.bundle, id).unwrap_or((src, "id".into()));
+            c.error(
+                "cycle",
+                qsrc,
+                path,
+                format!("cycle : {}", cycle.join(" → ")),
+            );
+            return;
+        }
+        _ => {}
+    }
+    reached.insert(id);
+    let Some(q) = c.bundle.question(id) else {
+        state.insert(id, 2);
+        return;
+    };
+    state.insert(id, 1);
+    stack.push(id);
+    let targets = q
+        .choices
+        .iter()
+        .map(|ch| ch.branch.next.as_str())
+        .chain(q.ranges.iter().map(|r| r.branch.next.as_str()))
+        .chain(q.next.as_deref());
+    for t in targets {
+        if let Some(node) = c.bundle.node(t) {
+            dfs(c, src, node.id(), reached, state, stack);
+        }
+    }
+    stack.pop();
+    state.insert(id, 2);
+}
+
+fn locate_question(b: &Bundle, id: &str) -> Option<(SourceId, String)> {
+    b.questionnaires.iter().find_map(|(src, q)| {
+        q.questions
+            .iter()
+            .position(|x| x.id == id)
+            .map(|i| (*src, format!("questions[{i}].id")))
+    })
+}
+
+/// Content rules: obligations cite an article, URLs are well formed,
+/// questions have help, outcomes recommend a guide, glossary terms are used.
+fn check_content(c: &mut Checker) {
+    let b = c.bundle;
+    let mut used_terms: HashSet<&str> = HashSet::new();
+    for (src, q) in &b.questionnaires {
+        let src = *src;
+        for (qi, x) in q.questions.iter().enumerate() {
+            used_terms.extend(x.terms.iter().map(String::as_str));
+            if x.help.trim().is_empty() {
+                c.warning(
+                    "missing-help",
+                    src,
+                    format!("questions[{qi}].id"),
+                    format!("la question « {} » n'a pas de texte d'aide", x.id),
+                );
+            }
+        }
+        for (fi, f) in q.findings.iter().enumerate() {
+            if f.kind == FindingKind::Obligation && f.articles.is_empty() {
+                c.error(
+                    "obligation-without-article",
+                    src,
+                    format!("findings[{fi}].id"),
+                    format!(
+                        "l'obligation « {} » ne cite aucun article (champ `articles`)",
+                        f.id
+                    ),
+                );
+            }
+        }
+        for (oi, o) in q.outcomes.iter().enumerate() {
+            if o.guides.is_empty() {
+                c.error(
+                    "outcome-without-guide",
+                    src,
+                    format!("outcomes[{oi}].id"),
+                    format!("l'issue « {} » ne recommande aucun guide", o.id),
+                );
+            }
+        }
+    }
+    for (i, (src, a)) in b.articles.iter().enumerate() {
+        check_url(c, *src, format!("articles[{i}].url"), &a.url);
+    }
+    for (i, (src, g)) in b.guides.iter().enumerate() {
+        check_url(c, *src, format!("guides[{i}].url"), &g.url);
+        if let Some(s) = &g.successor {
+            check_url(c, *src, format!("guides[{i}].successor"), s);
+        }
+        for (j, ch) in g.chapters.iter().enumerate() {
+            check_url(c, *src, format!("guides[{i}].chapters[{j}].url"), &ch.url);
+            if let Some(s) = &ch.successor {
+                check_url(c, *src, format!("guides[{i}].chapters[{j}].successor"), s);
+            }
+        }
+    }
+    // Only meaningful with the questionnaires that share the glossary.
+    for (i, (src, t)) in b.terms.iter().enumerate() {
+        if !used_terms.contains(t.id.as_str())
+            && b.sources[*src]
+                .name
+                .ends_with(crate::catalog::GLOSSARY_FILE)
+        {
+            c.warning(
+                "unused-term",
+                *src,
+                format!("terms[{i}].id"),
+                format!("le terme « {} » n'est utilisé par aucune question", t.id),
+            );
+        }
+    }
+}
+
+fn check_url(c: &mut Checker, src: SourceId, path: String, url: &str) {
+    let ok = url.strip_prefix("https://").is_some_and(|rest| {
+        let host = rest.split(['/', '#', '?']).next().unwrap_or("");
+        host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
+    }) && !url.chars().any(char::is_whitespace);
+    if !ok {
+        c.error(
+            "bad-url",
+            src,
+            path,
+            format!("« {url} » n'est pas une adresse https:// valide"),
+        );
+    }
+}
+
+/// « , vouliez-vous dire « x » ? » when a close candidate exists.
+pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+    did_you_mean(word, candidates)
+        .map(|s| format!(" (vouliez-vous dire « {s} » ?)"))
+        .unwrap_or_default()
+}
+
+/// The closest candidate, when it is close enough to be a misspelling.
+pub fn did_you_mean<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
