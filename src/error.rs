@@ -39,6 +39,15 @@ impl SourceError {
 
     /// From 1-based line and column, as serde_json reports them.
     pub fn at(file: &str, text: &str, line: usize, column: usize, message: String) -> Self {
+        // serde_json reports column 0 when the error is the line break
+        // itself (`tru⏎`): point at the end of the line before instead.
+        let (line, column) = match (line, column) {
+            (l, 0) if l > 1 => {
+                let prev = text.lines().nth(l - 2).unwrap_or_default();
+                (l - 1, prev.chars().count() + 1)
+            }
+            other => other,
+        };
         SourceError {
             file: file.to_owned(),
             line,
