@@ -94,3 +94,50 @@ pub fn check(paths: &[std::path::PathBuf], format: ListFormat) -> Result<(), Err
     }
     Ok(())
 }
+
+fn not_yet() -> Result<(), Error> {
+    Err(Error::Usage("commande pas encore disponible".into()))
+}
+
+/// `aiguillage questions`: every question id, kind and allowed values.
+pub fn questions(
+    _bundle: &Bundle,
+    _questionnaire: Option<&str>,
+    _format: ListFormat,
+    _skeleton: bool,
+) -> Result<(), Error> {
+    not_yet()
+}
+
+/// `aiguillage paths`: every path with its outcome and findings.
+pub fn paths(
+    _bundle: &Bundle,
+    _questionnaire: Option<&str>,
+    _format: ListFormat,
+) -> Result<(), Error> {
+    not_yet()
+}
+
+/// `aiguillage graph`: the tree as Mermaid or DOT.
+pub fn graph(
+    _bundle: &Bundle,
+    _questionnaire: Option<&str>,
+    _format: crate::cli::GraphFormat,
+) -> Result<(), Error> {
+    not_yet()
+}
+
+/// `aiguillage schema`: the JSON Schema of a file format.
+pub fn schema(_kind: crate::cli::SchemaKind) -> Result<(), Error> {
+    not_yet()
+}
+
+/// `aiguillage completions SHELL`.
+pub fn completions(_shell: clap_complete::Shell) -> Result<(), Error> {
+    not_yet()
+}
+
+/// `aiguillage man`.
+pub fn man() -> Result<(), Error> {
+    not_yet()
+}
