@@ -211,7 +211,7 @@ fn answers_the_path_never_reaches_are_reported() {
     // D3 stops at « not finished »; an answer about algorithms is never asked.
     let mut v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(answers_of("D3", dir.path())).unwrap()).unwrap();
-    v["answers"]["algo_administration"] = serde_json::json!(true);
+    v["answers"]["algo_administration"] = serde_json::json!("etat");
     std::fs::write(&file, v.to_string()).unwrap();
     aiguillage()
         .args(["--format", "json", "--answers"])
