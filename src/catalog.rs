@@ -370,7 +370,7 @@ fn parse_toml<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<
             name,
             text,
             offset,
-            e.message().to_owned(),
+            validate::explain_parse_error(e.message()),
         )))
     })
 }

@@ -147,35 +147,52 @@ pub enum Command {
     /// Toutes les questions, leurs identifiants et les valeurs permises :
     /// la référence pour écrire un fichier de réponses.
     Questions {
-        /// Questionnaire (par défaut : tous).
+        /// Questionnaire (par défaut : tous ; avec --skeleton : « accueil »,
+        /// qui mène aux autres).
         questionnaire: Option<String>,
+        /// Format de la liste (text ou json).
         #[arg(short, long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
-        /// Affiche un fichier de réponses à remplir.
+        /// Affiche un fichier de réponses à remplir (JSON) : chaque question
+        /// que le questionnaire peut poser, avec une valeur « <…> » à
+        /// remplacer par votre réponse. Supprimez les questions que votre cas
+        /// ne pose pas : une valeur « <…> » oubliée est refusée, avec la
+        /// liste des valeurs permises.
         #[arg(long)]
         skeleton: bool,
     },
-    /// Vérifie des questionnaires (par défaut : ceux intégrés).
+    /// Vérifie des questionnaires (par défaut : ceux intégrés) : chaque
+    /// erreur et avertissement avec son fichier, sa ligne et sa colonne.
+    /// Code de sortie 2 s'il y a une erreur.
     Check {
         /// Fichiers ou dossiers à vérifier.
         files: Vec<PathBuf>,
+        /// Format du rapport (json : pour les éditeurs et l'intégration
+        /// continue).
         #[arg(short, long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
     /// Tous les chemins d'un questionnaire, avec leur issue et leurs constats.
     Paths {
+        /// Questionnaire (par défaut : « accueil », qui mène aux autres).
         questionnaire: Option<String>,
+        /// Format de la liste (json : chaque chemin avec ses réponses, prêtes
+        /// pour un fichier de réponses).
         #[arg(short, long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
     /// Dessine un questionnaire (Mermaid ou Graphviz DOT).
     Graph {
+        /// Questionnaire (par défaut : tous, reliés entre eux).
         questionnaire: Option<String>,
+        /// Format du dessin.
         #[arg(short, long, value_enum, default_value_t = GraphFormat::Mermaid)]
         format: GraphFormat,
     },
-    /// Le schéma JSON des questionnaires ou des fichiers de réponses.
+    /// Le schéma JSON des questionnaires ou des fichiers de réponses, pour
+    /// la validation dans les éditeurs.
     Schema {
+        /// Le format de fichier.
         #[arg(value_enum)]
         kind: SchemaKind,
     },

@@ -1,11 +1,17 @@
 //! The listing and inspection commands: guides, questions, check, paths,
 //! graph, schema, completions, man.
 
+use std::path::PathBuf;
+
+use clap::CommandFactory;
+
 use crate::app::write_stdout;
-use crate::catalog::Bundle;
-use crate::cli::ListFormat;
-use crate::error::Error;
-use crate::model::GuideRef;
+use crate::catalog::{self, Bundle};
+use crate::cli::{Command, ListFormat};
+use crate::engine;
+use crate::error::{Error, SourceError};
+use crate::model::{GuideRef, Questionnaire};
+use crate::validate::{self, Diagnostic, Report, Severity};
 
 /// `aiguillage guides [ID]`: the catalogue, or the link of one guide.
 pub fn guides(bundle: &Bundle, id: Option<&str>, format: ListFormat) -> Result<(), Error> {
@@ -62,82 +68,262 @@ pub fn guides(bundle: &Bundle, id: Option<&str>, format: ListFormat) -> Result<(
 }
 
 /// `aiguillage check [FILE…]`: every error and warning, with its place.
-pub fn check(paths: &[std::path::PathBuf], format: ListFormat) -> Result<(), Error> {
-    let bundle = if paths.is_empty() {
-        Bundle::builtin_unchecked()?
+///
+/// A file that cannot be read as a questionnaire at all (syntax, missing
+/// field) is reported the same way, so editors and CI get one format.
+pub fn check(paths: &[PathBuf], format: ListFormat) -> Result<(), Error> {
+    let loaded = if paths.is_empty() {
+        Bundle::builtin_unchecked()
     } else {
-        Bundle::from_paths_unchecked(paths)?
+        Bundle::from_paths_unchecked(paths)
     };
-    let report = crate::validate::check(&bundle);
-    match format {
-        ListFormat::Json => {
-            let mut s =
-                serde_json::to_string_pretty(&report).map_err(|e| Error::Other(e.into()))?;
-            s.push('\n');
-            write_stdout(&s)?;
-        }
+    let (report, checked) = match loaded {
+        Ok(bundle) => (check_bundle(&bundle, paths), bundle.questionnaires.len()),
+        Err(Error::Parse(e)) => (parse_report(&e), 0),
+        Err(e) => return Err(e),
+    };
+    let (errors, warnings) = (report.errors().count(), report.warnings().count());
+    let out = match format {
+        ListFormat::Json => to_json(&serde_json::json!({
+            "errors": errors,
+            "warnings": warnings,
+            "diagnostics": report.diagnostics,
+        }))?,
         ListFormat::Text => {
             let mut s = String::new();
             for d in &report.diagnostics {
                 s.push_str(&format!("{d}\n\n"));
             }
-            let (e, w) = (report.errors().count(), report.warnings().count());
-            s.push_str(&format!(
-                "{} questionnaire(s) vérifié(s) : {e} erreur(s), {w} avertissement(s)\n",
-                bundle.questionnaires.len()
-            ));
-            write_stdout(&s)?;
+            s.push_str(&msg::check_summary(checked, errors, warnings));
+            s
         }
-    }
+    };
+    write_stdout(&out)?;
     if report.has_errors() {
-        return Err(Error::Usage("le questionnaire comporte des erreurs".into()));
+        return Err(Error::Usage(msg::CHECK_FAILED.into()));
     }
     Ok(())
 }
 
-fn not_yet() -> Result<(), Error> {
-    Err(Error::Usage("commande pas encore disponible".into()))
+/// The report of a loaded bundle. Unused glossary terms are only worth
+/// a warning when the maintainer supplied the glossary: the built-in one
+/// serves every built-in questionnaire, not a custom tree.
+fn check_bundle(bundle: &Bundle, paths: &[PathBuf]) -> Report {
+    let mut report = validate::check(bundle);
+    let own_glossary = paths.is_empty() || supplies(paths, catalog::GLOSSARY_FILE);
+    if !own_glossary {
+        report.diagnostics.retain(|d| d.code != "unused-term");
+    }
+    report
 }
 
-/// `aiguillage questions`: every question id, kind and allowed values.
+/// Whether one of `paths` is, or is a folder that holds, `file_name`.
+fn supplies(paths: &[PathBuf], file_name: &str) -> bool {
+    paths.iter().any(|p| {
+        p.file_name().is_some_and(|f| f == file_name) || (p.is_dir() && p.join(file_name).is_file())
+    })
+}
+
+/// A file that could not be read, as a one-diagnostic report.
+fn parse_report(e: &SourceError) -> Report {
+    Report {
+        diagnostics: vec![Diagnostic {
+            severity: Severity::Error,
+            code: "parse",
+            message: e.message.clone(),
+            file: e.file.clone(),
+            path: String::new(),
+            line: e.line,
+            column: e.column,
+            end_line: e.line,
+            end_column: e.column,
+            snippet: e.snippet.clone(),
+            source: 0,
+        }],
+    }
+}
+
+/// Pretty JSON with a final line break.
+pub(crate) fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Error> {
+    let mut s = serde_json::to_string_pretty(value).map_err(|e| Error::Other(e.into()))?;
+    s.push('\n');
+    Ok(s)
+}
+
+/// Commands that need no questionnaire: they work even when the
+/// questionnaires do not load.
+pub fn without_bundle(command: &Command) -> Option<Result<(), Error>> {
+    match command {
+        Command::Schema { kind } => Some(schema(*kind)),
+        Command::Completions { shell } => Some(completions(*shell)),
+        Command::Man => Some(man()),
+        _ => None,
+    }
+}
+
+/// Commands that read the questionnaires.
+pub fn with_bundle(bundle: &Bundle, command: Command) -> Result<(), Error> {
+    match command {
+        Command::Guides { id, format } => guides(bundle, id.as_deref(), format),
+        Command::Questions {
+            questionnaire,
+            format,
+            skeleton,
+        } => questions(bundle, questionnaire.as_deref(), format, skeleton),
+        Command::Paths {
+            questionnaire,
+            format,
+        } => paths(bundle, questionnaire.as_deref(), format),
+        Command::Graph {
+            questionnaire,
+            format,
+        } => graph(bundle, questionnaire.as_deref(), format),
+        // `app::run` sends `check` here before loading anything (it must
+        // report a bundle that does not load); kept for completeness.
+        Command::Check { files, format } => check(&files, format),
+        Command::Schema { kind } => schema(kind),
+        Command::Completions { shell } => completions(shell),
+        Command::Man => man(),
+    }
+}
+
+/// User-facing strings of this module.
+mod msg {
+    pub const CHECK_FAILED: &str = "le questionnaire comporte des erreurs";
+
+    /// Heading of each command's part of the man page.
+    pub fn man_command() -> &'static str {
+        match crate::i18n::current() {
+            crate::i18n::Lang::En => "COMMAND",
+            crate::i18n::Lang::Fr => "COMMANDE",
+        }
+    }
+
+    pub fn check_summary(questionnaires: usize, errors: usize, warnings: usize) -> String {
+        format!(
+            "{questionnaires} questionnaire(s) vérifié(s) : {errors} erreur(s), {warnings} avertissement(s)\n"
+        )
+    }
+}
+
+/// `aiguillage questions`: every question id, kind and allowed values;
+/// with `--skeleton`, an answers file to fill in (always JSON).
 pub fn questions(
-    _bundle: &Bundle,
-    _questionnaire: Option<&str>,
-    _format: ListFormat,
-    _skeleton: bool,
+    bundle: &Bundle,
+    questionnaire: Option<&str>,
+    format: ListFormat,
+    skeleton: bool,
 ) -> Result<(), Error> {
-    not_yet()
+    if skeleton {
+        let q = find(bundle, questionnaire)?;
+        return write_stdout(&crate::questions::skeleton(bundle, q));
+    }
+    let only = questionnaire.map(|id| find(bundle, Some(id))).transpose()?;
+    let list = crate::questions::list(bundle, only);
+    let out = match format {
+        ListFormat::Text => crate::questions::text(bundle, &list),
+        ListFormat::Json => to_json(&list)?,
+    };
+    write_stdout(&out)
 }
 
 /// `aiguillage paths`: every path with its outcome and findings.
 pub fn paths(
-    _bundle: &Bundle,
-    _questionnaire: Option<&str>,
-    _format: ListFormat,
+    bundle: &Bundle,
+    questionnaire: Option<&str>,
+    format: ListFormat,
 ) -> Result<(), Error> {
-    not_yet()
+    let q = find(bundle, questionnaire)?;
+    let all = crate::paths::enumerate(bundle, q);
+    let out = match format {
+        ListFormat::Text => crate::paths::text(q, &all),
+        ListFormat::Json => {
+            let list: Vec<crate::paths::PathOut> = all.iter().map(Into::into).collect();
+            to_json(&list)?
+        }
+    };
+    write_stdout(&out)
 }
 
-/// `aiguillage graph`: the tree as Mermaid or DOT.
+/// The questionnaire named on the command line (default: the one
+/// sessions start from), or an error that lists the known ones.
+fn find<'b>(bundle: &'b Bundle, id: Option<&str>) -> Result<&'b Questionnaire, Error> {
+    engine::find_questionnaire(bundle, id).map_err(|e| Error::Usage(e.to_string()))
+}
+
+/// `aiguillage graph`: the tree as Mermaid or DOT; every questionnaire
+/// when none is named.
 pub fn graph(
-    _bundle: &Bundle,
-    _questionnaire: Option<&str>,
-    _format: crate::cli::GraphFormat,
+    bundle: &Bundle,
+    questionnaire: Option<&str>,
+    format: crate::cli::GraphFormat,
 ) -> Result<(), Error> {
-    not_yet()
+    use crate::graph::{Scope, dot, mermaid};
+    let scope = match questionnaire {
+        Some(id) => Scope::One(find(bundle, Some(id))?),
+        None => Scope::All,
+    };
+    write_stdout(&match format {
+        crate::cli::GraphFormat::Dot => dot(bundle, scope),
+        crate::cli::GraphFormat::Mermaid => mermaid(bundle, scope),
+    })
 }
 
 /// `aiguillage schema`: the JSON Schema of a file format.
-pub fn schema(_kind: crate::cli::SchemaKind) -> Result<(), Error> {
-    not_yet()
+pub fn schema(kind: crate::cli::SchemaKind) -> Result<(), Error> {
+    write_stdout(&crate::schema::json(kind))
 }
 
-/// `aiguillage completions SHELL`.
-pub fn completions(_shell: clap_complete::Shell) -> Result<(), Error> {
-    not_yet()
+/// `aiguillage completions SHELL`: generated from the command definitions.
+pub fn completions(shell: clap_complete::Shell) -> Result<(), Error> {
+    let mut cmd = cli_command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "aiguillage", &mut out);
+    write_stdout(&String::from_utf8_lossy(&out))
 }
 
-/// `aiguillage man`.
+/// `aiguillage man`: the manual page (roff), generated from the command
+/// definitions: the main page, then one part per command with its
+/// options.
 pub fn man() -> Result<(), Error> {
-    not_yet()
+    write_stdout(&man_page().map_err(|e| Error::Other(e.into()))?)
+}
+
+/// The command definitions, with their help in the interface language.
+fn cli_command() -> clap::Command {
+    let cmd = crate::cli::Cli::command();
+    match crate::i18n::current() {
+        crate::i18n::Lang::En => crate::help_en::english(cmd),
+        crate::i18n::Lang::Fr => cmd,
+    }
+}
+
+fn man_page() -> std::io::Result<String> {
+    let mut cmd = cli_command().disable_help_subcommand(true);
+    cmd.build();
+    let mut out = Vec::new();
+    clap_mangen::Man::new(cmd.clone()).render(&mut out)?;
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let page = clap_mangen::Man::new(sub.clone());
+        let mut part = Vec::new();
+        page.render_synopsis_section(&mut part)?;
+        page.render_description_section(&mut part)?;
+        if sub.get_arguments().any(|a| !a.is_hide_set()) {
+            page.render_options_section(&mut part)?;
+        }
+        let part = String::from_utf8_lossy(&part).replace("\n.SH ", "\n.SS ");
+        let part = part
+            .strip_prefix(".SH ")
+            .map_or(part.clone(), |p| format!(".SS {p}"));
+        out.extend_from_slice(
+            format!(
+                ".SH \"{} {}\"\n",
+                msg::man_command(),
+                sub.get_name().to_uppercase()
+            )
+            .as_bytes(),
+        );
+        out.extend_from_slice(part.as_bytes());
+    }
+    Ok(String::from_utf8_lossy(&out).into_owned())
 }

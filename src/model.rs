@@ -7,10 +7,11 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One questionnaire file (`questionnaires/*.toml`).
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
     /// Stable identifier, used by `--questionnaire` and in answers files.
@@ -35,7 +36,7 @@ pub struct Questionnaire {
 }
 
 /// The kind of a question decides the shape of its answer.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     /// Answered with a JSON boolean; its two choices have the values
@@ -49,7 +50,8 @@ pub enum QuestionKind {
     Text,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+/// One question: what is asked, how it is answered, where each answer leads.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Stable identifier: the key in answers files. Unique across every
@@ -83,7 +85,7 @@ pub struct Question {
 
 /// What an answer adds and where it leads. Shared by choices and number
 /// ranges.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Default)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Branch {
     /// Id of the next question or outcome.
@@ -99,7 +101,8 @@ pub struct Branch {
     pub articles: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+/// One answer of a `yes_no` or `choice` question.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Stable value, written in answers files (`oui`/`non` for yes/no).
@@ -112,7 +115,8 @@ pub struct Choice {
     pub branch: Branch,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+/// One range of answers of a `number` question.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NumberRange {
     /// Lower bound, included. Absent: no lower bound.
@@ -134,7 +138,9 @@ impl NumberRange {
 }
 
 /// What a finding asks of the user.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
     /// Something the law requires.
@@ -147,7 +153,9 @@ pub enum FindingKind {
     Note,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+/// Something the decision tells the user: an obligation, a recommendation,
+/// a warning or a note. Answers and outcomes add findings by id.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
     pub id: String,
@@ -208,8 +216,24 @@ impl<'de> Deserialize<'de> for GuideRef {
     }
 }
 
+/// In schemas, a guide reference is the string it is written as.
+impl JsonSchema for GuideRef {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "GuideRef".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A guide of the catalogue (`algorithmes`) or one of its chapters (`algorithmes/mention`).",
+            "pattern": "^[^/\\s]+(/[^/\\s]+)?$",
+            "examples": ["juridique", "algorithmes/mention"]
+        })
+    }
+}
+
 /// How the situation ends, in one word. Drives the colour of the verdict.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// The law requires an action (publish, mention, communicate…).
@@ -244,7 +268,8 @@ impl Verdict {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+/// Where a path ends: the verdict and what to do.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
     pub id: String,
@@ -339,12 +364,26 @@ pub struct Chapter {
 }
 
 /// An answer as given in an answers file or at a prompt.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Answer {
     Bool(bool),
     Number(f64),
     Text(String),
+}
+
+/// Whole numbers are written as integers (`1200`, not `1200.0`): saved
+/// answers files are read and edited by people.
+impl Serialize for Answer {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+        match self {
+            Answer::Bool(b) => s.serialize_bool(*b),
+            Answer::Number(n) if n.fract() == 0.0 && n.abs() < EXACT => s.serialize_i64(*n as i64),
+            Answer::Number(n) => s.serialize_f64(*n),
+            Answer::Text(t) => s.serialize_str(t),
+        }
+    }
 }
 
 impl std::fmt::Display for Answer {
@@ -358,9 +397,12 @@ impl std::fmt::Display for Answer {
 }
 
 /// The answers file (★ contract, see README).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AnswersFile {
+    /// The JSON Schema of the file, for editors; ignored by the program.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Questionnaire to start from; absent: the usual first question.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub questionnaire: Option<String>,

@@ -10,6 +10,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::catalog::{Bundle, Node, SourceId};
+use crate::error::SourceError;
 use crate::model::{FindingKind, GuideRef, Question, QuestionKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -33,8 +34,26 @@ pub struct Diagnostic {
     /// 1-based line and column of `path` in `file`; 0 when unknown.
     pub line: usize,
     pub column: usize,
+    /// Where the value at `path` ends (line, column just after it); 0
+    /// when unknown. Lets editors underline the whole value.
+    pub end_line: usize,
+    pub end_column: usize,
+    /// The line of text at `line`, for the caret.
+    #[serde(skip)]
+    pub snippet: Option<String>,
     #[serde(skip)]
     pub source: SourceId,
+}
+
+impl Diagnostic {
+    /// Sets where the diagnostic points (see [`crate::locate`]).
+    pub fn set_place(&mut self, place: crate::locate::Place) {
+        self.line = place.line;
+        self.column = place.column;
+        self.end_line = place.end_line;
+        self.end_column = place.end_column;
+        self.snippet = Some(place.snippet);
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -63,10 +82,10 @@ impl Report {
     pub fn summary(&self) -> String {
         let errors: Vec<String> = self.errors().map(ToString::to_string).collect();
         format!(
-            "questionnaire invalide ({} erreur{}) :\n{}",
+            "questionnaire invalide ({} erreur{}, détail : aiguillage check) :\n\n{}",
             errors.len(),
             if errors.len() > 1 { "s" } else { "" },
-            errors.join("\n")
+            errors.join("\n\n")
         )
     }
 }
@@ -77,12 +96,25 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "erreur",
             Severity::Warning => "avertissement",
         };
-        write!(f, "{level}[{}]: {}", self.code, self.message)?;
-        if self.line > 0 {
-            write!(f, "\n  --> {}:{}:{}", self.file, self.line, self.column)
-        } else {
-            write!(f, "\n  --> {} ({})", self.file, self.path)
+        let head = format!("{level}[{}]: {}", self.code, self.message);
+        if self.line == 0 {
+            return write!(f, "{head}\n  --> {} ({})", self.file, self.path);
         }
+        // Same rendering as syntax errors: file:line:column, the line and
+        // a caret under the place…
+        let source = SourceError {
+            file: self.file.clone(),
+            line: self.line,
+            column: self.column,
+            message: head,
+            snippet: self.snippet.clone(),
+        };
+        source.fmt(f)?;
+        // …stretched under the whole value when it fits on the line.
+        if source.snippet.is_some() && self.end_line == self.line && self.end_column > self.column {
+            f.write_str(&"^".repeat(self.end_column - self.column - 1))?;
+        }
+        Ok(())
     }
 }
 
@@ -109,6 +141,9 @@ impl Checker<'_> {
             path,
             line: 0,
             column: 0,
+            end_line: 0,
+            end_column: 0,
+            snippet: None,
             source,
         });
     }
@@ -133,10 +168,11 @@ pub fn check(bundle: &Bundle) -> Report {
     check_kinds(&mut c);
     check_graph(&mut c);
     check_content(&mut c);
+    check_unused_findings(&mut c);
     crate::locate::fill_locations(bundle, &mut c.report);
-    c.report
-        .diagnostics
-        .sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
+    c.report.diagnostics.sort_by(|a, b| {
+        (a.severity, &a.file, a.line, a.column).cmp(&(b.severity, &b.file, b.line, b.column))
+    });
     c.report
 }
 
@@ -184,20 +220,39 @@ fn check_duplicates(c: &mut Checker) {
     }
     dup_in(
         c,
-        b.articles.iter().map(|(s, a)| (*s, a.id.as_str())),
+        per_file(&b.articles).map(|(i, s, a)| (i, s, a.id.as_str())),
         "articles",
     );
-    dup_in(c, b.terms.iter().map(|(s, t)| (*s, t.id.as_str())), "terms");
     dup_in(
         c,
-        b.guides.iter().map(|(s, g)| (*s, g.id.as_str())),
+        per_file(&b.terms).map(|(i, s, t)| (i, s, t.id.as_str())),
+        "terms",
+    );
+    dup_in(
+        c,
+        per_file(&b.guides).map(|(i, s, g)| (i, s, g.id.as_str())),
         "guides",
     );
 }
 
-fn dup_in<'a>(c: &mut Checker, items: impl Iterator<Item = (SourceId, &'a str)>, table: &str) {
+/// Items of the reference files with their index in their own file (the
+/// bundle may hold several files of a kind), for the key path.
+fn per_file<T>(items: &[(SourceId, T)]) -> impl Iterator<Item = (usize, SourceId, &T)> {
+    let mut counts: HashMap<SourceId, usize> = HashMap::new();
+    items.iter().map(move |(src, item)| {
+        let n = counts.entry(*src).or_insert(0);
+        *n += 1;
+        (*n - 1, *src, item)
+    })
+}
+
+fn dup_in<'a>(
+    c: &mut Checker,
+    items: impl Iterator<Item = (usize, SourceId, &'a str)>,
+    table: &str,
+) {
     let mut seen = HashSet::new();
-    for (i, (src, id)) in items.enumerate() {
+    for (i, src, id) in items {
         if !seen.insert(id) {
             c.error(
                 "duplicate-id",
@@ -265,9 +320,9 @@ fn check_references(c: &mut Checker) {
             }
         }
     }
-    for (ti, (src, t)) in b.terms.iter().enumerate() {
+    for (ti, src, t) in per_file(&b.terms) {
         for (i, a) in t.articles.iter().enumerate() {
-            check_article_ref(c, *src, format!("terms[{ti}].articles[{i}]"), a);
+            check_article_ref(c, src, format!("terms[{ti}].articles[{i}]"), a);
         }
     }
 }
@@ -392,8 +447,10 @@ fn check_kind(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
     let id = &q.id;
     match q.kind {
         QuestionKind::YesNo => {
+            check_duplicate_values(c, src, qi, q);
             let mut values: Vec<&str> = q.choices.iter().map(|c| c.value.as_str()).collect();
             values.sort_unstable();
+            values.dedup();
             if values != ["non", "oui"] {
                 c.error(
                     "bad-kind",
@@ -414,20 +471,7 @@ fn check_kind(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
                     format!("la question à choix « {id} » doit proposer au moins deux choix"),
                 );
             }
-            let mut seen = HashSet::new();
-            for (i, ch) in q.choices.iter().enumerate() {
-                if !seen.insert(ch.value.as_str()) {
-                    c.error(
-                        "duplicate-value",
-                        src,
-                        at(&format!("choices[{i}].value")),
-                        format!(
-                            "la valeur « {} » apparaît deux fois dans « {id} »",
-                            ch.value
-                        ),
-                    );
-                }
-            }
+            check_duplicate_values(c, src, qi, q);
         }
         QuestionKind::Number => check_ranges(c, src, qi, q),
         QuestionKind::Text => {
@@ -436,7 +480,9 @@ fn check_kind(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
                     "bad-kind",
                     src,
                     at("id"),
-                    format!("la question à texte libre « {id} » doit indiquer `next`"),
+                    format!(
+                        "la question à texte libre « {id} » doit indiquer `next` : sans lui, le chemin s'arrête sans issue"
+                    ),
                 );
             }
         }
@@ -459,6 +505,24 @@ fn check_kind(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
             at("kind"),
             format!("« {id} » : les champs {fields} ne vont pas avec ce type de question"),
         );
+    }
+}
+
+/// Two choices with the same value: the second can never be picked.
+fn check_duplicate_values(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
+    let mut seen = HashSet::new();
+    for (i, ch) in q.choices.iter().enumerate() {
+        if !seen.insert(ch.value.as_str()) {
+            c.error(
+                "duplicate-value",
+                src,
+                format!("questions[{qi}].choices[{i}].value"),
+                format!(
+                    "la valeur « {} » apparaît deux fois dans « {} »",
+                    ch.value, q.id
+                ),
+            );
+        }
     }
 }
 
@@ -500,7 +564,7 @@ fn check_ranges(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
             c.error(
                 "range-gap",
                 src,
-                format!("questions[{qi}].ranges[{}]", w[1]),
+                format!("questions[{qi}].ranges[{}].min", w[1]),
                 format!(
                     "« {id} » : aucune plage ne couvre les valeurs de {} à {}",
                     fmt_num(end),
@@ -511,7 +575,7 @@ fn check_ranges(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
             c.error(
                 "range-overlap",
                 src,
-                format!("questions[{qi}].ranges[{}]", w[1]),
+                format!("questions[{qi}].ranges[{}].min", w[1]),
                 format!(
                     "« {id} » : les plages « {} » et « {} » se chevauchent",
                     a.label, b.label
@@ -700,34 +764,64 @@ fn check_content(c: &mut Checker) {
             }
         }
     }
-    for (i, (src, a)) in b.articles.iter().enumerate() {
-        check_url(c, *src, format!("articles[{i}].url"), &a.url);
+    for (i, src, a) in per_file(&b.articles) {
+        check_url(c, src, format!("articles[{i}].url"), &a.url);
     }
-    for (i, (src, g)) in b.guides.iter().enumerate() {
-        check_url(c, *src, format!("guides[{i}].url"), &g.url);
+    for (i, src, g) in per_file(&b.guides) {
+        check_url(c, src, format!("guides[{i}].url"), &g.url);
         if let Some(s) = &g.successor {
-            check_url(c, *src, format!("guides[{i}].successor"), s);
+            check_url(c, src, format!("guides[{i}].successor"), s);
         }
         for (j, ch) in g.chapters.iter().enumerate() {
-            check_url(c, *src, format!("guides[{i}].chapters[{j}].url"), &ch.url);
+            check_url(c, src, format!("guides[{i}].chapters[{j}].url"), &ch.url);
             if let Some(s) = &ch.successor {
-                check_url(c, *src, format!("guides[{i}].chapters[{j}].successor"), s);
+                check_url(c, src, format!("guides[{i}].chapters[{j}].successor"), s);
             }
         }
     }
     // Only meaningful with the questionnaires that share the glossary.
-    for (i, (src, t)) in b.terms.iter().enumerate() {
+    for (i, src, t) in per_file(&b.terms) {
         if !used_terms.contains(t.id.as_str())
-            && b.sources[*src]
-                .name
-                .ends_with(crate::catalog::GLOSSARY_FILE)
+            && b.sources[src].name.ends_with(crate::catalog::GLOSSARY_FILE)
         {
             c.warning(
                 "unused-term",
-                *src,
+                src,
                 format!("terms[{i}].id"),
                 format!("le terme « {} » n'est utilisé par aucune question", t.id),
             );
+        }
+    }
+}
+
+/// A finding no answer and no outcome adds is never shown: often a typo in
+/// the id that refers to it, or a leftover.
+fn check_unused_findings(c: &mut Checker) {
+    let b = c.bundle;
+    let mut used: HashSet<&str> = HashSet::new();
+    for (_, q) in &b.questionnaires {
+        for question in &q.questions {
+            for (_, branch) in branches(question, 0) {
+                used.extend(branch.findings.iter().map(String::as_str));
+            }
+        }
+        for o in &q.outcomes {
+            used.extend(o.findings.iter().map(String::as_str));
+        }
+    }
+    for (src, q) in &b.questionnaires {
+        for (fi, f) in q.findings.iter().enumerate() {
+            if !used.contains(f.id.as_str()) {
+                c.warning(
+                    "unused-finding",
+                    *src,
+                    format!("findings[{fi}].id"),
+                    format!(
+                        "le constat « {} » n'est ajouté par aucune réponse ni aucune issue",
+                        f.id
+                    ),
+                );
+            }
         }
     }
 }
@@ -761,4 +855,119 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -
         .filter(|(score, _)| *score > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
+}
+
+/// The messages of the TOML reader are in English and name Rust-side
+/// notions; this puts the common ones in French and says what to do. A
+/// message it does not know is returned as is.
+pub fn explain_parse_error(message: &str) -> String {
+    let message = message.trim();
+    let quoted = |s: &str| s.replace('`', "");
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        let hint = match field {
+            "next" => {
+                " : chaque réponse doit mener quelque part (une question, une issue ou « @questionnaire »), sinon le chemin s'arrête sans issue"
+            }
+            _ => "",
+        };
+        return format!("champ obligatoire « {field} » manquant{hint}");
+    }
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((field, expected)) = rest.split_once('`')
+    {
+        let allowed = expected
+            .trim_start_matches(", expected one of ")
+            .trim_start_matches(", expected ");
+        let hint = did_you_mean(field, allowed.split(", ").map(|a| a.trim_matches('`')))
+            .map(|s| format!(" — vouliez-vous dire « {s} » ?"))
+            .unwrap_or_default();
+        return format!(
+            "champ inconnu « {field} »{hint} (champs permis : {})",
+            quoted(allowed)
+        );
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `")
+        && let Some((value, expected)) = rest.split_once('`')
+    {
+        let allowed = expected
+            .trim_start_matches(", expected one of ")
+            .trim_start_matches(", expected ");
+        let hint = did_you_mean(value, allowed.split(", ").map(|a| a.trim_matches('`')))
+            .map(|s| format!(" — vouliez-vous dire « {s} » ?"))
+            .unwrap_or_default();
+        return format!(
+            "valeur inconnue « {value} »{hint} (valeurs permises : {})",
+            quoted(allowed)
+        );
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        return match rest.split_once(", expected ") {
+            Some((found, expected)) => format!(
+                "type inattendu : {}, alors qu'il faut {}",
+                type_name(found),
+                type_name(expected)
+            ),
+            None => format!("type inattendu : {}", quoted(rest)),
+        };
+    }
+    if message == "duplicate key" {
+        return "clé en double".into();
+    }
+    message.to_owned()
+}
+
+/// The serde name of a type, in French: `a sequence` → `une liste […]`.
+fn type_name(serde: &str) -> String {
+    let words = [
+        ("a sequence", "une liste [...]"),
+        ("sequence", "une liste"),
+        ("a string", "un texte entre guillemets"),
+        ("string", "le texte"),
+        ("integer", "le nombre"),
+        ("floating point", "le nombre"),
+        ("f64", "un nombre"),
+        ("a boolean", "true ou false"),
+        ("boolean", "le booléen"),
+        ("a map", "une table"),
+        ("map", "une table"),
+    ];
+    for (en, fr) in words {
+        if let Some(rest) = serde.strip_prefix(en) {
+            return format!("{fr}{}", rest.replace('`', ""));
+        }
+    }
+    serde.replace('`', "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn explains_a_missing_next() {
+        let m = explain_parse_error("missing field `next`");
+        assert!(m.starts_with("champ obligatoire « next » manquant"), "{m}");
+        assert!(m.contains("sans issue"), "{m}");
+    }
+
+    #[test]
+    fn explains_unknown_fields_and_variants() {
+        let m = explain_parse_error("unknown field `titel`, expected one of `id`, `title`");
+        assert_eq!(
+            m,
+            "champ inconnu « titel » — vouliez-vous dire « title » ? (champs permis : id, title)"
+        );
+        let m = explain_parse_error(
+            "unknown variant `yesno`, expected one of `yes_no`, `choice`, `number`, `text`",
+        );
+        assert!(m.contains("vouliez-vous dire « yes_no »"), "{m}");
+        assert_eq!(explain_parse_error("something else"), "something else");
+        assert_eq!(
+            explain_parse_error("invalid type: string \"x\", expected a sequence"),
+            "type inattendu : le texte \"x\", alors qu'il faut une liste [...]"
+        );
+    }
 }

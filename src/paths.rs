@@ -1,0 +1,303 @@
+//! The shape of the trees: the answers each question accepts
+//! ([`edges`]), the questions that lead to a question ([`predecessors`]),
+//! and every path from a start to an outcome ([`enumerate`]).
+//!
+//! Used by `questions`, `paths` and `graph`. Everything here assumes a
+//! validated bundle (every reference resolves, no cycle), and still never
+//! loops or panics on one that is not.
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use crate::catalog::{Bundle, Node};
+use crate::model::{Answer, Outcome, Question, QuestionKind, Questionnaire, Verdict};
+use crate::validate::fmt_num;
+
+/// One answer a question accepts, as a way out of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge<'q> {
+    /// The answer as written in an answers file; for a number range, its
+    /// smallest value; for a text question, an empty text.
+    pub answer: Answer,
+    /// The label shown to the user (choice or range label).
+    pub label: &'q str,
+    /// The `next` target as written: a node id or `@questionnaire`.
+    pub next: &'q str,
+    pub findings: &'q [String],
+}
+
+/// Every way out of a question, in file order.
+pub fn edges(q: &Question) -> Vec<Edge<'_>> {
+    match q.kind {
+        QuestionKind::YesNo | QuestionKind::Choice => q
+            .choices
+            .iter()
+            .map(|c| Edge {
+                answer: choice_answer(q.kind, &c.value),
+                label: &c.label,
+                next: &c.branch.next,
+                findings: &c.branch.findings,
+            })
+            .collect(),
+        QuestionKind::Number => q
+            .ranges
+            .iter()
+            .map(|r| Edge {
+                answer: Answer::Number(r.min.unwrap_or(0.0).max(0.0)),
+                label: &r.label,
+                next: &r.branch.next,
+                findings: &r.branch.findings,
+            })
+            .collect(),
+        QuestionKind::Text => q
+            .next
+            .iter()
+            .map(|next| Edge {
+                answer: Answer::Text(String::new()),
+                label: msg::FREE_TEXT,
+                next,
+                findings: &[],
+            })
+            .collect(),
+    }
+}
+
+/// Yes/no answers are booleans in answers files; choices are strings.
+fn choice_answer(kind: QuestionKind, value: &str) -> Answer {
+    match (kind, value) {
+        (QuestionKind::YesNo, "oui") => Answer::Bool(true),
+        (QuestionKind::YesNo, "non") => Answer::Bool(false),
+        _ => Answer::Text(value.to_owned()),
+    }
+}
+
+/// An answer as JSON, the way an answers file writes it.
+pub fn answer_json(a: &Answer) -> serde_json::Value {
+    match a {
+        Answer::Bool(b) => serde_json::Value::Bool(*b),
+        Answer::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => (*n as i64).into(),
+        Answer::Number(n) => serde_json::json!(n),
+        Answer::Text(s) => serde_json::Value::String(s.clone()),
+    }
+}
+
+/// An answer as written in an answers file: `true`, `50`, `"etat"`.
+pub fn answer_text(a: &Answer) -> String {
+    match a {
+        Answer::Number(n) => fmt_num(*n),
+        other => answer_json(other).to_string(),
+    }
+}
+
+/// A question that leads to another, and with which answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Predecessor {
+    pub question: String,
+    #[serde(serialize_with = "ser_answer")]
+    pub answer: Answer,
+    pub label: String,
+}
+
+fn ser_answer<S: serde::Serializer>(a: &Answer, s: S) -> Result<S::Ok, S::Error> {
+    answer_json(a).serialize(s)
+}
+
+/// The questions whose answers lead to node `id`, directly or through
+/// an `@questionnaire` jump to it, in file order.
+pub fn predecessors(bundle: &Bundle, id: &str) -> Vec<Predecessor> {
+    let mut out = Vec::new();
+    for (_, q) in &bundle.questionnaires {
+        for question in &q.questions {
+            for e in edges(question) {
+                if bundle.node(e.next).is_some_and(|n| n.id() == id) {
+                    out.push(Predecessor {
+                        question: question.id.clone(),
+                        answer: e.answer.clone(),
+                        label: e.label.to_owned(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Questions reachable from the start of `questionnaire`, following
+/// `@questionnaire` jumps, in the order a depth-first walk meets them
+/// (the order a user would, branch by branch).
+pub fn reachable_questions<'b>(
+    bundle: &'b Bundle,
+    questionnaire: &'b Questionnaire,
+) -> Vec<&'b Question> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    let mut stack = vec![format!("@{}", questionnaire.id)];
+    while let Some(target) = stack.pop() {
+        let Some(Node::Question(q)) = bundle.node(&target) else {
+            continue;
+        };
+        if !seen.insert(q.id.as_str()) {
+            continue;
+        }
+        out.push(q);
+        // Reversed so that the first answer is walked first.
+        stack.extend(edges(q).iter().rev().map(|e| e.next.to_owned()));
+    }
+    out
+}
+
+/// One answered question on a path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step<'b> {
+    pub question: &'b Question,
+    pub edge: Edge<'b>,
+}
+
+/// A whole path: the answers, the outcome, and every finding gathered on
+/// the way (answers' then the outcome's, without repeats).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Path<'b> {
+    pub steps: Vec<Step<'b>>,
+    pub outcome: &'b Outcome,
+    pub findings: Vec<&'b str>,
+}
+
+/// Every path from the start of `questionnaire` to an outcome, in tree
+/// order: the first answer of each question first. Number questions
+/// contribute one path per range; jumps to another questionnaire are
+/// followed.
+pub fn enumerate<'b>(bundle: &'b Bundle, questionnaire: &'b Questionnaire) -> Vec<Path<'b>> {
+    let mut out = Vec::new();
+    let mut steps = Vec::new();
+    // A path never asks a question twice (no cycle), so it is never longer
+    // than the number of questions: a guard against unvalidated bundles.
+    let limit = bundle.question_ids().count();
+    walk(
+        bundle,
+        &format!("@{}", questionnaire.id),
+        &mut steps,
+        limit,
+        &mut out,
+    );
+    out
+}
+
+fn walk<'b>(
+    bundle: &'b Bundle,
+    target: &str,
+    steps: &mut Vec<Step<'b>>,
+    limit: usize,
+    out: &mut Vec<Path<'b>>,
+) {
+    match bundle.node(target) {
+        Some(Node::Outcome(outcome)) => out.push(Path {
+            findings: gathered(steps, outcome),
+            steps: steps.clone(),
+            outcome,
+        }),
+        Some(Node::Question(q)) if steps.len() < limit => {
+            for edge in edges(q) {
+                let next = edge.next;
+                steps.push(Step { question: q, edge });
+                walk(bundle, next, steps, limit, out);
+                steps.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn gathered<'b>(steps: &[Step<'b>], outcome: &'b Outcome) -> Vec<&'b str> {
+    let mut seen = HashSet::new();
+    steps
+        .iter()
+        .flat_map(|s| s.edge.findings.iter())
+        .chain(outcome.findings.iter())
+        .map(String::as_str)
+        .filter(|f| seen.insert(*f))
+        .collect()
+}
+
+/// A path as JSON: `answers` is a ready-made answers map.
+#[derive(Debug, Serialize)]
+pub struct PathOut<'b> {
+    pub outcome: &'b str,
+    pub verdict: Verdict,
+    pub title: &'b str,
+    pub answers: serde_json::Map<String, serde_json::Value>,
+    pub steps: Vec<StepOut<'b>>,
+    pub findings: Vec<&'b str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StepOut<'b> {
+    pub question: &'b str,
+    pub answer: serde_json::Value,
+    pub label: &'b str,
+}
+
+impl<'b> From<&Path<'b>> for PathOut<'b> {
+    fn from(p: &Path<'b>) -> Self {
+        PathOut {
+            outcome: &p.outcome.id,
+            verdict: p.outcome.verdict,
+            title: &p.outcome.title,
+            answers: p
+                .steps
+                .iter()
+                .map(|s| (s.question.id.clone(), answer_json(&s.edge.answer)))
+                .collect(),
+            steps: p
+                .steps
+                .iter()
+                .map(|s| StepOut {
+                    question: &s.question.id,
+                    answer: answer_json(&s.edge.answer),
+                    label: s.edge.label,
+                })
+                .collect(),
+            findings: p.findings.clone(),
+        }
+    }
+}
+
+/// The text listing of `aiguillage paths`: per path, the outcome, the
+/// answers as written in an answers file, and the findings.
+pub fn text(questionnaire: &Questionnaire, paths: &[Path<'_>]) -> String {
+    let mut s = msg::header(&questionnaire.id, &questionnaire.title, paths.len());
+    for (i, p) in paths.iter().enumerate() {
+        s.push_str(&format!(
+            "\n{}. {} [{}] {}\n",
+            i + 1,
+            p.outcome.id,
+            p.outcome.verdict.as_str(),
+            p.outcome.title
+        ));
+        // Answers only, on one line: the labels are in `aiguillage
+        // questions`, and the listing of a big tree stays readable.
+        let answers: Vec<String> = p
+            .steps
+            .iter()
+            .map(|step| format!("{} = {}", step.question.id, answer_text(&step.edge.answer)))
+            .collect();
+        s.push_str(&format!("   {}\n", answers.join(" → ")));
+        if !p.findings.is_empty() {
+            s.push_str(&format!("   {} {}\n", msg::FINDINGS, p.findings.join(", ")));
+        }
+    }
+    s
+}
+
+/// User-facing strings of this module.
+mod msg {
+    pub const FREE_TEXT: &str = "texte libre";
+    pub const FINDINGS: &str = "constats :";
+
+    pub fn header(id: &str, title: &str, count: usize) -> String {
+        format!(
+            "{id} — {title} : {count} chemin{}\n",
+            if count > 1 { "s" } else { "" }
+        )
+    }
+}
