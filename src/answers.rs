@@ -121,7 +121,12 @@ mod tests {
         let path = dir.path().join("r.json");
         let mut f = AnswersFile::default();
         f.answers.insert("x".into(), Answer::Bool(false));
+        f.answers.insert("n".into(), Answer::Number(1200.0));
+        f.answers.insert("r".into(), Answer::Number(12.5));
         save(&path, &f).unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("\"n\": 1200,"), "{text}");
+        assert!(text.contains("\"r\": 12.5"), "{text}");
         let back = read(&path).unwrap();
         assert_eq!(back, f);
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();

@@ -9,12 +9,30 @@ use crate::catalog::Bundle;
 use crate::cli::{Cli, Command, Format, RunArgs};
 use crate::engine::{self, Decision, Evaluation};
 use crate::error::Error;
-use crate::model::{AnswersFile, Questionnaire};
-use crate::render;
+use crate::model::{Answer, AnswersFile, Questionnaire};
+use crate::prompt::{self, MenuPrompter, PlainPrompter};
+use crate::session::Session;
+use crate::term::{self, Interaction};
+use crate::{i18n, interrupt, render};
+
+/// Parses the command line, with the help in English when the interface
+/// is (`--lang en`, or an English locale): the language is looked up in
+/// the raw arguments before clap reads them.
+pub fn parse_args() -> Cli {
+    use clap::{CommandFactory, FromArgMatches};
+    let lang = i18n::detect(i18n::lang_in_args(std::env::args_os()), &term::real_env);
+    let mut cmd = Cli::command();
+    if lang == i18n::Lang::En {
+        cmd = crate::help_en::english(cmd);
+    }
+    let matches = cmd.get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
 
 /// Runs the command line. Exit codes are decided in one place,
 /// [`Error::exit_code`].
 pub fn run(cli: Cli) -> Result<(), Error> {
+    setup(&cli);
     if let Some(Command::Check { files, format }) = &cli.command {
         let paths = if files.is_empty() {
             &cli.global.questionnaires
@@ -23,13 +41,17 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         };
         return crate::commands::check(paths, *format);
     }
+    if let Some(result) = cli
+        .command
+        .as_ref()
+        .and_then(crate::commands::without_bundle)
+    {
+        return result;
+    }
     let bundle = load(&cli.global.questionnaires)?;
     match cli.command {
         None => decide(&bundle, &cli.run),
-        Some(Command::Guides { id, format }) => {
-            crate::commands::guides(&bundle, id.as_deref(), format)
-        }
-        Some(_) => Err(Error::Usage("commande pas encore disponible".into())),
+        Some(command) => crate::commands::with_bundle(&bundle, command),
     }
 }
 
@@ -44,8 +66,18 @@ pub fn load(paths: &[std::path::PathBuf]) -> Result<Bundle, Error> {
 
 /// Prints an error on stderr the way every command does.
 pub fn report_error(e: &Error) {
-    let prefix = console::style("erreur").red().bold();
+    let prefix = console::style(i18n::texts().error)
+        .for_stderr()
+        .red()
+        .bold();
     eprintln!("{prefix}: {e}");
+}
+
+/// Decides, once and before anything is printed, the interface language
+/// and the colours of stdout and stderr.
+fn setup(cli: &Cli) {
+    i18n::set(i18n::detect(cli.global.lang, &term::real_env));
+    term::apply_colors(cli.global.color, &term::real_env);
 }
 
 /// The main command: evaluate answers, ask what is missing, print the
@@ -59,48 +91,98 @@ fn decide(bundle: &Bundle, args: &RunArgs) -> Result<(), Error> {
     let questionnaire =
         engine::find_questionnaire(bundle, start_id).map_err(|e| Error::Answers(vec![e]))?;
     let mut given = file.answers.clone();
+    let mut plain_session = false;
     let decision = match engine::evaluate(bundle, questionnaire, &given).map_err(Error::Answers)? {
         Evaluation::Done(d) => *d,
         Evaluation::Pending { question, .. } => {
-            if args.no_input || !can_prompt() {
-                return Err(missing(question, args.answers.is_some()));
+            let how = term::interaction(
+                args.no_input,
+                args.plain,
+                term::Streams::real(),
+                &term::real_env,
+            );
+            if how == Interaction::None {
+                return Err(missing(question, args));
             }
-            interactive(bundle, questionnaire, &mut given, args)?
+            let d = interactive(bundle, questionnaire, &mut given, args, how)?;
+            // The result starts apart from the questions.
+            eprintln!();
+            plain_session = how == Interaction::Plain;
+            d
         }
     };
     if let Some(path) = &args.save_answers {
         save(path, questionnaire, &given)?;
+        eprintln!("{}", i18n::texts().saved(&path.display().to_string()));
     }
     warn_unused(&decision);
-    print(&decision, args.format)
+    print(&decision, args, plain_session)
 }
 
+/// Runs a session on the terminal. On Ctrl-C (or Ctrl-D at a terminal)
+/// the answers given so far are saved when `--save-answers` was given,
+/// and the process ends with 130.
 fn interactive(
     bundle: &Bundle,
     questionnaire: &Questionnaire,
-    given: &mut BTreeMap<String, crate::model::Answer>,
+    given: &mut BTreeMap<String, Answer>,
     args: &RunArgs,
+    how: Interaction,
 ) -> Result<Decision, Error> {
-    let mut prompter = crate::prompt::TerminalPrompter::default();
-    let result = crate::session::run(bundle, questionnaire, given, &mut prompter);
-    if let (Err(Error::Interrupted), Some(path)) = (&result, &args.save_answers) {
-        save(path, questionnaire, given)?;
+    let texts = i18n::texts();
+    let plain = how == Interaction::Plain;
+    let glyphs = term::prompt_glyphs(plain, &term::real_env);
+    let save_to = args.save_answers.as_ref().map(|p| p.display().to_string());
+    interrupt::arm(
+        args.save_answers.as_deref(),
+        &questionnaire.id,
+        given,
+        !plain,
+    );
+    let intro = prompt::intro(&questionnaire.title, plain, save_to.as_deref(), texts);
+    if plain {
+        // No wrapping: a screen reader reads each line break aloud.
+        eprint!("{intro}");
+    } else {
+        let width = (console::Term::stderr().size().1 as usize).clamp(30, 100) - 2;
+        eprintln!("{}", prompt::wrap_lines(&intro, width));
     }
-    result
+    let mut session =
+        Session::new(bundle, questionnaire, std::mem::take(given)).observe(interrupt::publish);
+    let result = if plain {
+        let stdin = std::io::stdin();
+        let mut p = PlainPrompter::new(
+            stdin.lock(),
+            std::io::stderr(),
+            texts,
+            glyphs,
+            stdin.is_terminal(),
+        );
+        session.run(&mut p)
+    } else {
+        session.run(&mut MenuPrompter::new(texts, glyphs))
+    };
+    *given = session.into_answers();
+    match result {
+        Err(Error::Interrupted) => interrupt::exit(),
+        Err(e) => {
+            // Keep what was typed even when the session fails (input closed
+            // too early): it can be completed and resumed.
+            if let Some(path) = &args.save_answers {
+                save(path, questionnaire, given)?;
+            }
+            Err(e)
+        }
+        ok => ok,
+    }
 }
 
 fn save(
     path: &std::path::Path,
     questionnaire: &Questionnaire,
-    given: &BTreeMap<String, crate::model::Answer>,
+    given: &BTreeMap<String, Answer>,
 ) -> Result<(), Error> {
-    answers::save(
-        path,
-        &AnswersFile {
-            questionnaire: Some(questionnaire.id.clone()),
-            answers: given.clone(),
-        },
-    )
+    interrupt::save(path, &questionnaire.id, given)
 }
 
 /// Prompts need a terminal on both stdin (keys) and stderr (display).
@@ -108,34 +190,47 @@ pub fn can_prompt() -> bool {
     std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
 }
 
-fn missing(question: &crate::model::Question, had_file: bool) -> Error {
+/// The error for a question that cannot be asked: its id, its allowed
+/// values, and how to give the answer instead.
+fn missing(question: &crate::model::Question, args: &RunArgs) -> Error {
+    let t = i18n::texts();
     let allowed = engine::allowed_values(question).join(", ");
-    let how = if had_file {
-        "ajoutez-la au fichier de réponses, ou relancez dans un terminal pour qu'elle soit posée"
+    let how = if args.no_input {
+        t.missing_no_input
+    } else if args.answers.is_some() {
+        t.missing_add_to_file
     } else {
-        "pas de terminal pour la poser : donnez les réponses avec --answers FICHIER (voir « aiguillage questions --skeleton »)"
+        t.missing_no_terminal
     };
     Error::Missing(format!(
-        "réponse manquante pour « {} » ({}) ; valeurs permises : {allowed}\n  {how}",
-        question.id, question.text
+        "{} « {} » ({}) ; {} {allowed}\n  {how}",
+        t.missing_answer, question.id, question.text, t.allowed
     ))
 }
 
 fn warn_unused(d: &Decision) {
     if !d.unused_answers.is_empty() {
+        let t = i18n::texts();
         eprintln!(
-            "{}: réponse(s) non utilisée(s) par ce chemin : {}",
-            console::style("attention").yellow().bold(),
+            "{}: {} {}",
+            console::style(t.warning).for_stderr().yellow().bold(),
+            t.unused_answers,
             d.unused_answers.join(", ")
         );
     }
 }
 
-fn print(d: &Decision, format: Format) -> Result<(), Error> {
-    let out = match format {
-        Format::Text => render::text(d),
+/// Prints the decision; after a plain session, with the same ASCII
+/// glyphs as the questions.
+fn print(d: &Decision, args: &RunArgs, plain_session: bool) -> Result<(), Error> {
+    let look = render::Look {
+        texts: i18n::texts(),
+        glyphs: term::result_glyphs(args.plain || plain_session, &term::real_env),
+    };
+    let out = match args.format {
+        Format::Text => render::text_with(d, look),
         Format::Json => render::json(d),
-        Format::Markdown => render::markdown(d),
+        Format::Markdown => render::markdown_with(d, look.texts),
         Format::Link => render::links(d),
     };
     write_stdout(&out)

@@ -162,24 +162,25 @@ pub enum AnswerError {
 
 impl fmt::Display for AnswerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = crate::i18n::texts();
+        let hint = |f: &mut fmt::Formatter<'_>, s: &Option<String>| match s {
+            Some(s) => write!(f, " — {} « {s} » ?", t.did_you_mean),
+            None => Ok(()),
+        };
         match self {
             AnswerError::UnknownQuestion { id, suggestion } => {
-                write!(f, "question inconnue « {id} »")?;
-                if let Some(s) = suggestion {
-                    write!(f, " — vouliez-vous dire « {s} » ?")?;
-                }
-                write!(f, " (liste des questions : aiguillage questions)")
+                write!(f, "{} « {id} »", t.unknown_question)?;
+                hint(f, suggestion)?;
+                write!(f, " ({})", t.questions_list)
             }
             AnswerError::UnknownQuestionnaire {
                 id,
                 suggestion,
                 known,
             } => {
-                write!(f, "questionnaire inconnu « {id} »")?;
-                if let Some(s) = suggestion {
-                    write!(f, " — vouliez-vous dire « {s} » ?")?;
-                }
-                write!(f, " (questionnaires : {})", known.join(", "))
+                write!(f, "{} « {id} »", t.unknown_questionnaire)?;
+                hint(f, suggestion)?;
+                write!(f, " ({} {})", t.questionnaires_list, known.join(", "))
             }
             AnswerError::WrongType {
                 id,
@@ -189,7 +190,9 @@ impl fmt::Display for AnswerError {
             } => {
                 write!(
                     f,
-                    "« {id} » attend {expected}, pas {given} ; valeurs permises : {}",
+                    "{} ; {} {}",
+                    t.wrong_type(id, expected, given),
+                    t.allowed,
                     allowed.join(", ")
                 )
             }
@@ -199,11 +202,9 @@ impl fmt::Display for AnswerError {
                 allowed,
                 suggestion,
             } => {
-                write!(f, "« {id} » : « {given} » n'est pas une réponse possible")?;
-                if let Some(s) = suggestion {
-                    write!(f, " — vouliez-vous dire « {s} » ?")?;
-                }
-                write!(f, " ; valeurs permises : {}", allowed.join(", "))
+                write!(f, "« {id} » : « {given} » {}", t.not_a_choice)?;
+                hint(f, suggestion)?;
+                write!(f, " ; {} {}", t.allowed, allowed.join(", "))
             }
         }
     }

@@ -108,7 +108,7 @@ pub enum Error {
     Parse(Box<SourceError>),
     #[error("{}", .0.summary())]
     InvalidQuestionnaire(Box<Report>),
-    #[error("aucun questionnaire trouvé dans {}", .0.join(", "))]
+    #[error("{} {}", crate::i18n::texts().no_questionnaire_in, .0.join(", "))]
     NoQuestionnaire(Vec<String>),
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Answers(Vec<crate::engine::AnswerError>),
@@ -118,7 +118,7 @@ pub enum Error {
     #[error("{0}")]
     Missing(String),
     /// Ctrl-C or Esc at a prompt.
-    #[error("interrompu")]
+    #[error("{}", crate::i18n::texts().interrupted)]
     Interrupted,
     #[error(transparent)]
     Other(#[from] anyhow::Error),

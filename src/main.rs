@@ -1,9 +1,7 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = aiguillage::cli::Cli::parse();
+    let cli = aiguillage::app::parse_args();
     match aiguillage::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -1,101 +1,678 @@
-//! The terminal front end: dialoguer prompts for one question at a time.
+//! The terminal front ends of a [`session`](crate::session), both on
+//! stderr:
+//!
+//! - [`MenuPrompter`]: arrow-key menus (dialoguer), with « Aide » and
+//!   « Revenir » entries, Esc to go back;
+//! - [`PlainPrompter`]: numbered choices and one line read per answer, no
+//!   redraw and no cursor movement, for screen readers, dumb terminals
+//!   and scripts. It reads any `BufRead`, so it is tested without a
+//!   terminal.
+//!
+//! Both format their messages with the same functions, below.
 
+use std::io::{BufRead, Write};
+
+use console::{Term, style};
 use dialoguer::{Input, Select, theme::ColorfulTheme};
 
+use crate::engine::Step;
 use crate::error::Error;
+use crate::i18n::Texts;
 use crate::model::{Answer, Question, QuestionKind};
-use crate::session::{Context, Prompter, Reply};
+use crate::render::{wrap, wrap_with};
+use crate::session::{BackTo, Context, Dropped, Notice, Prompter, Reply, ReviewReply, TermHelp};
+use crate::term::Glyphs;
+use crate::validate::fmt_num;
 
-/// Prompts on the terminal (stderr), with the help of each question.
-pub struct TerminalPrompter {
-    theme: ColorfulTheme,
+/// The lines printed before the first question.
+pub fn intro(title: &str, plain: bool, save_to: Option<&str>, t: &Texts) -> String {
+    let mut s = format!("aiguillage — {title}\n");
+    if !t.legal_content_in_french.is_empty() {
+        s.push_str(t.legal_content_in_french);
+        s.push('\n');
+    }
+    s.push_str(if plain { t.keys_plain } else { t.keys_fancy });
+    s.push('\n');
+    if let Some(f) = save_to {
+        s.push_str(&t.will_save(f));
+        s.push('\n');
+    }
+    s
 }
 
-impl Default for TerminalPrompter {
-    fn default() -> Self {
-        TerminalPrompter {
-            theme: ColorfulTheme::default(),
+/// The help of a question: its text, the help of its choices, and the
+/// glossary entries of its terms.
+pub fn help_text(q: &Question, terms: &[TermHelp<'_>], t: &Texts, g: &Glyphs) -> String {
+    let mut s = format!("{} — {}\n", t.help_title, q.text);
+    if q.help.trim().is_empty() && terms.is_empty() {
+        s.push_str(t.no_help);
+        s.push('\n');
+    }
+    if !q.help.trim().is_empty() {
+        s.push_str(q.help.trim());
+        s.push('\n');
+    }
+    let choice_help: Vec<_> = q
+        .choices
+        .iter()
+        .filter_map(|c| c.help.as_deref().map(|h| (c.label.as_str(), h)))
+        .collect();
+    if !choice_help.is_empty() {
+        s.push_str(&format!("\n{} :\n", t.help_choices));
+        for (label, h) in choice_help {
+            s.push_str(&format!("{} {label} : {}\n", g.bullet, h.trim()));
         }
+    }
+    if !terms.is_empty() {
+        s.push_str(&format!("\n{} :\n", t.help_terms));
+        for term in terms {
+            s.push_str(&format!(
+                "{} {} : {}",
+                g.bullet,
+                term.term,
+                term.definition.trim()
+            ));
+            if !term.articles.is_empty() {
+                s.push_str(&format!(" ({})", term.articles.join(", ")));
+            }
+            s.push('\n');
+        }
+    }
+    s
+}
+
+/// The answers set aside after a change, and what happens to them.
+pub fn dropped_text(dropped: &[Dropped], t: &Texts, g: &Glyphs) -> String {
+    let mut s = format!("{}\n", t.dropped);
+    for d in dropped {
+        s.push_str(&format!(
+            "{} {} {} {}\n",
+            g.bullet, d.text, g.arrow, d.label
+        ));
+    }
+    s.push_str(t.dropped_after);
+    s.push('\n');
+    s
+}
+
+/// The numbered list of the answers, for the review.
+pub fn review_list(path: &[Step], t: &Texts, g: &Glyphs) -> String {
+    let mut s = format!("{} :\n", t.review_title);
+    for (i, step) in path.iter().enumerate() {
+        s.push_str(&format!(
+            "{:>3}. {}\n     {} {}\n",
+            i + 1,
+            step.text,
+            g.arrow,
+            step.label
+        ));
+    }
+    s
+}
+
+/// Wraps each line at `width`; list items (« - », « • ») get a hanging
+/// indent so their continuation lines stand out.
+pub fn wrap_lines(s: &str, width: usize) -> String {
+    s.lines()
+        .map(|l| {
+            let body = l.trim_start();
+            let lead = &l[..l.len() - body.len()];
+            let indent = format!("{lead}{}", " ".repeat(marker_width(body)));
+            let width = width.saturating_sub(lead.len()).max(20);
+            format!("{lead}{}", wrap(body, width, &indent))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Width of a list marker (« - », « • », « 12. ») at the start of a line,
+/// for the hanging indent of its continuation lines.
+fn marker_width(body: &str) -> usize {
+    if ["- ", "• ", "* ", "→ ", "-> "]
+        .iter()
+        .any(|b| body.starts_with(b))
+    {
+        return body
+            .find(' ')
+            .map_or(0, |i| console::measure_text_width(&body[..=i]));
+    }
+    let digits = body.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && body[digits..].starts_with(". ") {
+        digits + 2
+    } else {
+        0
     }
 }
 
-fn interrupted(e: dialoguer::Error) -> Error {
+/// Index of the choice an answer selects.
+fn choice_index(q: &Question, a: Option<&Answer>) -> Option<usize> {
+    let value = match a? {
+        Answer::Bool(true) => "oui",
+        Answer::Bool(false) => "non",
+        Answer::Text(t) => t.as_str(),
+        Answer::Number(_) => return None,
+    };
+    q.choices.iter().position(|c| c.value == value)
+}
+
+/// The answer for choice `i`: a boolean for yes/no questions.
+fn choice_answer(q: &Question, i: usize) -> Answer {
+    let value = &q.choices[i].value;
+    if q.kind == QuestionKind::YesNo {
+        Answer::Bool(value == "oui")
+    } else {
+        Answer::Text(value.clone())
+    }
+}
+
+/// An answer as the user would type it.
+fn typed_form(a: &Answer) -> String {
+    match a {
+        Answer::Number(n) => fmt_num(*n),
+        Answer::Text(s) => s.clone(),
+        Answer::Bool(b) => if *b { "oui" } else { "non" }.into(),
+    }
+}
+
+/// A number as French users type it: « 1 200 », « 12,5 ». Zero or more,
+/// finite.
+pub fn parse_number(s: &str) -> Option<f64> {
+    let cleaned: String = s
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    let n: f64 = cleaned.parse().ok()?;
+    (n.is_finite() && n >= 0.0).then_some(n)
+}
+
+/// What a typed line means besides an answer.
+#[derive(Debug, PartialEq)]
+enum Typed<'s> {
+    Help,
+    Back,
+    Empty,
+    Other(&'s str),
+}
+
+fn typed(line: &str) -> Typed<'_> {
+    let l = line.trim();
+    match l.to_lowercase().as_str() {
+        "" => Typed::Empty,
+        "?" | "aide" | "help" => Typed::Help,
+        "<" | "r" | "retour" | "back" => Typed::Back,
+        _ => Typed::Other(l),
+    }
+}
+
+/// The answer to a number or text question from a typed line, or the
+/// message to show.
+fn typed_answer(q: &Question, line: &str, t: &Texts) -> Result<Answer, &'static str> {
+    match q.kind {
+        QuestionKind::Number => parse_number(line)
+            .map(Answer::Number)
+            .ok_or(t.number_invalid),
+        _ => Ok(Answer::Text(line.trim().to_owned())),
+    }
+}
+
+fn io(e: std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::Interrupted {
+        Error::Interrupted
+    } else {
+        Error::Io("terminal".into(), e.to_string())
+    }
+}
+
+fn dialoguer_error(e: dialoguer::Error) -> Error {
     match e {
-        dialoguer::Error::IO(e) if e.kind() == std::io::ErrorKind::Interrupted => {
-            Error::Interrupted
-        }
-        dialoguer::Error::IO(e) => Error::Io("terminal".into(), e.to_string()),
+        dialoguer::Error::IO(e) => io(e),
     }
 }
 
-impl Prompter for TerminalPrompter {
-    fn ask(&mut self, q: &Question, ctx: &Context<'_>) -> Result<Reply, Error> {
-        let term = console::Term::stderr();
-        let _ = term.write_line("");
-        if !q.help.trim().is_empty() {
-            let _ = term.write_line(&console::style(q.help.trim()).dim().to_string());
+/// Arrow-key menus on the terminal (stderr).
+pub struct MenuPrompter {
+    theme: ColorfulTheme,
+    term: Term,
+    texts: &'static Texts,
+    glyphs: &'static Glyphs,
+}
+
+impl MenuPrompter {
+    pub fn new(texts: &'static Texts, glyphs: &'static Glyphs) -> Self {
+        MenuPrompter {
+            theme: theme(glyphs),
+            term: Term::stderr(),
+            texts,
+            glyphs,
         }
-        let answer = match q.kind {
-            QuestionKind::YesNo | QuestionKind::Choice => {
-                let mut items: Vec<&str> = q.choices.iter().map(|c| c.label.as_str()).collect();
-                let back = !ctx.path.is_empty();
-                if back {
-                    items.push("← Revenir à la question précédente");
-                }
-                let default = match ctx.previous {
-                    Some(Answer::Bool(b)) => {
-                        let v = if *b { "oui" } else { "non" };
-                        q.choices.iter().position(|c| c.value == v)
-                    }
-                    Some(Answer::Text(t)) => q.choices.iter().position(|c| &c.value == t),
-                    _ => None,
-                };
-                let i = Select::with_theme(&self.theme)
-                    .with_prompt(&q.text)
-                    .items(&items)
-                    .default(default.unwrap_or(0))
-                    .interact_on(&term)
-                    .map_err(interrupted)?;
-                if i == q.choices.len() {
-                    return Ok(Reply::Back);
-                }
-                let value = &q.choices[i].value;
-                if q.kind == QuestionKind::YesNo {
-                    Answer::Bool(value == "oui")
-                } else {
-                    Answer::Text(value.clone())
-                }
-            }
-            QuestionKind::Number => {
-                let n: f64 = Input::with_theme(&self.theme)
-                    .with_prompt(format!(
-                        "{}{}",
-                        q.text,
-                        q.unit
-                            .as_deref()
-                            .map(|u| format!(" ({u})"))
-                            .unwrap_or_default()
-                    ))
-                    .validate_with(|x: &f64| {
-                        if x.is_finite() && *x >= 0.0 {
-                            Ok(())
-                        } else {
-                            Err("un nombre positif ou nul")
-                        }
-                    })
-                    .interact_text_on(&term)
-                    .map_err(interrupted)?;
-                Answer::Number(n)
-            }
-            QuestionKind::Text => {
-                let s: String = Input::with_theme(&self.theme)
-                    .with_prompt(&q.text)
-                    .allow_empty(true)
-                    .interact_text_on(&term)
-                    .map_err(interrupted)?;
-                Answer::Text(s)
-            }
+    }
+
+    fn columns(&self) -> usize {
+        self.term.size().1 as usize
+    }
+
+    /// Text wrapped to the terminal, at most 100 columns for reading ease.
+    pub fn wrapped(&self, s: &str) -> String {
+        wrap_lines(s, self.columns().clamp(30, 100) - 2)
+    }
+
+    /// Menu entries wrapped inside the terminal. dialoguer clears a menu
+    /// by counting line breaks, and measures long entries in bytes: no
+    /// line of an entry may be wider, in bytes, than the terminal.
+    fn entry(&self, s: &str) -> String {
+        let width = self.columns().clamp(30, 100) - 6;
+        wrap_with(s, width, "  ", str::len)
+    }
+
+    fn line(&self, s: &str) -> Result<(), Error> {
+        self.term.write_line(s).map_err(io)
+    }
+
+    /// Progress, then the question, printed once and wrapped by us: the
+    /// menu below holds only the entries.
+    fn header(&self, q: &Question, ctx: &Context<'_>) -> Result<(), Error> {
+        let p = ctx.progress;
+        self.line("")?;
+        let head = self.texts.progress(p.number, p.at_most, p.section);
+        self.line(&style(head).for_stderr().dim().to_string())?;
+        self.line(&style(self.wrapped(&q.text)).for_stderr().bold().to_string())
+    }
+
+    /// The line left on screen once a question is answered: the menus
+    /// clear themselves, this keeps the history readable.
+    fn record(&self, answer: &str) -> Result<(), Error> {
+        let text = self.wrapped(&format!("{} {answer}", self.glyphs.check));
+        self.line(&style(text).for_stderr().green().to_string())
+    }
+
+    fn back_entry(&self, back: BackTo) -> Option<String> {
+        let label = match back {
+            BackTo::Nothing => return None,
+            BackTo::Previous => self.texts.back_entry,
+            BackTo::Cancel => self.texts.cancel_entry,
         };
-        Ok(Reply::Answer(answer))
+        Some(format!("{} {label}", self.glyphs.back))
+    }
+
+    fn select(&self, q: &Question, ctx: &Context<'_>) -> Result<Reply, Error> {
+        let mut items: Vec<String> = q.choices.iter().map(|c| self.entry(&c.label)).collect();
+        items.push(self.entry(self.texts.help_entry));
+        let back = self.back_entry(ctx.back);
+        items.extend(back.as_deref().map(|b| self.entry(b)));
+        let default = choice_index(q, ctx.previous).unwrap_or(0);
+        loop {
+            let picked = Select::with_theme(&self.theme)
+                .items(&items)
+                .default(default)
+                .report(false)
+                .interact_on_opt(&self.term)
+                .map_err(dialoguer_error)?;
+            return Ok(match picked {
+                Some(i) if i < q.choices.len() => {
+                    self.record(&q.choices[i].label)?;
+                    Reply::Answer(choice_answer(q, i))
+                }
+                Some(i) if i == q.choices.len() => Reply::Help,
+                Some(_) => Reply::Back,
+                // Esc: back, when there is somewhere to go.
+                None if back.is_some() => Reply::Back,
+                None => continue,
+            });
+        }
+    }
+
+    fn input(&self, q: &Question, ctx: &Context<'_>) -> Result<Reply, Error> {
+        let texts = self.texts;
+        let hint = texts.input_hint(q.kind == QuestionKind::Number, q.unit.as_deref());
+        self.line(&style(self.wrapped(&hint)).for_stderr().dim().to_string())?;
+        let mut input = Input::<String>::with_theme(&self.theme)
+            .with_prompt(texts.your_answer)
+            .report(false)
+            .allow_empty(q.kind == QuestionKind::Text)
+            .validate_with(|s: &String| -> Result<(), &'static str> {
+                match typed(s) {
+                    Typed::Help | Typed::Back => Ok(()),
+                    _ => typed_answer(q, s, texts).map(|_| ()),
+                }
+            });
+        if let Some(prev) = ctx.previous {
+            input = input.default(typed_form(prev));
+        }
+        let line = input
+            .interact_text_on(&self.term)
+            .map_err(dialoguer_error)?;
+        Ok(match typed(&line) {
+            Typed::Help => Reply::Help,
+            // At the first question the session asks again.
+            Typed::Back => Reply::Back,
+            // The validator let only answers through.
+            _ => match typed_answer(q, &line, texts) {
+                Ok(a) => {
+                    let unit = q
+                        .unit
+                        .as_deref()
+                        .map(|u| format!(" {u}"))
+                        .unwrap_or_default();
+                    self.record(&format!("{}{unit}", typed_form(&a)))?;
+                    Reply::Answer(a)
+                }
+                Err(_) => Reply::Help,
+            },
+        })
+    }
+}
+
+/// dialoguer's colourful theme, with ASCII glyphs where needed.
+fn theme(g: &Glyphs) -> ColorfulTheme {
+    let s = |x: &str| style(x.to_owned()).for_stderr();
+    ColorfulTheme {
+        prompt_suffix: s(if g.pointer == ">" { ":" } else { "›" }).black().bright(),
+        success_prefix: s(g.check).green(),
+        success_suffix: s(g.dot).black().bright(),
+        error_prefix: s(g.cross).red(),
+        active_item_prefix: s(g.pointer).green(),
+        picked_item_prefix: s(g.pointer).green(),
+        checked_item_prefix: s(g.check).green(),
+        unchecked_item_prefix: s(if g.pointer == ">" { "[ ]" } else { "⬚" }).magenta(),
+        ..ColorfulTheme::default()
+    }
+}
+
+impl Prompter for MenuPrompter {
+    fn ask(&mut self, q: &Question, ctx: &Context<'_>) -> Result<Reply, Error> {
+        self.header(q, ctx)?;
+        match q.kind {
+            QuestionKind::YesNo | QuestionKind::Choice => self.select(q, ctx),
+            QuestionKind::Number | QuestionKind::Text => self.input(q, ctx),
+        }
+    }
+
+    fn review(&mut self, path: &[Step]) -> Result<ReviewReply, Error> {
+        let t = self.texts;
+        self.line("")?;
+        let list = review_list(path, t, self.glyphs);
+        self.line(
+            &style(self.wrapped(list.trim_end()))
+                .for_stderr()
+                .to_string(),
+        )?;
+        let mut items = vec![format!("{} {}", self.glyphs.check, t.review_confirm)];
+        items.extend(path.iter().enumerate().map(|(i, s)| {
+            let label = console::truncate_str(&s.label, 30, "…");
+            let entry = format!("{} {}", self.glyphs.edit, t.edit_entry(i + 1, &label));
+            self.entry(&entry)
+        }));
+        let picked = Select::with_theme(&self.theme)
+            .with_prompt(t.review_question)
+            .items(&items)
+            .default(0)
+            .report(false)
+            .interact_on_opt(&self.term)
+            .map_err(dialoguer_error)?;
+        Ok(match picked {
+            Some(0) => ReviewReply::Confirm,
+            Some(i) => ReviewReply::Edit(i - 1),
+            None => ReviewReply::Back,
+        })
+    }
+
+    fn tell(&mut self, notice: &Notice<'_>) -> Result<(), Error> {
+        let (t, g) = (self.texts, self.glyphs);
+        match notice {
+            Notice::Help { question, terms } => {
+                let text = self.wrapped(help_text(question, terms, t, g).trim_end());
+                self.line("")?;
+                self.line(&style(text).for_stderr().cyan().to_string())
+            }
+            Notice::Dropped(d) => {
+                let text = self.wrapped(dropped_text(d, t, g).trim_end());
+                self.line("")?;
+                self.line(&style(text).for_stderr().yellow().to_string())
+            }
+        }
+    }
+}
+
+/// Numbered choices, one line per answer.
+pub struct PlainPrompter<R, W> {
+    input: R,
+    out: W,
+    texts: &'static Texts,
+    glyphs: &'static Glyphs,
+    /// Whether a person types at a terminal: then the end of input
+    /// (Ctrl-D) means « quit »; from a pipe it means answers are missing.
+    input_is_terminal: bool,
+}
+
+impl<R: BufRead, W: Write> PlainPrompter<R, W> {
+    pub fn new(
+        input: R,
+        out: W,
+        texts: &'static Texts,
+        glyphs: &'static Glyphs,
+        input_is_terminal: bool,
+    ) -> Self {
+        PlainPrompter {
+            input,
+            out,
+            texts,
+            glyphs,
+            input_is_terminal,
+        }
+    }
+
+    fn say(&mut self, s: &str) -> Result<(), Error> {
+        self.out.write_all(s.as_bytes()).map_err(io)?;
+        self.out.flush().map_err(io)
+    }
+
+    /// One line, without its end; `None` at the end of input.
+    fn read(&mut self, prompt: &str) -> Result<Option<String>, Error> {
+        self.say(&format!("{prompt} : "))?;
+        let mut line = String::new();
+        let n = self.input.read_line(&mut line).map_err(io)?;
+        if n == 0 {
+            self.say("\n")?;
+            return Ok(None);
+        }
+        Ok(Some(line.trim_end_matches(['\n', '\r']).to_owned()))
+    }
+
+    fn end_of_input(&self, q: &Question) -> Error {
+        if self.input_is_terminal {
+            Error::Interrupted
+        } else {
+            Error::Missing(format!(
+                "{} « {} » ({}) : {}",
+                self.texts.missing_answer, q.id, q.text, self.texts.input_closed
+            ))
+        }
+    }
+
+    fn show_question(&mut self, q: &Question, ctx: &Context<'_>) -> Result<(), Error> {
+        let t = self.texts;
+        let p = ctx.progress;
+        let mut s = format!(
+            "\n{}\n{}\n",
+            t.progress(p.number, p.at_most, p.section),
+            q.text
+        );
+        if matches!(q.kind, QuestionKind::Number | QuestionKind::Text) {
+            let hint = t.input_hint(q.kind == QuestionKind::Number, q.unit.as_deref());
+            s.push_str(&format!("{hint}\n"));
+        }
+        for (i, c) in q.choices.iter().enumerate() {
+            s.push_str(&format!("  {}. {}\n", i + 1, c.label));
+        }
+        s.push_str(&format!("  ?  {}\n", t.help_entry.trim_start_matches("? ")));
+        match ctx.back {
+            BackTo::Nothing => {}
+            BackTo::Previous => s.push_str(&format!("  <  {}\n", t.back_entry)),
+            BackTo::Cancel => s.push_str(&format!("  <  {}\n", t.cancel_entry)),
+        }
+        self.say(&s)
+    }
+
+    fn prompt_line(&self, q: &Question, ctx: &Context<'_>) -> String {
+        let t = self.texts;
+        let mut p = match q.kind {
+            QuestionKind::YesNo | QuestionKind::Choice => t.your_choice.to_owned(),
+            QuestionKind::Number | QuestionKind::Text => t.your_answer.to_owned(),
+        };
+        let keep = match q.kind {
+            QuestionKind::YesNo | QuestionKind::Choice => {
+                choice_index(q, ctx.previous).map(|i| (i + 1).to_string())
+            }
+            _ => ctx.previous.map(typed_form),
+        };
+        if let Some(k) = keep {
+            p.push_str(&format!(" [{} {k}]", t.keep_previous));
+        }
+        p
+    }
+
+    /// Reads lines until one means something.
+    fn read_reply(&mut self, q: &Question, ctx: &Context<'_>) -> Result<Reply, Error> {
+        let prompt = self.prompt_line(q, ctx);
+        loop {
+            let Some(line) = self.read(&prompt)? else {
+                return Err(self.end_of_input(q));
+            };
+            let typed = typed(&line);
+            if let (Typed::Empty, Some(keep)) = (&typed, ctx.previous) {
+                return Ok(Reply::Answer(keep.clone()));
+            }
+            let problem = match typed {
+                Typed::Help => return Ok(Reply::Help),
+                // At the first question the session asks again.
+                Typed::Back => return Ok(Reply::Back),
+                Typed::Empty if q.kind == QuestionKind::Text => {
+                    return Ok(Reply::Answer(Answer::Text(String::new())));
+                }
+                Typed::Other(s) => match q.kind {
+                    QuestionKind::YesNo | QuestionKind::Choice => match s.parse::<usize>() {
+                        Ok(n) if (1..=q.choices.len()).contains(&n) => {
+                            return Ok(Reply::Answer(choice_answer(q, n - 1)));
+                        }
+                        _ => self.texts.choice_invalid(q.choices.len()),
+                    },
+                    _ => match typed_answer(q, s, self.texts) {
+                        Ok(a) => return Ok(Reply::Answer(a)),
+                        Err(m) => m.to_owned(),
+                    },
+                },
+                Typed::Empty => match q.kind {
+                    QuestionKind::YesNo | QuestionKind::Choice => {
+                        self.texts.choice_invalid(q.choices.len())
+                    }
+                    _ => self.texts.number_invalid.to_owned(),
+                },
+            };
+            self.say(&format!("{problem}\n"))?;
+        }
+    }
+}
+
+impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
+    fn ask(&mut self, q: &Question, ctx: &Context<'_>) -> Result<Reply, Error> {
+        self.show_question(q, ctx)?;
+        self.read_reply(q, ctx)
+    }
+
+    fn review(&mut self, path: &[Step]) -> Result<ReviewReply, Error> {
+        let t = self.texts;
+        let list = review_list(path, t, self.glyphs);
+        self.say(&format!("\n{list}{}\n", t.review_plain))?;
+        loop {
+            let Some(line) = self.read(t.your_choice)? else {
+                // From a pipe, the end of input accepts the answers; at a
+                // terminal, Ctrl-D quits.
+                return if self.input_is_terminal {
+                    Err(Error::Interrupted)
+                } else {
+                    Ok(ReviewReply::Confirm)
+                };
+            };
+            match typed(&line) {
+                Typed::Empty => return Ok(ReviewReply::Confirm),
+                Typed::Back => return Ok(ReviewReply::Back),
+                Typed::Other(s) => {
+                    if let Ok(n) = s.parse::<usize>()
+                        && (1..=path.len()).contains(&n)
+                    {
+                        return Ok(ReviewReply::Edit(n - 1));
+                    }
+                }
+                Typed::Help => {}
+            }
+            let m = t.review_invalid(path.len());
+            self.say(&format!("{m}\n"))?;
+        }
+    }
+
+    fn tell(&mut self, notice: &Notice<'_>) -> Result<(), Error> {
+        let (t, g) = (self.texts, self.glyphs);
+        let text = match notice {
+            Notice::Help { question, terms } => help_text(question, terms, t, g),
+            Notice::Dropped(d) => dropped_text(d, t, g),
+        };
+        self.say(&format!("\n{text}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{EN, FR};
+    use crate::term::ASCII;
+
+    #[test]
+    fn numbers_are_read_the_french_way() {
+        assert_eq!(parse_number("120"), Some(120.0));
+        assert_eq!(parse_number(" 1 200 "), Some(1200.0));
+        assert_eq!(parse_number("12,5"), Some(12.5));
+        assert_eq!(parse_number("3\u{202f}500"), Some(3500.0));
+        assert_eq!(parse_number("-3"), None);
+        assert_eq!(parse_number("beaucoup"), None);
+        assert_eq!(parse_number("inf"), None);
+        assert_eq!(parse_number("NaN"), None);
+    }
+
+    #[test]
+    fn typed_commands_are_recognised() {
+        assert_eq!(typed(" ? "), Typed::Help);
+        assert_eq!(typed("AIDE"), Typed::Help);
+        assert_eq!(typed("<"), Typed::Back);
+        assert_eq!(typed("r"), Typed::Back);
+        assert_eq!(typed(""), Typed::Empty);
+        assert_eq!(typed(" 2 "), Typed::Other("2"));
+    }
+
+    #[test]
+    fn intro_says_once_that_legal_content_is_french_in_english() {
+        let en = intro("T", true, Some("r.json"), &EN);
+        assert!(en.contains("Legal content is in French"), "{en}");
+        assert!(en.contains("r.json"), "{en}");
+        let fr = intro("T", false, None, &FR);
+        assert!(!fr.contains("French"), "{fr}");
+        assert!(fr.contains("Échap"), "{fr}");
+    }
+
+    #[test]
+    fn review_list_numbers_each_answer() {
+        let step = Step {
+            question: "a".into(),
+            text: "A ?".into(),
+            section: None,
+            answer: Answer::Bool(true),
+            label: "Oui".into(),
+            because: None,
+            articles: vec![],
+            findings: vec![],
+        };
+        let s = review_list(&[step], &FR, &ASCII);
+        assert_eq!(s, "Vos réponses :\n  1. A ?\n     -> Oui\n");
     }
 }

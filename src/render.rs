@@ -5,17 +5,40 @@ use std::fmt::Write as _;
 
 use console::{Style, style};
 
-use crate::engine::{ArticleLink, Decision, FindingOut, GuideLink};
+use crate::engine::{ArticleLink, Decision, FindingOut, GuideLink, Step};
+use crate::i18n::{self, Texts};
 use crate::model::{FindingKind, Verdict};
+use crate::term::{Glyphs, UNICODE};
 
-/// French label of a verdict.
+/// How a decision is drawn: the interface language and the glyphs.
+#[derive(Debug, Clone, Copy)]
+pub struct Look {
+    pub texts: &'static Texts,
+    pub glyphs: &'static Glyphs,
+}
+
+impl Default for Look {
+    /// The current language, Unicode glyphs.
+    fn default() -> Self {
+        Look {
+            texts: i18n::texts(),
+            glyphs: &UNICODE,
+        }
+    }
+}
+
+/// Label of a verdict, in the current interface language.
 pub fn verdict_label(v: Verdict) -> &'static str {
+    verdict_label_in(v, i18n::texts())
+}
+
+fn verdict_label_in(v: Verdict, t: &Texts) -> &'static str {
     match v {
-        Verdict::Must => "Obligation",
-        Verdict::May => "Possible, non obligatoire",
-        Verdict::NotConcerned => "Non concerné",
-        Verdict::NotYet => "Pas encore",
-        Verdict::Cannot => "Impossible en l'état",
+        Verdict::Must => t.verdict_must,
+        Verdict::May => t.verdict_may,
+        Verdict::NotConcerned => t.verdict_not_concerned,
+        Verdict::NotYet => t.verdict_not_yet,
+        Verdict::Cannot => t.verdict_cannot,
     }
 }
 
@@ -29,20 +52,23 @@ fn verdict_style(v: Verdict) -> Style {
     }
 }
 
-/// Heading of each group of findings, in the order they are shown.
-pub const FINDING_GROUPS: [(FindingKind, &str); 4] = [
-    (FindingKind::Obligation, "Ce que vous devez faire"),
-    (FindingKind::Recommendation, "Ce que vous pouvez faire"),
-    (FindingKind::Warning, "Points de vigilance"),
-    (FindingKind::Note, "À savoir"),
-];
+/// Each group of findings with its heading, in the order they are shown.
+pub fn finding_groups(t: &Texts) -> [(FindingKind, &'static str); 4] {
+    [
+        (FindingKind::Obligation, t.group_obligation),
+        (FindingKind::Recommendation, t.group_recommendation),
+        (FindingKind::Warning, t.group_warning),
+        (FindingKind::Note, t.group_note),
+    ]
+}
 
-fn articles_inline(articles: &[ArticleLink]) -> String {
-    articles
-        .iter()
-        .map(|a| format!("{} <{}>", a.label, a.url))
-        .collect::<Vec<_>>()
-        .join(" ; ")
+fn kind_label(k: FindingKind, t: &Texts) -> &'static str {
+    match k {
+        FindingKind::Obligation => t.kind_obligation,
+        FindingKind::Recommendation => t.kind_recommendation,
+        FindingKind::Warning => t.kind_warning,
+        FindingKind::Note => t.kind_note,
+    }
 }
 
 fn heading(s: &str) -> String {
@@ -51,7 +77,13 @@ fn heading(s: &str) -> String {
 
 /// Wraps `text` at `width` columns, with `indent` before every line but the
 /// first (which the caller has already started).
-fn wrap(text: &str, width: usize, indent: &str) -> String {
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    wrap_with(text, width, indent, console::measure_text_width)
+}
+
+/// As [`wrap`], measuring words with `measure` (columns, or bytes for
+/// widgets that count bytes).
+pub fn wrap_with(text: &str, width: usize, indent: &str, measure: fn(&str) -> usize) -> String {
     let mut out = String::new();
     for (pi, para) in text.split('\n').enumerate() {
         if pi > 0 {
@@ -59,8 +91,8 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
             out.push_str(indent);
         }
         let mut col = 0;
-        for (wi, word) in para.split_whitespace().enumerate() {
-            let w = console::measure_text_width(word);
+        for (wi, word) in french_words(para).iter().enumerate() {
+            let w = measure(word);
             if wi > 0 {
                 if col + 1 + w > width {
                     out.push('\n');
@@ -78,93 +110,165 @@ fn wrap(text: &str, width: usize, indent: &str) -> String {
     out
 }
 
+/// Words that a line may break between. French typography puts a space
+/// inside « » and before : ; ? ! — those spaces never break a line.
+fn french_words(para: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut glue_next = false;
+    for w in para.split_whitespace() {
+        let glue_prev = matches!(w, "»" | ":" | ";" | "?" | "!") || w.starts_with('»');
+        match words.last_mut() {
+            Some(last) if glue_next || glue_prev => {
+                last.push(' ');
+                last.push_str(w);
+            }
+            _ => words.push(w.to_owned()),
+        }
+        glue_next = w == "«";
+    }
+    words
+}
+
 const WIDTH: usize = 78;
 
-/// The decision for a person, in French.
+/// The decision for a person, in the current interface language.
 pub fn text(d: &Decision) -> String {
+    text_with(d, Look::default())
+}
+
+/// The decision for a person.
+pub fn text_with(d: &Decision, look: Look) -> String {
+    let (t, g) = (look.texts, look.glyphs);
     let mut s = String::new();
+    if !t.legal_content_in_french.is_empty() {
+        let _ = writeln!(s, "{}\n", style(t.legal_content_in_french).dim());
+    }
     let v = d.outcome.verdict;
     let _ = writeln!(
         s,
         "{} {}",
-        verdict_style(v).apply_to(format!("■ {} :", verdict_label(v))),
+        verdict_style(v).apply_to(format!("{} {} :", g.verdict, verdict_label_in(v, t))),
         style(&d.outcome.title).bold()
     );
     let _ = writeln!(s);
     let _ = writeln!(s, "{}", wrap(&d.outcome.summary, WIDTH, ""));
-    for (kind, title) in FINDING_GROUPS {
+    for (kind, title) in finding_groups(t) {
         let items: Vec<&FindingOut> = d.findings_of(kind).collect();
         if items.is_empty() {
             continue;
         }
         let _ = writeln!(s, "\n{}", heading(title));
         for f in items {
-            let _ = writeln!(s, "  • {}", wrap(&f.text, WIDTH - 4, "    "));
-            if !f.articles.is_empty() {
-                let refs = f
-                    .articles
-                    .iter()
-                    .map(|a| format!("{} {}", a.label, style(&a.url).dim()))
-                    .collect::<Vec<_>>()
-                    .join("\n      ");
-                let _ = writeln!(s, "    {} {refs}", style("↳").dim());
+            let _ = writeln!(s, "  {} {}", g.bullet, wrap(&f.text, WIDTH - 4, "    "));
+            for (i, a) in f.articles.iter().enumerate() {
+                s.push_str(&article_line(a, 4, g.sub, i == 0));
             }
         }
     }
     if !d.outcome.next_steps.is_empty() {
-        let _ = writeln!(s, "\n{}", heading("Prochaines étapes"));
+        let _ = writeln!(s, "\n{}", heading(t.next_steps));
         for (i, step) in d.outcome.next_steps.iter().enumerate() {
             let _ = writeln!(s, "  {}. {}", i + 1, wrap(step, WIDTH - 5, "     "));
         }
     }
-    let _ = writeln!(s, "\n{}", heading("Guides"));
-    for g in &d.guides {
-        let _ = writeln!(s, "  • {}", g.title);
-        let _ = writeln!(s, "    {}", style(&g.url).cyan());
-        if let Some(n) = &g.successor {
-            let _ = writeln!(s, "    version récente : {}", style(n).cyan());
+    let _ = writeln!(s, "\n{}", heading(t.guides));
+    for gl in &d.guides {
+        let _ = writeln!(s, "  {} {}", g.bullet, gl.title);
+        let _ = writeln!(s, "    {}", style(&gl.url).cyan());
+        if let Some(n) = &gl.successor {
+            let _ = writeln!(s, "    {} {}", t.newer_version, style(n).cyan());
         }
     }
-    let _ = writeln!(s, "\n{}", heading("Pourquoi ?"));
+    why_text(&mut s, d, look);
+    let caveats: Vec<&ArticleLink> = caveated_articles(d);
+    if !caveats.is_empty() {
+        let _ = writeln!(s, "\n{}", heading(t.caveats));
+        for a in caveats {
+            if let Some(c) = &a.caveat {
+                let line = format!("{} : {c}", a.label);
+                let _ = writeln!(s, "  {} {}", g.bullet, wrap(&line, WIDTH - 4, "    "));
+            }
+        }
+    }
+    let footer = format!(
+        "{} {}",
+        t.questionnaire_footer(
+            &d.decided_by.title,
+            &d.decided_by.version,
+            &d.decided_by.legal_date
+        ),
+        t.not_legal_advice
+    );
+    let _ = writeln!(s, "\n{}", style(wrap(&footer, WIDTH, "")).dim());
+    s
+}
+
+/// « ↳ label url » at `indent`, the URL on a line of its own when both
+/// do not fit: a URL is never cut.
+fn article_line(a: &ArticleLink, indent: usize, mark: &str, first: bool) -> String {
+    let pad = " ".repeat(indent);
+    let mark_w = console::measure_text_width(mark);
+    let shown = if first {
+        style(mark).dim().to_string()
+    } else {
+        " ".repeat(mark_w)
+    };
+    let head = format!("{pad}{shown} {}", a.label);
+    let one_line = indent + mark_w + 2 + console::measure_text_width(&a.label) + a.url.len();
+    if one_line <= WIDTH {
+        format!("{head} {}\n", style(&a.url).dim())
+    } else {
+        let under = " ".repeat(indent + mark_w + 1);
+        format!("{head}\n{under}{}\n", style(&a.url).dim())
+    }
+}
+
+/// The findings a step added, as the user saw them above.
+fn step_findings<'d>(d: &'d Decision, step: &Step) -> Vec<&'d FindingOut> {
+    step.findings
+        .iter()
+        .filter_map(|id| d.findings.iter().find(|f| &f.id == id))
+        .collect()
+}
+
+/// « Pourquoi ? »: every answer in order, what it implies, the article it
+/// rests on and the findings it added; then the verdict it leads to.
+fn why_text(s: &mut String, d: &Decision, look: Look) {
+    let (t, g) = (look.texts, look.glyphs);
+    let _ = writeln!(s, "\n{}", heading(t.why));
+    let _ = writeln!(s, "{}", style(t.why_intro).dim());
     for (i, step) in d.path.iter().enumerate() {
+        let _ = writeln!(s, "  {}. {}", i + 1, wrap(&step.text, WIDTH - 5, "     "));
         let _ = writeln!(
             s,
-            "  {}. {} {}",
-            i + 1,
-            wrap(&step.text, WIDTH - 5, "     "),
-            style(format!("→ {}", step.label)).bold()
+            "     {}",
+            style(format!(
+                "{} {}",
+                g.arrow,
+                wrap(&step.label, WIDTH - 8, "       ")
+            ))
+            .bold()
         );
         if let Some(b) = &step.because {
             let _ = writeln!(s, "     {}", wrap(b, WIDTH - 5, "     "));
         }
-        if !step.articles.is_empty() {
-            let _ = writeln!(
-                s,
-                "     {} {}",
-                style("↳").dim(),
-                style(articles_inline(&step.articles)).dim()
-            );
+        for a in &step.articles {
+            s.push_str(&article_line(a, 5, g.sub, true));
+        }
+        for f in step_findings(d, step) {
+            let line = format!("+ {} : {}", kind_label(f.kind, t), f.text);
+            let line = console::truncate_str(&line, WIDTH - 5, "…").into_owned();
+            let _ = writeln!(s, "     {}", style(line).dim());
         }
     }
-    let caveats: Vec<&ArticleLink> = caveated_articles(d);
-    if !caveats.is_empty() {
-        let _ = writeln!(s, "\n{}", heading("Réserves sur les références"));
-        for a in caveats {
-            if let Some(c) = &a.caveat {
-                let _ = writeln!(s, "  • {} : {}", a.label, wrap(c, WIDTH - 6, "    "));
-            }
-        }
-    }
+    let v = d.outcome.verdict;
     let _ = writeln!(
         s,
-        "\n{}",
-        style(format!(
-            "Questionnaire « {} » v{}, état du droit au {}. Ceci n'est pas un avis juridique : vérifiez les articles sur Légifrance.",
-            d.decided_by.title, d.decided_by.version, d.decided_by.legal_date
-        ))
-        .dim()
+        "  {} {} {}",
+        t.why_leads_to,
+        verdict_style(v).apply_to(verdict_label_in(v, t)),
+        wrap(&d.outcome.title, WIDTH - 30, "  ")
     );
-    s
 }
 
 /// Every article cited in the decision that carries a caveat, once.
@@ -178,20 +282,29 @@ fn caveated_articles(d: &Decision) -> Vec<&ArticleLink> {
         .collect()
 }
 
-/// The full decision as pretty JSON (★ contract).
+/// The full decision as pretty JSON (★ contract). Never translated: the
+/// `path` holds the same « Pourquoi ? » trace (`because`, `articles`,
+/// `findings` of each answer).
 pub fn json(d: &Decision) -> String {
     let mut s = serde_json::to_string_pretty(d).expect("a Decision always serialises");
     s.push('\n');
     s
 }
 
-/// The decision as Markdown.
+/// The decision as Markdown, in the current interface language.
 pub fn markdown(d: &Decision) -> String {
+    markdown_with(d, i18n::texts())
+}
+
+pub fn markdown_with(d: &Decision, t: &Texts) -> String {
     let mut s = String::new();
+    if !t.legal_content_in_french.is_empty() {
+        let _ = writeln!(s, "_{}_\n", t.legal_content_in_french);
+    }
     let _ = writeln!(
         s,
         "# {} : {}\n\n{}\n",
-        verdict_label(d.outcome.verdict),
+        verdict_label_in(d.outcome.verdict, t),
         d.outcome.title,
         d.outcome.summary
     );
@@ -201,7 +314,7 @@ pub fn markdown(d: &Decision) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    for (kind, title) in FINDING_GROUPS {
+    for (kind, title) in finding_groups(t) {
         let items: Vec<&FindingOut> = d.findings_of(kind).collect();
         if items.is_empty() {
             continue;
@@ -217,21 +330,21 @@ pub fn markdown(d: &Decision) -> String {
         let _ = writeln!(s);
     }
     if !d.outcome.next_steps.is_empty() {
-        let _ = writeln!(s, "## Prochaines étapes\n");
+        let _ = writeln!(s, "## {}\n", t.next_steps);
         for (i, step) in d.outcome.next_steps.iter().enumerate() {
             let _ = writeln!(s, "{}. {step}", i + 1);
         }
         let _ = writeln!(s);
     }
-    let _ = writeln!(s, "## Guides\n");
+    let _ = writeln!(s, "## {}\n", t.guides);
     for g in &d.guides {
         let _ = write!(s, "- [{}]({})", g.title, g.url);
         if let Some(n) = &g.successor {
-            let _ = write!(s, " (version récente : <{n}>)");
+            let _ = write!(s, " ({} <{n}>)", t.newer_version);
         }
         let _ = writeln!(s);
     }
-    let _ = writeln!(s, "\n## Pourquoi ?\n");
+    let _ = writeln!(s, "\n## {}\n", t.why);
     for (i, step) in d.path.iter().enumerate() {
         let _ = write!(s, "{}. {} **{}**", i + 1, step.text, step.label);
         if let Some(b) = &step.because {
@@ -244,8 +357,19 @@ pub fn markdown(d: &Decision) -> String {
     }
     let _ = writeln!(
         s,
-        "\n_Questionnaire « {} » v{}, état du droit au {}._",
-        d.decided_by.title, d.decided_by.version, d.decided_by.legal_date
+        "\n{} **{}** : {}",
+        t.why_leads_to,
+        verdict_label_in(d.outcome.verdict, t),
+        d.outcome.title
+    );
+    let _ = writeln!(
+        s,
+        "\n_{}_",
+        t.questionnaire_footer(
+            &d.decided_by.title,
+            &d.decided_by.version,
+            &d.decided_by.legal_date
+        )
     );
     s
 }
@@ -263,6 +387,12 @@ pub fn links(d: &Decision) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrap_never_breaks_inside_guillemets_or_before_punctuation() {
+        let w = wrap("aa « Revenir » bb : cc", 8, "");
+        assert_eq!(w, "aa\n« Revenir »\nbb : cc");
+    }
 
     #[test]
     fn wrap_keeps_words_whole_and_indents() {

@@ -1,10 +1,25 @@
-//! An interactive session: the engine asks, a [`Prompter`] answers. The
-//! session owns the answers; it never prints and never reads a terminal
-//! itself, so it is tested with a scripted prompter.
+//! An interactive session: the engine decides what to ask, a [`Prompter`]
+//! asks it. The session owns the answers and the rules for changing them
+//! (going back, editing in the review, dropping answers the new path no
+//! longer reaches); it never prints and never reads a terminal itself, so
+//! it is tested with a scripted prompter.
+//!
+//! # Rule for changed answers
+//!
+//! Answers steer the walk through the tree, so an answer given for one
+//! path must never steer another one unseen. When an answer changes (an
+//! edit in the review, or a different answer after going back), the
+//! session walks the tree again and keeps only the answers on the new path
+//! up to the first question without an answer; every other answer —
+//! including answers read from `--answers` that lie further on — is
+//! dropped, and the user is told which. A dropped answer is remembered
+//! only to be offered by default if its question comes back; it routes
+//! nothing until the user confirms it. An answer given again unchanged
+//! changes nothing and drops nothing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::catalog::Bundle;
+use crate::catalog::{Bundle, Node};
 use crate::engine::{self, Decision, Evaluation, Step};
 use crate::error::Error;
 use crate::model::{Answer, Question, Questionnaire};
@@ -13,59 +28,812 @@ use crate::model::{Answer, Question, Questionnaire};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reply {
     Answer(Answer),
-    /// Go back to the previous question.
+    /// Go back (to the previous question, or out of an edit).
     Back,
+    /// Show the help of the question and its terms, then ask again.
+    Help,
 }
 
-/// Where the user is, for the prompter to show.
+/// What « back » does at a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackTo {
+    /// The first question: nothing before it.
+    Nothing,
+    /// Withdraw the previous answer and ask it again.
+    Previous,
+    /// An edit from the review: keep the current answer.
+    Cancel,
+}
+
+/// Where the user is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress<'a> {
+    /// 1-based number of the question on the path.
+    pub number: usize,
+    /// The number of the last question on the longest path from here.
+    pub at_most: usize,
+    pub section: Option<&'a str>,
+}
+
+/// What the prompter needs to show a question.
 #[derive(Debug, Clone)]
 pub struct Context<'a> {
     pub bundle: &'a Bundle,
-    /// The questions answered so far on this path.
+    /// The questions answered before this one on the path.
     pub path: &'a [Step],
-    /// The current answer, when the question is asked again after going back.
+    /// The answer to offer by default: the current one when editing, the
+    /// former one when the question is asked again.
     pub previous: Option<&'a Answer>,
+    pub progress: Progress<'a>,
+    pub back: BackTo,
 }
 
-/// Asks one question. Implemented by the terminal front end and by tests.
+/// An answer set aside, as the user saw it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dropped {
+    pub question: String,
+    pub text: String,
+    pub label: String,
+}
+
+/// Something to tell the user, between questions.
+#[derive(Debug, Clone)]
+pub enum Notice<'a> {
+    /// The help of a question and the glossary entries of its terms.
+    Help {
+        question: &'a Question,
+        terms: Vec<TermHelp<'a>>,
+    },
+    /// Answers that no longer apply after a change.
+    Dropped(Vec<Dropped>),
+}
+
+/// A glossary entry, with the labels of its articles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TermHelp<'a> {
+    pub term: &'a str,
+    pub definition: &'a str,
+    pub articles: Vec<&'a str>,
+}
+
+/// What the user did at the review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewReply {
+    /// Show the result.
+    Confirm,
+    /// Change the answer of the step at this index of the path.
+    Edit(usize),
+    /// Ask the last question again.
+    Back,
+}
+
+/// The front end: asks, reviews, tells. Implemented by the terminal
+/// prompters and by tests.
 pub trait Prompter {
     fn ask(&mut self, question: &Question, ctx: &Context<'_>) -> Result<Reply, Error>;
+    /// Shows every answer of a complete path before the result.
+    fn review(&mut self, path: &[Step]) -> Result<ReviewReply, Error>;
+    fn tell(&mut self, notice: &Notice<'_>) -> Result<(), Error>;
 }
 
-/// Runs a session from `answers` (possibly empty) to a decision, asking
-/// what is missing. `answers` holds what the user said at every moment, so
-/// the caller can save it even when the session is interrupted.
+type Observer<'b> = Box<dyn FnMut(&BTreeMap<String, Answer>) + 'b>;
+
+/// A session from some answers (possibly none) to a confirmed decision.
+pub struct Session<'b> {
+    bundle: &'b Bundle,
+    questionnaire: &'b Questionnaire,
+    answers: BTreeMap<String, Answer>,
+    /// Answers withdrawn (back) or dropped (after a change): offered by
+    /// default when their question is asked, never used for routing.
+    remembered: BTreeMap<String, Answer>,
+    longest: HashMap<String, usize>,
+    observer: Option<Observer<'b>>,
+}
+
+impl<'b> Session<'b> {
+    pub fn new(
+        bundle: &'b Bundle,
+        questionnaire: &'b Questionnaire,
+        answers: BTreeMap<String, Answer>,
+    ) -> Self {
+        Session {
+            bundle,
+            questionnaire,
+            answers,
+            remembered: BTreeMap::new(),
+            longest: HashMap::new(),
+            observer: None,
+        }
+    }
+
+    /// Calls `f` with the answers after every change, so that they can be
+    /// saved if the session is interrupted.
+    pub fn observe(mut self, f: impl FnMut(&BTreeMap<String, Answer>) + 'b) -> Self {
+        self.observer = Some(Box::new(f));
+        self
+    }
+
+    /// The answers that route the session now: what is saved.
+    pub fn answers(&self) -> &BTreeMap<String, Answer> {
+        &self.answers
+    }
+
+    pub fn into_answers(self) -> BTreeMap<String, Answer> {
+        self.answers
+    }
+
+    /// Asks until the path reaches an outcome and the user confirms the
+    /// review.
+    pub fn run(&mut self, prompter: &mut dyn Prompter) -> Result<Decision, Error> {
+        loop {
+            match self.evaluate()? {
+                Evaluation::Pending { question, path } => {
+                    self.ask_pending(question, &path, prompter)?;
+                }
+                Evaluation::Done(decision) => match prompter.review(&decision.path)? {
+                    ReviewReply::Confirm => return Ok(*decision),
+                    ReviewReply::Edit(i) => {
+                        if i < decision.path.len() {
+                            self.edit(&decision.path, i, prompter)?;
+                        }
+                    }
+                    ReviewReply::Back => self.withdraw(decision.path.last()),
+                },
+            }
+        }
+    }
+
+    fn evaluate(&self) -> Result<Evaluation<'b>, Error> {
+        engine::evaluate(self.bundle, self.questionnaire, &self.answers).map_err(Error::Answers)
+    }
+
+    fn ask_pending(
+        &mut self,
+        q: &'b Question,
+        path: &[Step],
+        prompter: &mut dyn Prompter,
+    ) -> Result<(), Error> {
+        let before = self.remembered.get(&q.id).cloned();
+        let back = if path.is_empty() {
+            BackTo::Nothing
+        } else {
+            BackTo::Previous
+        };
+        loop {
+            match self.ask(q, path, before.as_ref(), back, prompter)? {
+                Reply::Help => self.help(q, prompter)?,
+                // Nothing before the first question: ask it again.
+                Reply::Back if back == BackTo::Nothing => {}
+                Reply::Back => {
+                    self.withdraw(path.last());
+                    return Ok(());
+                }
+                Reply::Answer(a) => return self.set(q, a, before, prompter),
+            }
+        }
+    }
+
+    /// Changes the answer of `path[i]`; « back » cancels.
+    fn edit(&mut self, path: &[Step], i: usize, prompter: &mut dyn Prompter) -> Result<(), Error> {
+        let Some(q) = self.bundle.question(&path[i].question) else {
+            return Ok(());
+        };
+        let current = self.answers.get(&q.id).cloned();
+        loop {
+            match self.ask(q, &path[..i], current.as_ref(), BackTo::Cancel, prompter)? {
+                Reply::Help => self.help(q, prompter)?,
+                Reply::Back => return Ok(()),
+                Reply::Answer(a) => return self.set(q, a, current, prompter),
+            }
+        }
+    }
+
+    fn ask(
+        &mut self,
+        q: &'b Question,
+        path: &[Step],
+        previous: Option<&Answer>,
+        back: BackTo,
+        prompter: &mut dyn Prompter,
+    ) -> Result<Reply, Error> {
+        let progress = Progress {
+            number: path.len() + 1,
+            at_most: path.len() + self.longest_from(&q.id),
+            section: q.section.as_deref(),
+        };
+        let ctx = Context {
+            bundle: self.bundle,
+            path,
+            previous,
+            progress,
+            back,
+        };
+        prompter.ask(q, &ctx)
+    }
+
+    fn help(&self, q: &'b Question, prompter: &mut dyn Prompter) -> Result<(), Error> {
+        let terms = q
+            .terms
+            .iter()
+            .filter_map(|t| self.bundle.term(t))
+            .map(|t| TermHelp {
+                term: &t.term,
+                definition: &t.definition,
+                articles: t
+                    .articles
+                    .iter()
+                    .filter_map(|a| self.bundle.article(a))
+                    .map(|a| a.label.as_str())
+                    .collect(),
+            })
+            .collect();
+        prompter.tell(&Notice::Help { question: q, terms })
+    }
+
+    /// Records an answer; when it differs from the one it replaces, drops
+    /// the answers the new path no longer reaches.
+    fn set(
+        &mut self,
+        q: &Question,
+        answer: Answer,
+        before: Option<Answer>,
+        prompter: &mut dyn Prompter,
+    ) -> Result<(), Error> {
+        // A typed answer that cannot route (a number outside every range of
+        // a broken questionnaire) is refused before it is recorded.
+        engine::resolve(q, &answer).map_err(|e| Error::Answers(vec![e]))?;
+        let changed = before.as_ref().is_some_and(|b| *b != answer);
+        self.remembered.remove(&q.id);
+        self.answers.insert(q.id.clone(), answer);
+        if changed {
+            let dropped = self.prune()?;
+            if !dropped.is_empty() {
+                prompter.tell(&Notice::Dropped(dropped))?;
+            }
+        }
+        self.notify();
+        Ok(())
+    }
+
+    /// Withdraws the answer of `step` so that its question is asked again.
+    fn withdraw(&mut self, step: Option<&Step>) {
+        if let Some(step) = step
+            && let Some(a) = self.answers.remove(&step.question)
+        {
+            self.remembered.insert(step.question.clone(), a);
+            self.notify();
+        }
+    }
+
+    /// Keeps only the answers on the path up to the first unanswered
+    /// question; returns the others, set aside.
+    fn prune(&mut self) -> Result<Vec<Dropped>, Error> {
+        let kept: HashSet<String> = match self.evaluate()? {
+            Evaluation::Pending { path, .. } => path.into_iter().map(|s| s.question).collect(),
+            Evaluation::Done(d) => d.path.into_iter().map(|s| s.question).collect(),
+        };
+        let stale: Vec<String> = self
+            .answers
+            .keys()
+            .filter(|k| !kept.contains(*k))
+            .cloned()
+            .collect();
+        // In questionnaire order, which follows the paths top-down.
+        let order: HashMap<&str, usize> = self
+            .bundle
+            .question_ids()
+            .enumerate()
+            .map(|(i, id)| (id, i))
+            .collect();
+        let mut stale = stale;
+        stale.sort_by_key(|id| order.get(id.as_str()).copied().unwrap_or(usize::MAX));
+        let mut dropped = Vec::new();
+        for id in stale {
+            if let Some(a) = self.answers.remove(&id) {
+                dropped.push(self.describe(&id, &a));
+                self.remembered.insert(id, a);
+            }
+        }
+        Ok(dropped)
+    }
+
+    fn describe(&self, id: &str, a: &Answer) -> Dropped {
+        let q = self.bundle.question(id);
+        let label = q
+            .and_then(|q| engine::resolve(q, a).ok())
+            .map(|(_, label)| label)
+            .unwrap_or_else(|| a.to_string());
+        Dropped {
+            question: id.to_owned(),
+            text: q.map(|q| q.text.clone()).unwrap_or_default(),
+            label,
+        }
+    }
+
+    fn notify(&mut self) {
+        if let Some(f) = &mut self.observer {
+            f(&self.answers);
+        }
+    }
+
+    /// The number of questions on the longest path from `id` (itself
+    /// included) to an outcome.
+    fn longest_from(&mut self, id: &str) -> usize {
+        let mut visiting = HashSet::new();
+        longest(self.bundle, id, &mut self.longest, &mut visiting)
+    }
+}
+
+/// Where each answer to `q` may lead.
+fn targets(q: &Question) -> impl Iterator<Item = &str> {
+    q.choices
+        .iter()
+        .map(|c| c.branch.next.as_str())
+        .chain(q.ranges.iter().map(|r| r.branch.next.as_str()))
+        .chain(q.next.as_deref())
+}
+
+/// Longest number of questions from `target` to an outcome, memoised. A
+/// validated bundle has no cycle; `visiting` makes a broken one end anyway.
+fn longest(
+    bundle: &Bundle,
+    target: &str,
+    cache: &mut HashMap<String, usize>,
+    visiting: &mut HashSet<String>,
+) -> usize {
+    if let Some(&n) = cache.get(target) {
+        return n;
+    }
+    let Some(Node::Question(q)) = bundle.node(target) else {
+        return 0;
+    };
+    if !visiting.insert(q.id.clone()) {
+        return 0;
+    }
+    let below = targets(q)
+        .map(|t| longest(bundle, t, cache, visiting))
+        .max()
+        .unwrap_or(0);
+    visiting.remove(&q.id);
+    cache.insert(target.to_owned(), below + 1);
+    below + 1
+}
+
+/// Runs a session from `answers` (possibly empty) to a decision. `answers`
+/// holds the session's answers when this returns, even on an error.
 pub fn run(
     bundle: &Bundle,
     questionnaire: &Questionnaire,
     answers: &mut BTreeMap<String, Answer>,
     prompter: &mut dyn Prompter,
 ) -> Result<Decision, Error> {
-    // Answers re-asked after going back, kept to preselect them.
-    let mut withdrawn: BTreeMap<String, Answer> = BTreeMap::new();
-    loop {
-        match engine::evaluate(bundle, questionnaire, answers).map_err(Error::Answers)? {
-            Evaluation::Done(decision) => return Ok(*decision),
-            Evaluation::Pending { question, path } => {
-                let ctx = Context {
-                    bundle,
-                    path: &path,
-                    previous: withdrawn.get(&question.id),
-                };
-                match prompter.ask(question, &ctx)? {
-                    Reply::Answer(a) => {
-                        withdrawn.remove(&question.id);
-                        answers.insert(question.id.clone(), a);
-                    }
-                    Reply::Back => {
-                        if let Some(last) = path.last()
-                            && let Some(a) = answers.remove(&last.question)
-                        {
-                            withdrawn.insert(last.question.clone(), a);
-                        }
-                    }
-                }
+    let mut session = Session::new(bundle, questionnaire, std::mem::take(answers));
+    let result = session.run(prompter);
+    *answers = session.into_answers();
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::VecDeque;
+
+    use super::*;
+
+    /// A small tree where question `d` is reached from both branches:
+    /// a=oui → b (number: < 50 → fin_petit, ≥ 50 → d); a=non → c (x → d,
+    /// y → fin_c); d: oui → fin_d, non → fin_petit.
+    const TREE: &str = r#"
+id = "t"
+title = "Test"
+version = "1.0.0"
+legal_date = "2026-01-01"
+start = "a"
+
+[[questions]]
+id = "a"
+kind = "yes_no"
+section = "Début"
+text = "A ?"
+help = "Aide de A."
+terms = ["document_administratif"]
+[[questions.choices]]
+value = "oui"
+label = "Oui"
+next = "b"
+because = "A oui mène à B."
+articles = ["crpa-L300-2"]
+[[questions.choices]]
+value = "non"
+label = "Non"
+next = "c"
+
+[[questions]]
+id = "b"
+kind = "number"
+text = "Combien ?"
+unit = "agents"
+[[questions.ranges]]
+below = 50
+label = "moins de 50"
+next = "fin_petit"
+[[questions.ranges]]
+min = 50
+label = "50 ou plus"
+next = "d"
+
+[[questions]]
+id = "c"
+kind = "choice"
+text = "C ?"
+[[questions.choices]]
+value = "x"
+label = "X"
+next = "d"
+[[questions.choices]]
+value = "y"
+label = "Y"
+next = "fin_c"
+
+[[questions]]
+id = "d"
+kind = "yes_no"
+text = "D ?"
+[[questions.choices]]
+value = "oui"
+label = "Oui"
+next = "fin_d"
+[[questions.choices]]
+value = "non"
+label = "Non"
+next = "fin_petit"
+
+[[outcomes]]
+id = "fin_petit"
+verdict = "may"
+title = "Petit"
+summary = "Petit."
+guides = ["juridique"]
+
+[[outcomes]]
+id = "fin_c"
+verdict = "not_concerned"
+title = "C"
+summary = "C."
+guides = ["juridique"]
+
+[[outcomes]]
+id = "fin_d"
+verdict = "must"
+title = "D"
+summary = "D."
+guides = ["juridique"]
+"#;
+
+    fn bundle() -> Bundle {
+        Bundle::from_sources([
+            ("t/t.toml", TREE),
+            (
+                "t/articles.toml",
+                include_str!("../questionnaires/articles.toml"),
+            ),
+            (
+                "t/glossaire.toml",
+                include_str!("../questionnaires/glossaire.toml"),
+            ),
+            ("t/catalogue.toml", include_str!("../guides/catalogue.toml")),
+        ])
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    enum Do {
+        Reply(Reply),
+        Review(ReviewReply),
+    }
+
+    fn yes() -> Do {
+        Do::Reply(Reply::Answer(Answer::Bool(true)))
+    }
+    fn no() -> Do {
+        Do::Reply(Reply::Answer(Answer::Bool(false)))
+    }
+    fn num(n: f64) -> Do {
+        Do::Reply(Reply::Answer(Answer::Number(n)))
+    }
+    fn pick(v: &str) -> Do {
+        Do::Reply(Reply::Answer(Answer::Text(v.into())))
+    }
+    fn back() -> Do {
+        Do::Reply(Reply::Back)
+    }
+    fn help() -> Do {
+        Do::Reply(Reply::Help)
+    }
+    fn confirm() -> Do {
+        Do::Review(ReviewReply::Confirm)
+    }
+    fn edit(i: usize) -> Do {
+        Do::Review(ReviewReply::Edit(i))
+    }
+
+    /// Replays a script and logs what the session showed.
+    struct Script {
+        todo: VecDeque<Do>,
+        log: Vec<String>,
+    }
+
+    impl Script {
+        fn new(todo: Vec<Do>) -> Self {
+            Script {
+                todo: todo.into(),
+                log: Vec::new(),
             }
         }
+    }
+
+    impl Prompter for Script {
+        fn ask(&mut self, q: &Question, ctx: &Context<'_>) -> Result<Reply, Error> {
+            let p = ctx.progress;
+            let prev = ctx.previous.map(|a| format!(" [{a}]")).unwrap_or_default();
+            let back = match ctx.back {
+                BackTo::Nothing => "",
+                BackTo::Previous => " <",
+                BackTo::Cancel => " cancel",
+            };
+            self.log.push(format!(
+                "ask {} {}/{}{prev}{back}",
+                q.id, p.number, p.at_most
+            ));
+            match self.todo.pop_front() {
+                Some(Do::Reply(r)) => Ok(r),
+                Some(Do::Review(_)) => panic!("asked {} but the script reviews", q.id),
+                None => Err(Error::Interrupted),
+            }
+        }
+
+        fn review(&mut self, path: &[Step]) -> Result<ReviewReply, Error> {
+            let ids: Vec<&str> = path.iter().map(|s| s.question.as_str()).collect();
+            self.log.push(format!("review {}", ids.join(",")));
+            match self.todo.pop_front() {
+                Some(Do::Review(r)) => Ok(r),
+                Some(Do::Reply(_)) => panic!("reviewed but the script answers"),
+                None => Err(Error::Interrupted),
+            }
+        }
+
+        fn tell(&mut self, notice: &Notice<'_>) -> Result<(), Error> {
+            match notice {
+                Notice::Help { question, terms } => {
+                    let t: Vec<&str> = terms.iter().map(|t| t.term).collect();
+                    self.log
+                        .push(format!("help {}: {}", question.help, t.join(", ")));
+                }
+                Notice::Dropped(d) => {
+                    let ids: Vec<&str> = d.iter().map(|d| d.question.as_str()).collect();
+                    self.log.push(format!("dropped {}", ids.join(",")));
+                }
+            }
+            Ok(())
+        }
+    }
+
+    fn play(
+        given: &[(&str, Answer)],
+        todo: Vec<Do>,
+    ) -> (
+        Result<Decision, Error>,
+        Vec<String>,
+        BTreeMap<String, Answer>,
+    ) {
+        let b = bundle();
+        let q = b.questionnaire("t").unwrap();
+        let mut answers: BTreeMap<String, Answer> = given
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect();
+        let mut script = Script::new(todo);
+        let r = run(&b, q, &mut answers, &mut script);
+        (r, script.log, answers)
+    }
+
+    #[test]
+    fn asks_in_order_with_progress_then_reviews() {
+        let (r, log, _) = play(&[], vec![yes(), num(60.0), yes(), confirm()]);
+        assert_eq!(r.unwrap().outcome.id, "fin_d");
+        assert_eq!(
+            log,
+            ["ask a 1/3", "ask b 2/3 <", "ask d 3/3 <", "review a,b,d"]
+        );
+    }
+
+    #[test]
+    fn back_asks_the_previous_question_with_its_answer_offered() {
+        let (r, log, _) = play(&[], vec![yes(), back(), no(), pick("y"), confirm()]);
+        assert_eq!(r.unwrap().outcome.id, "fin_c");
+        assert_eq!(
+            log,
+            [
+                "ask a 1/3",
+                "ask b 2/3 <",
+                "ask a 1/3 [true]",
+                "ask c 2/3 <",
+                "review a,c"
+            ]
+        );
+    }
+
+    #[test]
+    fn back_at_the_first_question_asks_it_again() {
+        let (r, log, _) = play(&[], vec![back(), yes(), num(3.0), confirm()]);
+        assert_eq!(r.unwrap().outcome.id, "fin_petit");
+        assert_eq!(&log[..2], ["ask a 1/3", "ask a 1/3"]);
+    }
+
+    #[test]
+    fn help_shows_the_help_and_terms_then_asks_again() {
+        let (r, log, _) = play(&[], vec![help(), yes(), num(1.0), confirm()]);
+        assert!(r.is_ok());
+        assert_eq!(log[0], "ask a 1/3");
+        assert_eq!(log[1], "help Aide de A.: document administratif");
+        assert_eq!(log[2], "ask a 1/3");
+    }
+
+    #[test]
+    fn editing_in_the_review_changes_the_outcome_and_drops_stale_answers() {
+        let (r, log, answers) = play(
+            &[],
+            vec![yes(), num(60.0), yes(), edit(0), no(), pick("y"), confirm()],
+        );
+        assert_eq!(r.unwrap().outcome.id, "fin_c");
+        assert_eq!(
+            log,
+            [
+                "ask a 1/3",
+                "ask b 2/3 <",
+                "ask d 3/3 <",
+                "review a,b,d",
+                "ask a 1/3 [true] cancel",
+                "dropped b,d",
+                "ask c 2/3 <",
+                "review a,c"
+            ]
+        );
+        assert_eq!(answers.keys().collect::<Vec<_>>(), ["a", "c"]);
+    }
+
+    #[test]
+    fn a_dropped_answer_is_offered_again_but_never_routes_unseen() {
+        // d was answered on the a=oui path; after a=non it is reachable
+        // again through c=x, and must be asked (its answer offered), not
+        // silently reused.
+        let (r, log, _) = play(
+            &[],
+            vec![
+                yes(),
+                num(60.0),
+                no(),
+                edit(0),
+                no(),
+                pick("x"),
+                yes(),
+                confirm(),
+            ],
+        );
+        assert_eq!(r.unwrap().outcome.id, "fin_d");
+        assert!(log.contains(&"dropped b,d".to_owned()), "{log:?}");
+        assert!(log.contains(&"ask d 3/3 [false] <".to_owned()), "{log:?}");
+    }
+
+    #[test]
+    fn cancelling_an_edit_or_giving_the_same_answer_changes_nothing() {
+        let (r, log, _) = play(
+            &[],
+            vec![
+                yes(),
+                num(60.0),
+                yes(),
+                edit(1),
+                back(),
+                edit(1),
+                num(60.0),
+                confirm(),
+            ],
+        );
+        assert_eq!(r.unwrap().outcome.id, "fin_d");
+        assert!(!log.iter().any(|l| l.starts_with("dropped")), "{log:?}");
+        assert_eq!(log.iter().filter(|l| l.starts_with("review")).count(), 3);
+    }
+
+    #[test]
+    fn an_edit_that_keeps_the_branch_keeps_the_later_answers() {
+        // b: 60 → 80 stays in the « 50 ou plus » range: d is still on the
+        // path and keeps its answer.
+        let (r, log, answers) = play(
+            &[],
+            vec![yes(), num(60.0), yes(), edit(1), num(80.0), confirm()],
+        );
+        assert_eq!(r.unwrap().outcome.id, "fin_d");
+        assert!(!log.iter().any(|l| l.starts_with("dropped")), "{log:?}");
+        assert_eq!(answers["b"], Answer::Number(80.0));
+    }
+
+    #[test]
+    fn file_answers_are_used_and_only_missing_questions_are_asked() {
+        let (r, log, _) = play(
+            &[("a", Answer::Bool(true)), ("d", Answer::Bool(true))],
+            vec![num(70.0), confirm()],
+        );
+        assert_eq!(r.unwrap().outcome.id, "fin_d");
+        assert_eq!(log, ["ask b 2/3 <", "review a,b,d"]);
+    }
+
+    #[test]
+    fn file_answers_beyond_the_point_are_dropped_after_a_change() {
+        // From the file: a=oui, d=oui (beyond the missing b). Going back to
+        // a and changing it drops d, which the new path has not reached.
+        let (r, log, answers) = play(
+            &[("a", Answer::Bool(true)), ("d", Answer::Bool(true))],
+            vec![back(), no(), pick("y"), confirm()],
+        );
+        assert_eq!(r.unwrap().outcome.id, "fin_c");
+        assert!(log.contains(&"dropped d".to_owned()), "{log:?}");
+        assert!(!answers.contains_key("d"));
+    }
+
+    #[test]
+    fn going_back_and_answering_the_same_keeps_file_answers_beyond() {
+        let (r, log, _) = play(
+            &[("a", Answer::Bool(true)), ("d", Answer::Bool(true))],
+            vec![back(), yes(), num(70.0), confirm()],
+        );
+        assert_eq!(r.unwrap().outcome.id, "fin_d");
+        assert!(!log.iter().any(|l| l.starts_with("dropped")), "{log:?}");
+        assert_eq!(log.last().unwrap(), "review a,b,d");
+    }
+
+    #[test]
+    fn back_from_the_review_asks_the_last_question_again() {
+        let (r, log, _) = play(
+            &[],
+            vec![
+                yes(),
+                num(2.0),
+                Do::Review(ReviewReply::Back),
+                num(90.0),
+                yes(),
+                confirm(),
+            ],
+        );
+        assert_eq!(r.unwrap().outcome.id, "fin_d");
+        assert!(log.contains(&"ask b 2/3 [2] <".to_owned()), "{log:?}");
+    }
+
+    #[test]
+    fn an_interruption_keeps_the_answers_given_so_far() {
+        let (r, _, answers) = play(&[], vec![yes(), num(60.0)]);
+        assert!(matches!(r, Err(Error::Interrupted)));
+        assert_eq!(answers.len(), 2);
+    }
+
+    #[test]
+    fn the_observer_sees_every_change() {
+        let b = bundle();
+        let q = b.questionnaire("t").unwrap();
+        let mut seen = Vec::new();
+        {
+            let mut s = Session::new(&b, q, BTreeMap::new()).observe(|a| seen.push(a.len()));
+            let mut script = Script::new(vec![yes(), back(), yes(), num(1.0), confirm()]);
+            s.run(&mut script).unwrap();
+        }
+        assert_eq!(seen, [1, 0, 1, 2]);
+    }
+
+    #[test]
+    fn longest_path_counts_questions_to_an_outcome() {
+        let b = bundle();
+        let mut cache = HashMap::new();
+        let mut v = HashSet::new();
+        assert_eq!(longest(&b, "@t", &mut cache, &mut v), 3);
+        assert_eq!(longest(&b, "c", &mut cache, &mut v), 2);
+        assert_eq!(longest(&b, "fin_c", &mut cache, &mut v), 0);
     }
 }

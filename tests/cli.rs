@@ -16,14 +16,19 @@ fn aiguillage() -> Command {
 }
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/answers").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/answers")
+        .join(name)
 }
 
 /// Writes the answers part of a scenario file as a plain answers file.
 fn answers_of(scenario: &str, dir: &Path) -> PathBuf {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/scenarios/{scenario}.json"));
-    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let answers = serde_json::json!({ "questionnaire": v["questionnaire"], "answers": v["answers"] });
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/scenarios/{scenario}.json"));
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let answers =
+        serde_json::json!({ "questionnaire": v["questionnaire"], "answers": v["answers"] });
     let out = dir.join(format!("{scenario}.json"));
     std::fs::write(&out, serde_json::to_string_pretty(&answers).unwrap()).unwrap();
     out
@@ -66,16 +71,30 @@ fn json_decision_is_the_full_documented_structure() {
     assert_eq!(d["decided_by"]["id"], "algorithmes");
     assert_eq!(d["outcome"]["verdict"], "must");
     assert!(d["path"][0]["question"] == "type_ressource");
-    assert!(d["path"].as_array().unwrap().iter().all(|s| s["label"].is_string()));
+    assert!(
+        d["path"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["label"].is_string())
+    );
     let findings = d["findings"].as_array().unwrap();
     // Every obligation carries at least one article with a Légifrance link
     // (or, for the few texts outside Légifrance, an official https link).
     for f in findings.iter().filter(|f| f["kind"] == "obligation") {
         let arts = f["articles"].as_array().unwrap();
         assert!(!arts.is_empty(), "obligation without article: {f}");
-        assert!(arts.iter().all(|a| a["url"].as_str().unwrap().starts_with("https://")));
+        assert!(
+            arts.iter()
+                .all(|a| a["url"].as_str().unwrap().starts_with("https://"))
+        );
     }
-    assert!(d["guides"][0]["url"].as_str().unwrap().starts_with("https://guides.etalab.gouv.fr/"));
+    assert!(
+        d["guides"][0]["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://guides.etalab.gouv.fr/")
+    );
     assert_eq!(d["unused_answers"], serde_json::json!([]));
 }
 
@@ -94,7 +113,10 @@ fn link_format_prints_only_the_recommended_guide_links() {
     let text = String::from_utf8(out).unwrap();
     assert!(!text.is_empty());
     for line in text.lines() {
-        assert!(line.starts_with("https://guides.etalab.gouv.fr/logiciels/"), "{line}");
+        assert!(
+            line.starts_with("https://guides.etalab.gouv.fr/logiciels/"),
+            "{line}"
+        );
     }
 }
 
@@ -201,7 +223,9 @@ fn wrong_value_type_is_refused() {
         .arg(fixture("wrong-type.json"))
         .assert()
         .code(2)
-        .stderr(contains("« type_ressource » attend une des valeurs de la liste"));
+        .stderr(contains(
+            "« type_ressource » attend une des valeurs de la liste",
+        ));
 }
 
 #[test]
@@ -210,7 +234,8 @@ fn answers_the_path_never_reaches_are_reported() {
     let file = dir.path().join("extra.json");
     // D3 stops at « not finished »; an answer about algorithms is never asked.
     let mut v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(answers_of("D3", dir.path())).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(answers_of("D3", dir.path())).unwrap())
+            .unwrap();
     v["answers"]["algo_administration"] = serde_json::json!("etat");
     std::fs::write(&file, v.to_string()).unwrap();
     aiguillage()
@@ -220,7 +245,9 @@ fn answers_the_path_never_reaches_are_reported() {
         .success()
         .stderr(contains("non utilisée"))
         .stderr(contains("algo_administration"))
-        .stdout(contains("\"unused_answers\": [\n    \"algo_administration\"\n  ]"));
+        .stdout(contains(
+            "\"unused_answers\": [\n    \"algo_administration\"\n  ]",
+        ));
 }
 
 #[test]
@@ -255,7 +282,11 @@ fn save_answers_writes_a_file_that_replays_to_the_same_decision() {
         .output()
         .unwrap();
     assert!(first.status.success());
-    let again = aiguillage().args(["--format", "json", "--answers"]).arg(&saved).output().unwrap();
+    let again = aiguillage()
+        .args(["--format", "json", "--answers"])
+        .arg(&saved)
+        .output()
+        .unwrap();
     assert!(again.status.success());
     assert_eq!(first.stdout, again.stdout);
 }

@@ -2,25 +2,40 @@
 
 use std::collections::BTreeMap;
 
+use aiguillage::Bundle;
 use aiguillage::engine::{self, AnswerError, Evaluation};
 use aiguillage::model::{Answer, FindingKind, Verdict};
-use aiguillage::Bundle;
 
 fn bundle() -> Bundle {
     Bundle::from_sources([
         ("mini/q.toml", include_str!("fixtures/mini/q.toml")),
-        ("questionnaires/articles.toml", include_str!("../questionnaires/articles.toml")),
-        ("questionnaires/glossaire.toml", include_str!("../questionnaires/glossaire.toml")),
-        ("guides/catalogue.toml", include_str!("../guides/catalogue.toml")),
+        (
+            "questionnaires/articles.toml",
+            include_str!("../questionnaires/articles.toml"),
+        ),
+        (
+            "questionnaires/glossaire.toml",
+            include_str!("../questionnaires/glossaire.toml"),
+        ),
+        (
+            "guides/catalogue.toml",
+            include_str!("../guides/catalogue.toml"),
+        ),
     ])
     .unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn answers(pairs: &[(&str, Answer)]) -> BTreeMap<String, Answer> {
-    pairs.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect()
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), v.clone()))
+        .collect()
 }
 
-fn eval<'b>(b: &'b Bundle, a: &BTreeMap<String, Answer>) -> Result<Evaluation<'b>, Vec<AnswerError>> {
+fn eval<'b>(
+    b: &'b Bundle,
+    a: &BTreeMap<String, Answer>,
+) -> Result<Evaluation<'b>, Vec<AnswerError>> {
     engine::evaluate(b, b.questionnaire("mini").unwrap(), a)
 }
 
@@ -39,7 +54,10 @@ fn no_answers_asks_the_first_question() {
 #[test]
 fn partial_answers_stop_at_the_first_missing_one() {
     let b = bundle();
-    let a = answers(&[("acheve", Answer::Bool(true)), ("nature", Answer::Text("base".into()))]);
+    let a = answers(&[
+        ("acheve", Answer::Bool(true)),
+        ("nature", Answer::Text("base".into())),
+    ]);
     let Evaluation::Pending { question, path } = eval(&b, &a).unwrap() else {
         panic!("expected a question")
     };
@@ -84,14 +102,22 @@ fn full_path_gives_outcome_trace_and_deduplicated_findings() {
 #[test]
 fn number_thresholds_are_half_open() {
     let b = bundle();
-    for (n, expect_publish) in [(0.0, false), (49.0, false), (49.5, false), (50.0, true), (1e6, true)] {
+    for (n, expect_publish) in [
+        (0.0, false),
+        (49.0, false),
+        (49.5, false),
+        (50.0, true),
+        (1e6, true),
+    ] {
         let a = answers(&[
             ("acheve", Answer::Bool(true)),
             ("agents", Answer::Number(n)),
             ("nature", Answer::Text("autre".into())),
             ("commentaire", Answer::Text(String::new())),
         ]);
-        let Evaluation::Done(d) = eval(&b, &a).unwrap() else { panic!() };
+        let Evaluation::Done(d) = eval(&b, &a).unwrap() else {
+            panic!()
+        };
         let has = d.findings.iter().any(|f| f.id == "publier");
         assert_eq!(has, expect_publish, "{n} agents");
     }
@@ -100,8 +126,13 @@ fn number_thresholds_are_half_open() {
 #[test]
 fn answers_off_the_path_are_reported_not_used() {
     let b = bundle();
-    let a = answers(&[("acheve", Answer::Bool(false)), ("agents", Answer::Number(10.0))]);
-    let Evaluation::Done(d) = eval(&b, &a).unwrap() else { panic!() };
+    let a = answers(&[
+        ("acheve", Answer::Bool(false)),
+        ("agents", Answer::Number(10.0)),
+    ]);
+    let Evaluation::Done(d) = eval(&b, &a).unwrap() else {
+        panic!()
+    };
     assert_eq!(d.outcome.id, "pas_encore");
     assert_eq!(d.unused_answers, ["agents"]);
 }
@@ -110,7 +141,9 @@ fn answers_off_the_path_are_reported_not_used() {
 fn yes_no_accepts_oui_non_strings() {
     let b = bundle();
     let a = answers(&[("acheve", Answer::Text("non".into()))]);
-    let Evaluation::Done(d) = eval(&b, &a).unwrap() else { panic!() };
+    let Evaluation::Done(d) = eval(&b, &a).unwrap() else {
+        panic!()
+    };
     assert_eq!(d.outcome.id, "pas_encore");
 }
 
@@ -120,9 +153,16 @@ fn unknown_question_suggests_the_closest_id() {
     let errors = eval(&b, &answers(&[("achevee", Answer::Bool(true))])).unwrap_err();
     assert_eq!(
         errors,
-        [AnswerError::UnknownQuestion { id: "achevee".into(), suggestion: Some("acheve".into()) }]
+        [AnswerError::UnknownQuestion {
+            id: "achevee".into(),
+            suggestion: Some("acheve".into())
+        }]
     );
-    assert!(errors[0].to_string().contains("vouliez-vous dire « acheve »"));
+    assert!(
+        errors[0]
+            .to_string()
+            .contains("vouliez-vous dire « acheve »")
+    );
 }
 
 #[test]
@@ -138,10 +178,17 @@ fn wrong_type_and_wrong_value_list_the_allowed_values() {
     )
     .unwrap_err();
     assert_eq!(errors.len(), 3, "every bad answer is reported: {errors:?}");
-    let all = errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+    let all = errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
     assert!(all.contains("« acheve » attend un booléen"), "{all}");
     assert!(all.contains("true (oui), false (non)"), "{all}");
-    assert!(all.contains("« bas » n'est pas une réponse possible"), "{all}");
+    assert!(
+        all.contains("« bas » n'est pas une réponse possible"),
+        "{all}"
+    );
     assert!(all.contains("vouliez-vous dire « base »"), "{all}");
     assert!(all.contains("\"base\", \"autre\""), "{all}");
     assert!(all.contains("« agents » attend un nombre"), "{all}");

@@ -7,7 +7,9 @@ const README: &str = include_str!("../README.md");
 
 /// The first fenced block after `marker`.
 fn block_after(marker: &str) -> &'static str {
-    let rest = &README[README.find(marker).unwrap_or_else(|| panic!("{marker} not in README"))..];
+    let rest = &README[README
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} not in README"))..];
     let start = rest.find("```").unwrap();
     let body = &rest[start..];
     let body = &body[body.find('\n').unwrap() + 1..];

@@ -1,0 +1,129 @@
+//! The command-line help in English: the clap definitions (in French, in
+//! `cli.rs`) are rewritten at run time when the interface is English.
+//! Arguments and commands not listed here keep their French help, so a
+//! new flag never breaks `--help`.
+
+use clap::{Arg, Command};
+
+const ABOUT: &str = "Decision assistant for French public bodies: data, algorithms, source \
+code. It asks the questions the law raises and ends with what you must do, what you may do, \
+why (the article) and the Etalab guide to read. Legal content is in French.";
+
+const AFTER_HELP: &str = "\
+Exit codes:
+  0    a decision was printed (or the command succeeded)
+  1    unexpected error
+  2    bad usage or invalid input (answers, questionnaire)
+  130  interrupted (Ctrl-C)
+
+Interactive keys: arrows and Enter; « Help » entry for definitions; « Back » entry or Esc
+for the previous question; a review lets you change any answer before the result. Plain
+mode (--plain, TERM=dumb, ACCESSIBLE=1): type a number, ? for help, < to go back.
+
+Examples:
+  aiguillage                                   interactive session
+  aiguillage --answers case.json               decision from an answers file
+  aiguillage --answers case.json --format json the decision as JSON
+  aiguillage --answers case.json --format link the link of the recommended guide
+  aiguillage --save-answers case.json          save the answers, also on Ctrl-C
+  aiguillage questions --skeleton              an answers file to fill in";
+
+/// English help of the main command's arguments, by id.
+fn arg_help(id: &str) -> Option<&'static str> {
+    Some(match id {
+        "questionnaires" => {
+            "Questionnaire(s) to use instead of the built-in ones: a .toml file or a folder \
+             (repeatable)."
+        }
+        "color" => {
+            "Colours: auto (from the terminal, NO_COLOR and CLICOLOR_FORCE), always or never."
+        }
+        "lang" => "Interface language (legal content stays in French). Default: from LANG.",
+        "answers" => {
+            "JSON answers file (« - » for standard input). Questions without an answer are \
+             asked when a terminal is available."
+        }
+        "start" => "Questionnaire to start from (default: the answers file's, else « accueil »).",
+        "format" => "Output format.",
+        "no_input" => "Never ask: fail, naming the first missing answer.",
+        "save_answers" => {
+            "Save the answers given to this file (also on Ctrl-C), to resume with --answers."
+        }
+        "plain" => {
+            "Plain mode: numbered choices, no arrow keys, no redraw (screen readers, limited \
+             terminals); reads answers from standard input, even from a pipe. Also with \
+             TERM=dumb or ACCESSIBLE=1 at a terminal."
+        }
+        "skeleton" => "Print an answers file to fill in.",
+        "files" => "Files or folders to check.",
+        "questionnaire" => "Questionnaire (default: see above).",
+        "id" => "A guide or chapter (e.g. « algorithmes/mention »): print only its link.",
+        "kind" => "The file format.",
+        "shell" => "The shell.",
+        _ => return None,
+    })
+}
+
+fn command_about(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "guides" => "The guides of the catalogue and their links (or the link of one guide).",
+        "questions" => {
+            "Every question, its id and its allowed values: the reference for writing an \
+             answers file."
+        }
+        "check" => "Check questionnaires (default: the built-in ones).",
+        "paths" => "Every path of a questionnaire, with its outcome and findings.",
+        "graph" => "Draw a questionnaire (Mermaid or Graphviz DOT).",
+        "schema" => "The JSON Schema of questionnaires or answers files.",
+        "completions" => "Completion script for a shell.",
+        "man" => "The manual page (roff).",
+        "help" => "Print this message or the help of the given subcommand(s).",
+        _ => return None,
+    })
+}
+
+fn translate_arg(a: Arg) -> Arg {
+    let a = match a.get_value_names() {
+        Some([name]) if name.as_str() == "FICHIER" => a.value_name("FILE"),
+        Some([name]) if name.as_str() == "CHEMIN" => a.value_name("PATH"),
+        _ => a,
+    };
+    match arg_help(a.get_id().as_str()) {
+        Some(h) => a.help(h).long_help(None::<&str>),
+        None => a,
+    }
+}
+
+/// `cmd` with its help in English.
+pub fn english(cmd: Command) -> Command {
+    cmd.about(ABOUT)
+        .long_about(None::<&str>)
+        .after_help(AFTER_HELP)
+        .mut_args(translate_arg)
+        .mut_subcommands(|sub| {
+            let sub = match command_about(sub.get_name()) {
+                Some(about) => sub.about(about).long_about(None::<&str>),
+                None => sub,
+            };
+            sub.mut_args(translate_arg)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+    use crate::cli::Cli;
+
+    #[test]
+    fn english_help_is_consistent_and_english() {
+        let mut cmd = english(Cli::command());
+        cmd.clone().debug_assert();
+        let help = cmd.render_long_help().to_string();
+        assert!(help.contains("Decision assistant"), "{help}");
+        assert!(help.contains("Save the answers given"), "{help}");
+        assert!(help.contains("130  interrupted"), "{help}");
+        assert!(!help.contains("Enregistrer les réponses"), "{help}");
+    }
+}

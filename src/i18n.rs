@@ -1,0 +1,452 @@
+//! Interface strings in French (default) and English. Only the interface
+//! is translated: questions, help texts, findings and outcomes are legal
+//! content and stay in French, which the English interface says once.
+//!
+//! The language is decided once at start ([`set`]) and read everywhere
+//! with [`texts`]; functions that tests call with both languages take a
+//! `&Texts` instead.
+
+use std::sync::atomic::{AtomicU8, Ordering};
+
+pub use crate::cli::Lang;
+
+static CURRENT: AtomicU8 = AtomicU8::new(0);
+
+/// Sets the interface language for the rest of the run.
+pub fn set(lang: Lang) {
+    CURRENT.store(
+        match lang {
+            Lang::Fr => 0,
+            Lang::En => 1,
+        },
+        Ordering::Relaxed,
+    );
+}
+
+pub fn current() -> Lang {
+    match CURRENT.load(Ordering::Relaxed) {
+        1 => Lang::En,
+        _ => Lang::Fr,
+    }
+}
+
+/// The strings of the current language.
+pub fn texts() -> &'static Texts {
+    Texts::of(current())
+}
+
+/// `--lang` when given; else the first non-empty of `LC_ALL`,
+/// `LC_MESSAGES`, `LANG` (the POSIX order): English when it starts with
+/// « en », French otherwise.
+pub fn detect(flag: Option<Lang>, env: &dyn Fn(&str) -> Option<String>) -> Lang {
+    if let Some(l) = flag {
+        return l;
+    }
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|k| env(k))
+        .find(|v| !v.is_empty());
+    match locale {
+        Some(v) if v.to_ascii_lowercase().starts_with("en") => Lang::En,
+        _ => Lang::Fr,
+    }
+}
+
+/// `--lang` read from raw arguments, before clap parses them, so that
+/// `--help` itself can be in English. Accepts `--lang en` and `--lang=en`.
+pub fn lang_in_args<I: IntoIterator<Item = std::ffi::OsString>>(args: I) -> Option<Lang> {
+    let args: Vec<String> = args
+        .into_iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let value = args.iter().enumerate().find_map(|(i, a)| {
+        if a == "--lang" {
+            args.get(i + 1).cloned()
+        } else {
+            a.strip_prefix("--lang=").map(str::to_owned)
+        }
+    })?;
+    match value.as_str() {
+        "en" => Some(Lang::En),
+        "fr" => Some(Lang::Fr),
+        _ => None,
+    }
+}
+
+/// Every interface string. Formatted messages are methods.
+#[derive(Debug)]
+pub struct Texts {
+    pub lang: Lang,
+    // Messages on stderr.
+    pub error: &'static str,
+    pub warning: &'static str,
+    pub legal_content_in_french: &'static str,
+    pub unused_answers: &'static str,
+    pub interrupted: &'static str,
+    pub nothing_saved: &'static str,
+    pub no_questionnaire_in: &'static str,
+    // The session.
+    pub keys_fancy: &'static str,
+    pub keys_plain: &'static str,
+    pub help_entry: &'static str,
+    pub back_entry: &'static str,
+    pub cancel_entry: &'static str,
+    pub number_invalid: &'static str,
+    pub your_choice: &'static str,
+    pub your_answer: &'static str,
+    pub keep_previous: &'static str,
+    pub help_title: &'static str,
+    pub help_choices: &'static str,
+    pub help_terms: &'static str,
+    pub no_help: &'static str,
+    pub dropped: &'static str,
+    pub dropped_after: &'static str,
+    pub review_title: &'static str,
+    pub review_question: &'static str,
+    pub review_confirm: &'static str,
+    pub review_back: &'static str,
+    pub review_plain: &'static str,
+    pub input_closed: &'static str,
+    pub not_a_number: &'static str,
+    // The decision.
+    pub verdict_must: &'static str,
+    pub verdict_may: &'static str,
+    pub verdict_not_concerned: &'static str,
+    pub verdict_not_yet: &'static str,
+    pub verdict_cannot: &'static str,
+    pub group_obligation: &'static str,
+    pub group_recommendation: &'static str,
+    pub group_warning: &'static str,
+    pub group_note: &'static str,
+    pub next_steps: &'static str,
+    pub guides: &'static str,
+    pub newer_version: &'static str,
+    pub why: &'static str,
+    pub why_intro: &'static str,
+    pub why_leads_to: &'static str,
+    pub caveats: &'static str,
+    pub kind_obligation: &'static str,
+    pub kind_recommendation: &'static str,
+    pub kind_warning: &'static str,
+    pub kind_note: &'static str,
+    pub not_legal_advice: &'static str,
+    // Answers errors (engine::AnswerError).
+    pub did_you_mean: &'static str,
+    pub unknown_question: &'static str,
+    pub questions_list: &'static str,
+    pub unknown_questionnaire: &'static str,
+    pub questionnaires_list: &'static str,
+    pub allowed: &'static str,
+    pub not_a_choice: &'static str,
+    // Missing answers without a terminal.
+    pub missing_answer: &'static str,
+    pub missing_add_to_file: &'static str,
+    pub missing_no_terminal: &'static str,
+    pub missing_no_input: &'static str,
+}
+
+impl Texts {
+    pub fn of(lang: Lang) -> &'static Texts {
+        match lang {
+            Lang::Fr => &FR,
+            Lang::En => &EN,
+        }
+    }
+
+    /// « Question 3 sur 9 au plus · Organisme ».
+    pub fn progress(&self, n: usize, at_most: usize, section: Option<&str>) -> String {
+        let head = match (self.lang, n >= at_most) {
+            (Lang::Fr, true) => format!("Question {n}, la dernière"),
+            (Lang::Fr, false) => format!("Question {n} sur {at_most} au plus"),
+            (Lang::En, true) => format!("Question {n}, the last one"),
+            (Lang::En, false) => format!("Question {n} of at most {at_most}"),
+        };
+        match section {
+            Some(s) if !s.is_empty() => format!("{head} · {s}"),
+            _ => head,
+        }
+    }
+
+    /// The line above a number or text prompt.
+    pub fn input_hint(&self, number: bool, unit: Option<&str>) -> String {
+        let keys = match self.lang {
+            Lang::Fr => "« ? » : aide, « < » : revenir",
+            Lang::En => "« ? »: help, « < »: back",
+        };
+        match (self.lang, number, unit) {
+            (Lang::Fr, true, Some(u)) => format!("Répondez par un nombre ({u}). {keys}."),
+            (Lang::Fr, true, None) => format!("Répondez par un nombre. {keys}."),
+            (Lang::Fr, false, _) => format!("Répondez librement. {keys}."),
+            (Lang::En, true, Some(u)) => format!("Answer with a number ({u}). {keys}."),
+            (Lang::En, true, None) => format!("Answer with a number. {keys}."),
+            (Lang::En, false, _) => format!("Answer freely. {keys}."),
+        }
+    }
+
+    pub fn edit_entry(&self, n: usize, label: &str) -> String {
+        match self.lang {
+            Lang::Fr => format!("Modifier la réponse {n} ({label})"),
+            Lang::En => format!("Change answer {n} ({label})"),
+        }
+    }
+
+    pub fn choice_invalid(&self, count: usize) -> String {
+        match self.lang {
+            Lang::Fr => format!(
+                "Tapez un numéro entre 1 et {count}, « ? » pour l'aide ou « < » pour revenir."
+            ),
+            Lang::En => {
+                format!("Type a number from 1 to {count}, « ? » for help or « < » to go back.")
+            }
+        }
+    }
+
+    pub fn review_invalid(&self, count: usize) -> String {
+        match self.lang {
+            Lang::Fr => format!(
+                "Appuyez sur Entrée pour voir le résultat, ou tapez un numéro entre 1 et {count}."
+            ),
+            Lang::En => {
+                format!("Press Enter to see the result, or type a number from 1 to {count}.")
+            }
+        }
+    }
+
+    pub fn will_save(&self, file: &str) -> String {
+        match self.lang {
+            Lang::Fr => format!(
+                "Vos réponses seront enregistrées dans {file}, même si vous quittez avec Ctrl-C."
+            ),
+            Lang::En => {
+                format!("Your answers will be saved to {file}, even if you quit with Ctrl-C.")
+            }
+        }
+    }
+
+    pub fn saved(&self, file: &str) -> String {
+        match self.lang {
+            Lang::Fr => format!("Réponses enregistrées dans {file}."),
+            Lang::En => format!("Answers saved to {file}."),
+        }
+    }
+
+    pub fn resume_with(&self, file: &str) -> String {
+        match self.lang {
+            Lang::Fr => {
+                format!("Pour reprendre là où vous vous êtes arrêté : aiguillage --answers {file}")
+            }
+            Lang::En => format!("To resume where you stopped: aiguillage --answers {file}"),
+        }
+    }
+
+    pub fn save_failed(&self, why: &str) -> String {
+        match self.lang {
+            Lang::Fr => format!("les réponses n'ont pas pu être enregistrées : {why}"),
+            Lang::En => format!("the answers could not be saved: {why}"),
+        }
+    }
+
+    pub fn wrong_type(&self, id: &str, expected: &str, given: &str) -> String {
+        match self.lang {
+            Lang::Fr => format!("« {id} » attend {expected}, pas {given}"),
+            Lang::En => format!("« {id} » expects {expected}, not {given}"),
+        }
+    }
+
+    pub fn previous_answer(&self, label: &str) -> String {
+        match self.lang {
+            Lang::Fr => format!("Réponse précédente : {label} (Entrée pour la garder)"),
+            Lang::En => format!("Previous answer: {label} (Enter to keep it)"),
+        }
+    }
+
+    pub fn questionnaire_footer(&self, title: &str, version: &str, date: &str) -> String {
+        match self.lang {
+            Lang::Fr => format!("Questionnaire « {title} » v{version}, état du droit au {date}."),
+            Lang::En => format!("Questionnaire « {title} » v{version}, law as of {date}."),
+        }
+    }
+}
+
+pub static FR: Texts = Texts {
+    lang: Lang::Fr,
+    error: "erreur",
+    warning: "attention",
+    legal_content_in_french: "",
+    unused_answers: "réponse(s) non utilisée(s) par ce chemin :",
+    interrupted: "Session interrompue.",
+    nothing_saved: "Rien n'a été enregistré ; la prochaine fois, ajoutez --save-answers FICHIER pour pouvoir reprendre.",
+    no_questionnaire_in: "aucun questionnaire trouvé dans",
+    keys_fancy: "Choisissez avec les flèches du clavier puis Entrée. « Aide » explique la question et ses termes ; « Revenir » (ou Échap) corrige la réponse précédente. Ctrl-C pour quitter.",
+    keys_plain: "Tapez le numéro de votre réponse puis Entrée. « ? » affiche l'aide, « < » revient à la question précédente. Ctrl-C pour quitter.",
+    help_entry: "? Aide : explications et définitions",
+    back_entry: "Revenir à la question précédente",
+    cancel_entry: "Annuler : garder la réponse actuelle",
+    number_invalid: "Tapez un nombre positif ou nul, par exemple 120 ou 12,5 (ou « ? » pour l'aide, « < » pour revenir).",
+    your_choice: "Votre choix",
+    your_answer: "Votre réponse",
+    keep_previous: "Entrée : garder",
+    help_title: "Aide",
+    help_choices: "Les réponses possibles",
+    help_terms: "Définitions",
+    no_help: "Pas d'aide particulière pour cette question.",
+    dropped: "Ces réponses ne s'appliquent plus à votre nouveau parcours ; elles ont été retirées :",
+    dropped_after: "Si l'une de ces questions revient, votre ancienne réponse sera proposée par défaut.",
+    review_title: "Vos réponses",
+    review_question: "Tout est juste ?",
+    review_confirm: "Oui, voir le résultat",
+    review_back: "Revenir à la dernière question",
+    review_plain: "Entrée : voir le résultat ; un numéro : modifier cette réponse ; « < » : revenir à la dernière question.",
+    input_closed: "l'entrée standard s'est fermée avant la fin des questions",
+    not_a_number: "pas un nombre",
+    verdict_must: "Obligation",
+    verdict_may: "Possible, non obligatoire",
+    verdict_not_concerned: "Non concerné",
+    verdict_not_yet: "Pas encore",
+    verdict_cannot: "Impossible en l'état",
+    group_obligation: "Ce que vous devez faire",
+    group_recommendation: "Ce que vous pouvez faire",
+    group_warning: "Points de vigilance",
+    group_note: "À savoir",
+    next_steps: "Prochaines étapes",
+    guides: "Guides",
+    newer_version: "version récente :",
+    why: "Pourquoi ?",
+    why_intro: "Vos réponses, dans l'ordre, et ce que chacune implique :",
+    why_leads_to: "D'où le résultat :",
+    caveats: "Réserves sur les références",
+    kind_obligation: "obligation",
+    kind_recommendation: "possibilité",
+    kind_warning: "vigilance",
+    kind_note: "à savoir",
+    not_legal_advice: "Ceci n'est pas un avis juridique : vérifiez les articles sur Légifrance.",
+    did_you_mean: "vouliez-vous dire",
+    unknown_question: "question inconnue",
+    questions_list: "liste des questions : aiguillage questions",
+    unknown_questionnaire: "questionnaire inconnu",
+    questionnaires_list: "questionnaires :",
+    allowed: "valeurs permises :",
+    not_a_choice: "n'est pas une réponse possible",
+    missing_answer: "réponse manquante pour",
+    missing_add_to_file: "ajoutez-la au fichier de réponses, ou relancez dans un terminal pour qu'elle soit posée",
+    missing_no_terminal: "pas de terminal pour poser les questions : donnez les réponses avec --answers FICHIER (modèle : aiguillage questions --skeleton), ou lancez aiguillage dans un terminal",
+    missing_no_input: "--no-input : aucune question n'est posée ; donnez la réponse dans le fichier passé à --answers",
+};
+
+pub static EN: Texts = Texts {
+    lang: Lang::En,
+    error: "error",
+    warning: "warning",
+    legal_content_in_french: "Legal content is in French (questions, help, findings); the interface is in English.",
+    unused_answers: "answer(s) not used by this path:",
+    interrupted: "Session interrupted.",
+    nothing_saved: "Nothing was saved; next time, add --save-answers FILE to be able to resume.",
+    no_questionnaire_in: "no questionnaire found in",
+    keys_fancy: "Choose with the arrow keys, then Enter. « Help » explains the question and its terms; « Back » (or Esc) changes the previous answer. Ctrl-C to quit.",
+    keys_plain: "Type the number of your answer, then Enter. « ? » shows the help, « < » goes back to the previous question. Ctrl-C to quit.",
+    help_entry: "? Help: explanations and definitions",
+    back_entry: "Back to the previous question",
+    cancel_entry: "Cancel: keep the current answer",
+    number_invalid: "Type a number, zero or more, e.g. 120 or 12.5 (or « ? » for help, « < » to go back).",
+    your_choice: "Your choice",
+    your_answer: "Your answer",
+    keep_previous: "Enter: keep",
+    help_title: "Help",
+    help_choices: "The possible answers",
+    help_terms: "Definitions",
+    no_help: "No specific help for this question.",
+    dropped: "These answers no longer apply to your new path; they were removed:",
+    dropped_after: "If one of these questions comes back, your former answer will be offered by default.",
+    review_title: "Your answers",
+    review_question: "Is everything right?",
+    review_confirm: "Yes, show the result",
+    review_back: "Back to the last question",
+    review_plain: "Enter: show the result; a number: change that answer; « < »: back to the last question.",
+    input_closed: "standard input closed before the end of the questions",
+    not_a_number: "not a number",
+    verdict_must: "Required",
+    verdict_may: "Allowed, not required",
+    verdict_not_concerned: "Not concerned",
+    verdict_not_yet: "Not yet",
+    verdict_cannot: "Not possible as things stand",
+    group_obligation: "What you must do",
+    group_recommendation: "What you may do",
+    group_warning: "Points of attention",
+    group_note: "Good to know",
+    next_steps: "Next steps",
+    guides: "Guides",
+    newer_version: "newer version:",
+    why: "Why?",
+    why_intro: "Your answers, in order, and what each one implies:",
+    why_leads_to: "Hence the result:",
+    caveats: "Caveats on the references",
+    kind_obligation: "duty",
+    kind_recommendation: "option",
+    kind_warning: "warning",
+    kind_note: "note",
+    not_legal_advice: "This is not legal advice: check the articles on Légifrance.",
+    did_you_mean: "did you mean",
+    unknown_question: "unknown question",
+    questions_list: "list of questions: aiguillage questions",
+    unknown_questionnaire: "unknown questionnaire",
+    questionnaires_list: "questionnaires:",
+    allowed: "allowed values:",
+    not_a_choice: "is not a possible answer",
+    missing_answer: "missing answer for",
+    missing_add_to_file: "add it to the answers file, or run again in a terminal to be asked",
+    missing_no_terminal: "no terminal to ask the questions: give the answers with --answers FILE (template: aiguillage questions --skeleton), or run aiguillage in a terminal",
+    missing_no_input: "--no-input: no question is asked; give the answer in the file passed to --answers",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |k| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    }
+
+    #[test]
+    fn flag_wins_over_the_environment() {
+        let e = env(&[("LANG", "en_US.UTF-8")]);
+        assert_eq!(detect(Some(Lang::Fr), &e), Lang::Fr);
+        assert_eq!(detect(None, &e), Lang::En);
+    }
+
+    #[test]
+    fn lc_all_wins_over_lang_and_empty_values_are_skipped() {
+        let e = env(&[("LC_ALL", "fr_FR.UTF-8"), ("LANG", "en_GB.UTF-8")]);
+        assert_eq!(detect(None, &e), Lang::Fr);
+        let e = env(&[("LC_ALL", ""), ("LC_MESSAGES", "en"), ("LANG", "fr_FR")]);
+        assert_eq!(detect(None, &e), Lang::En);
+        assert_eq!(detect(None, &env(&[])), Lang::Fr);
+        assert_eq!(detect(None, &env(&[("LANG", "C.UTF-8")])), Lang::Fr);
+    }
+
+    #[test]
+    fn lang_is_found_in_raw_arguments() {
+        let args = |v: &[&str]| v.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert_eq!(lang_in_args(args(&["x", "--lang", "en"])), Some(Lang::En));
+        assert_eq!(
+            lang_in_args(args(&["x", "--lang=fr", "--help"])),
+            Some(Lang::Fr)
+        );
+        assert_eq!(lang_in_args(args(&["x", "--lang"])), None);
+        assert_eq!(lang_in_args(args(&["x", "--help"])), None);
+    }
+
+    #[test]
+    fn progress_reads_naturally() {
+        assert_eq!(
+            FR.progress(3, 9, Some("Organisme")),
+            "Question 3 sur 9 au plus · Organisme"
+        );
+        assert_eq!(FR.progress(4, 4, None), "Question 4, la dernière");
+        assert_eq!(EN.progress(2, 5, None), "Question 2 of at most 5");
+    }
+}

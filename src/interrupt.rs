@@ -1,0 +1,139 @@
+//! Ctrl-C during a session: put the terminal back as it was, save the
+//! answers given so far when `--save-answers` was given (so that
+//! `--answers FILE` resumes where the user stopped), and exit with 130.
+//!
+//! Two roads lead here and both call [`exit`]: the `ctrlc` handler (a
+//! signal while reading a plain line, or outside any prompt), and the
+//! session returning [`Error::Interrupted`](crate::error::Error) (the
+//! menus read keys in raw mode, see Ctrl-C as a key and report it). The
+//! first caller holds the lock until the process ends, so the answers are
+//! saved once and the message printed once.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, Once};
+
+use crate::error::Error;
+use crate::i18n;
+use crate::model::{Answer, AnswersFile};
+
+/// The exit code of an interrupted run (128 + SIGINT).
+pub const EXIT_CODE: i32 = 130;
+
+struct Armed {
+    save_to: Option<PathBuf>,
+    questionnaire: String,
+    answers: BTreeMap<String, Answer>,
+    /// The menus hide the cursor while they wait for a key.
+    show_cursor: bool,
+    #[cfg(unix)]
+    termios: Option<libc::termios>,
+}
+
+static STATE: Mutex<Option<Armed>> = Mutex::new(None);
+static HANDLER: Once = Once::new();
+
+fn state() -> MutexGuard<'static, Option<Armed>> {
+    STATE.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Prepares for an interruption and installs the Ctrl-C handler (once).
+pub fn arm(
+    save_to: Option<&Path>,
+    questionnaire: &str,
+    answers: &BTreeMap<String, Answer>,
+    show_cursor: bool,
+) {
+    *state() = Some(Armed {
+        save_to: save_to.map(Path::to_path_buf),
+        questionnaire: questionnaire.to_owned(),
+        answers: answers.clone(),
+        show_cursor,
+        #[cfg(unix)]
+        termios: terminal_settings(),
+    });
+    HANDLER.call_once(|| {
+        // Without a handler, SIGINT would end the process with the cursor
+        // hidden and nothing saved; if one cannot be installed, Ctrl-C
+        // still reaches the menus as a key.
+        let _ = ctrlc::set_handler(|| exit());
+    });
+}
+
+/// Records the answers as they are now.
+pub fn publish(answers: &BTreeMap<String, Answer>) {
+    if let Some(armed) = state().as_mut() {
+        armed.answers = answers.clone();
+    }
+}
+
+/// Restores the terminal, saves the answers if asked, says so, and ends
+/// the process with [`EXIT_CODE`].
+pub fn exit() -> ! {
+    let guard = state();
+    let t = i18n::texts();
+    if let Some(armed) = guard.as_ref() {
+        restore(armed);
+    }
+    eprintln!();
+    eprintln!("{}", t.interrupted);
+    match guard.as_ref() {
+        Some(Armed {
+            save_to: Some(path),
+            questionnaire,
+            answers,
+            ..
+        }) => match save(path, questionnaire, answers) {
+            Ok(()) => {
+                let file = path.display().to_string();
+                eprintln!("{}", t.saved(&file));
+                eprintln!("{}", t.resume_with(&file));
+            }
+            Err(e) => eprintln!("{}: {}", t.error, t.save_failed(&e.to_string())),
+        },
+        _ => eprintln!("{}", t.nothing_saved),
+    }
+    std::process::exit(EXIT_CODE)
+}
+
+/// Writes the answers as an answers file (atomically).
+pub fn save(
+    path: &Path,
+    questionnaire: &str,
+    answers: &BTreeMap<String, Answer>,
+) -> Result<(), Error> {
+    crate::answers::save(
+        path,
+        &AnswersFile {
+            questionnaire: Some(questionnaire.to_owned()),
+            answers: answers.clone(),
+            ..AnswersFile::default()
+        },
+    )
+}
+
+fn restore(armed: &Armed) {
+    #[cfg(unix)]
+    if let Some(t) = &armed.termios {
+        // SAFETY: fd 0 and a termios read from it by `terminal_settings`.
+        unsafe {
+            libc::tcsetattr(0, libc::TCSANOW, t);
+        }
+    }
+    if armed.show_cursor {
+        let _ = console::Term::stderr().show_cursor();
+    }
+}
+
+/// The settings of the terminal on stdin, to put back if a signal comes
+/// while a prompt has it in raw mode.
+#[cfg(unix)]
+fn terminal_settings() -> Option<libc::termios> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() {
+        return None;
+    }
+    let mut t = std::mem::MaybeUninit::<libc::termios>::uninit();
+    // SAFETY: tcgetattr fills `t` when it returns 0.
+    unsafe { (libc::tcgetattr(0, t.as_mut_ptr()) == 0).then(|| t.assume_init()) }
+}

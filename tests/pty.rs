@@ -1,0 +1,345 @@
+//! Real sessions in a pseudo-terminal, against the built binary: what a
+//! person sees and types. The questionnaire is a small test tree (below),
+//! so these tests do not move when the built-in content does.
+//!
+//! Keys: Enter `\r`, Down `\x1b[B`, Esc `\x1b`, Ctrl-C `\x03`.
+
+#![cfg(unix)]
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use expectrl::process::unix::WaitStatus;
+use expectrl::{Eof, Expect, Session};
+
+/// a=oui → b (number: < 50 → fin_petit, ≥ 50 → d); a=non → c (x → d,
+/// y → fin_c); d: oui → fin_d, non → fin_petit.
+const TREE: &str = r#"
+id = "t"
+title = "Arbre d'essai"
+version = "1.0.0"
+legal_date = "2026-01-01"
+start = "a"
+
+[[questions]]
+id = "a"
+kind = "yes_no"
+section = "Début"
+text = "Question A ?"
+help = "Aide de la question A."
+terms = ["document_administratif"]
+[[questions.choices]]
+value = "oui"
+label = "Oui pour A"
+next = "b"
+because = "A oui mène à B."
+articles = ["crpa-L300-2"]
+[[questions.choices]]
+value = "non"
+label = "Non pour A"
+next = "c"
+
+[[questions]]
+id = "b"
+kind = "number"
+text = "Combien pour B ?"
+unit = "agents"
+[[questions.ranges]]
+below = 50
+label = "moins de 50"
+next = "fin_petit"
+[[questions.ranges]]
+min = 50
+label = "50 ou plus"
+next = "d"
+
+[[questions]]
+id = "c"
+kind = "choice"
+text = "Question C ?"
+[[questions.choices]]
+value = "x"
+label = "Choix X"
+next = "d"
+[[questions.choices]]
+value = "y"
+label = "Choix Y"
+next = "fin_c"
+
+[[questions]]
+id = "d"
+kind = "yes_no"
+text = "Question D ?"
+[[questions.choices]]
+value = "oui"
+label = "Oui pour D"
+next = "fin_d"
+[[questions.choices]]
+value = "non"
+label = "Non pour D"
+next = "fin_petit"
+
+[[outcomes]]
+id = "fin_petit"
+verdict = "may"
+title = "Issue petite"
+summary = "Petit."
+guides = ["juridique"]
+
+[[outcomes]]
+id = "fin_c"
+verdict = "not_concerned"
+title = "Issue C"
+summary = "C."
+guides = ["juridique"]
+
+[[outcomes]]
+id = "fin_d"
+verdict = "must"
+title = "Issue D"
+summary = "D."
+guides = ["juridique"]
+"#;
+
+const ENTER: &str = "\r";
+const DOWN: &str = "\x1b[B";
+const ESC: &str = "\x1b";
+const CTRL_C: &str = "\x03";
+
+type Pty = expectrl::session::OsSession;
+
+struct Run {
+    dir: tempfile::TempDir,
+}
+
+impl Run {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("t.toml"), TREE).unwrap();
+        Run { dir }
+    }
+
+    fn path(&self, name: &str) -> std::path::PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// The binary on the test tree in a terminal, with a clean
+    /// environment: French, UTF-8, no colour (escapes stay those of the
+    /// prompts).
+    fn spawn(&self, args: &[&str], env: &[(&str, &str)]) -> Pty {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_aiguillage"));
+        cmd.current_dir(self.dir.path())
+            .arg("--questionnaire")
+            .arg(self.path("t.toml"))
+            .args(args)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("TERM", "xterm")
+            .env("LANG", "C.UTF-8")
+            .env("NO_COLOR", "1");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let mut p = Session::spawn(cmd).expect("spawn in a pty");
+        p.get_process_mut().set_window_size(100, 40).unwrap();
+        p.set_expect_timeout(Some(Duration::from_secs(20)));
+        p
+    }
+}
+
+fn see(p: &mut Pty, text: &str) -> String {
+    match p.expect(text) {
+        Ok(c) => String::from_utf8_lossy(c.before()).into_owned(),
+        Err(e) => panic!("waiting for {text:?}: {e}"),
+    }
+}
+
+fn send(p: &mut Pty, keys: &str) {
+    // A short pause lets the prompt switch the terminal to raw mode
+    // before the keys arrive, as a person's typing would.
+    std::thread::sleep(Duration::from_millis(150));
+    p.send(keys).unwrap();
+}
+
+/// Reads to the end and returns the rest of the output and the exit code.
+fn finish(mut p: Pty) -> (String, i32) {
+    let rest = match p.expect(Eof) {
+        Ok(c) => String::from_utf8_lossy(c.before()).into_owned(),
+        Err(e) => panic!("waiting for the end: {e}"),
+    };
+    let code = match p.get_process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => code,
+        WaitStatus::Signaled(_, sig, _) => 128 + sig as i32,
+        other => panic!("unexpected status {other:?}"),
+    };
+    (rest, code)
+}
+
+fn saved(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).expect("answers saved");
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn a_full_session_reaches_a_decision_and_saves_the_answers() {
+    let run = Run::new();
+    let out = run.path("r.json");
+    let mut p = run.spawn(&["--save-answers", out.to_str().unwrap()], &[]);
+    see(&mut p, "Question 1 sur 3 au plus");
+    see(&mut p, "Oui pour A");
+    // Help first: the place is kept.
+    send(&mut p, &format!("{DOWN}{DOWN}{ENTER}"));
+    see(&mut p, "Aide de la question A.");
+    see(&mut p, "document administratif :");
+    see(&mut p, "Question 1 sur 3 au plus");
+    send(&mut p, ENTER);
+    see(&mut p, "Question 2 sur 3 au plus");
+    see(&mut p, "Combien pour B ?");
+    send(&mut p, "1 200\r");
+    see(&mut p, "Question 3, la dernière");
+    see(&mut p, "Oui pour D");
+    send(&mut p, ENTER);
+    see(&mut p, "Tout est juste ?");
+    send(&mut p, ENTER);
+    see(&mut p, "Obligation : Issue D");
+    see(&mut p, "Pourquoi ?");
+    see(&mut p, "A oui mène à B.");
+    let (_, code) = finish(p);
+    assert_eq!(code, 0);
+    let v = saved(&out);
+    assert_eq!(v["questionnaire"], "t");
+    assert_eq!(v["answers"]["a"], true);
+    assert_eq!(v["answers"]["b"], 1200.0);
+    assert_eq!(v["answers"]["d"], true);
+}
+
+#[test]
+fn going_back_and_editing_in_the_review_changes_the_outcome() {
+    let run = Run::new();
+    let mut p = run.spawn(&[], &[]);
+    see(&mut p, "Oui pour A");
+    send(&mut p, ENTER);
+    see(&mut p, "Combien pour B ?");
+    send(&mut p, "60\r");
+    see(&mut p, "Oui pour D");
+    // Esc goes back to B, whose answer is offered again.
+    send(&mut p, ESC);
+    see(&mut p, "Question 2 sur 3 au plus");
+    see(&mut p, "(60)");
+    send(&mut p, ENTER);
+    see(&mut p, "Oui pour D");
+    send(&mut p, ENTER);
+    see(&mut p, "Tout est juste ?");
+    see(&mut p, "Modifier la réponse 3");
+    // Change answer 1: A = non. B and D no longer apply.
+    send(&mut p, &format!("{DOWN}{ENTER}"));
+    see(&mut p, "Question A ?");
+    see(&mut p, "Annuler");
+    send(&mut p, &format!("{DOWN}{ENTER}"));
+    let dropped = see(&mut p, "Si l'une de ces questions revient");
+    assert!(dropped.contains("Combien pour B ?"), "{dropped}");
+    assert!(dropped.contains("Question D ?"), "{dropped}");
+    see(&mut p, "Question C ?");
+    send(&mut p, &format!("{DOWN}{ENTER}"));
+    see(&mut p, "Tout est juste ?");
+    send(&mut p, ENTER);
+    see(&mut p, "Non concerné : Issue C");
+    let (_, code) = finish(p);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn ctrl_c_restores_the_cursor_saves_and_exits_130_then_resumes() {
+    let run = Run::new();
+    let out = run.path("partiel.json");
+    let out_arg = out.to_str().unwrap();
+    let mut p = run.spawn(&["--save-answers", out_arg], &[]);
+    see(&mut p, "Oui pour A");
+    send(&mut p, ENTER);
+    see(&mut p, "Combien pour B ?");
+    send(&mut p, "75\r");
+    see(&mut p, "Oui pour D");
+    send(&mut p, CTRL_C);
+    let before = see(&mut p, "Session interrompue.");
+    see(&mut p, "aiguillage --answers");
+    let (rest, code) = finish(p);
+    assert_eq!(code, 130);
+    let all = format!("{before}{rest}");
+    assert!(all.contains("\x1b[?25h"), "cursor shown again: {all:?}");
+    let v = saved(&out);
+    assert_eq!(v["answers"]["a"], true);
+    assert_eq!(v["answers"]["b"], 75.0);
+    assert!(v["answers"].get("d").is_none());
+
+    // Resuming asks only what is missing.
+    let mut p = run.spawn(&["--answers", out_arg], &[]);
+    see(&mut p, "Question 3, la dernière");
+    see(&mut p, "Oui pour D");
+    send(&mut p, &format!("{DOWN}{ENTER}"));
+    see(&mut p, "Tout est juste ?");
+    send(&mut p, ENTER);
+    see(&mut p, "Possible, non obligatoire : Issue petite");
+    let (_, code) = finish(p);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn ctrl_c_in_a_number_prompt_also_exits_130() {
+    let run = Run::new();
+    let mut p = run.spawn(&[], &[]);
+    see(&mut p, "Oui pour A");
+    send(&mut p, ENTER);
+    see(&mut p, "Combien pour B ?");
+    send(&mut p, "12");
+    send(&mut p, CTRL_C);
+    see(&mut p, "Session interrompue.");
+    see(&mut p, "--save-answers");
+    let (_, code) = finish(p);
+    assert_eq!(code, 130);
+}
+
+#[test]
+fn a_dumb_terminal_gets_numbered_questions_without_cursor_tricks() {
+    let run = Run::new();
+    let mut p = run.spawn(&[], &[("TERM", "dumb")]);
+    let intro = see(&mut p, "Question 1 sur 3 au plus");
+    assert!(intro.contains("Tapez le numéro"), "{intro}");
+    see(&mut p, "1. Oui pour A");
+    see(&mut p, "Votre choix : ");
+    send(&mut p, "?\r");
+    see(&mut p, "Aide de la question A.");
+    see(&mut p, "Votre choix : ");
+    send(&mut p, "1\r");
+    see(&mut p, "Votre réponse : ");
+    send(&mut p, "<\r");
+    see(&mut p, "Votre choix [Entrée : garder 1] : ");
+    send(&mut p, "\r");
+    see(&mut p, "Votre réponse : ");
+    send(&mut p, "12,5\r");
+    see(&mut p, "Vos réponses :");
+    send(&mut p, "\r");
+    see(&mut p, "Issue petite");
+    let (rest, code) = finish(p);
+    assert_eq!(code, 0);
+    assert!(!rest.contains("\x1b[?25l"), "no hidden cursor: {rest:?}");
+}
+
+#[test]
+fn english_interface_says_once_that_the_content_is_french() {
+    let run = Run::new();
+    let mut p = run.spawn(&["--lang", "en"], &[]);
+    see(&mut p, "Legal content is in French");
+    see(&mut p, "Question 1 of at most 3");
+    see(&mut p, "Help: explanations and definitions");
+    send(&mut p, &format!("{DOWN}{ENTER}"));
+    see(&mut p, "Question C ?");
+    see(&mut p, "Back to the previous question");
+    send(&mut p, &format!("{DOWN}{ENTER}"));
+    see(&mut p, "Is everything right?");
+    send(&mut p, ENTER);
+    see(&mut p, "Not concerned : Issue C");
+    see(&mut p, "Why?");
+    let (_, code) = finish(p);
+    assert_eq!(code, 0);
+}
