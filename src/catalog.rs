@@ -218,11 +218,22 @@ impl Bundle {
         }
     }
 
-    /// Every question id, in file order: the vocabulary of answers files.
+    /// Every question id, in file order, computed ones (`tally`) included.
     pub fn question_ids(&self) -> impl Iterator<Item = &str> {
         self.questionnaires
             .iter()
             .flat_map(|(_, q)| q.questions.iter().map(|q| q.id.as_str()))
+    }
+
+    /// The ids of the questions that are asked, in file order: the
+    /// vocabulary of answers files (a `tally` is worked out, never asked).
+    pub fn asked_ids(&self) -> impl Iterator<Item = &str> {
+        self.questionnaires.iter().flat_map(|(_, q)| {
+            q.questions
+                .iter()
+                .filter(|q| !q.kind.is_computed())
+                .map(|q| q.id.as_str())
+        })
     }
 
     fn index(&mut self) {

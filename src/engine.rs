@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::catalog::{Bundle, Node};
 use crate::model::{
-    Answer, Branch, FindingKind, GuideRef, Question, QuestionKind, Questionnaire, Verdict,
+    Answer, Branch, FindingKind, GuideRef, NumberRange, Question, QuestionKind, Questionnaire,
+    Verdict,
 };
 use crate::validate::{did_you_mean, fmt_num};
 
@@ -54,6 +55,10 @@ pub struct Step {
     /// Ids of the findings this answer added.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<String>,
+    /// Set for a step the program worked out (a `tally`): its `answer` is
+    /// the count, and nobody gave it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub computed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -158,6 +163,12 @@ pub enum AnswerError {
         allowed: Vec<String>,
         suggestion: Option<String>,
     },
+    /// An answer given for a `tally`, which is worked out, never asked.
+    Computed {
+        id: String,
+        /// The questions it counts.
+        counts: Vec<String>,
+    },
 }
 
 impl fmt::Display for AnswerError {
@@ -206,6 +217,7 @@ impl fmt::Display for AnswerError {
                 hint(f, suggestion)?;
                 write!(f, " ; {} {}", t.allowed, allowed.join(", "))
             }
+            AnswerError::Computed { id, counts } => f.write_str(&t.computed_not_asked(id, counts)),
         }
     }
 }
@@ -225,6 +237,8 @@ pub fn allowed_values(q: &Question) -> Vec<String> {
             .map(|r| format!("un nombre ({})", r.label))
             .collect(),
         QuestionKind::Text => vec!["un texte libre".into()],
+        // Worked out from other answers: nothing to give.
+        QuestionKind::Tally => Vec::new(),
     }
 }
 
@@ -234,6 +248,7 @@ fn expected(kind: QuestionKind) -> &'static str {
         QuestionKind::Choice => "une des valeurs de la liste (chaîne)",
         QuestionKind::Number => "un nombre",
         QuestionKind::Text => "un texte",
+        QuestionKind::Tally => "aucune réponse (valeur calculée)",
     }
 }
 
@@ -275,6 +290,10 @@ pub fn resolve<'q>(q: &'q Question, answer: &Answer) -> Result<(Route<'q>, Strin
         given: describe(answer),
     };
     match (q.kind, answer) {
+        (QuestionKind::Tally, _) => Err(AnswerError::Computed {
+            id: q.id.clone(),
+            counts: q.count.clone(),
+        }),
         (QuestionKind::YesNo, Answer::Bool(b)) => {
             let value = if *b { "oui" } else { "non" };
             pick_choice(q, value)
@@ -327,6 +346,59 @@ fn pick_choice<'q>(q: &'q Question, value: &str) -> Result<(Route<'q>, String), 
         })
 }
 
+/// What a `tally` works out on a path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tally<'q> {
+    /// How many of the counted questions were answered « oui ».
+    pub count: usize,
+    /// The range that holds the count.
+    pub range: &'q NumberRange,
+    pub route: Route<'q>,
+    /// « 2 sur 4 (deux critères ou plus) »: the count, out of how many
+    /// questions, and the label of its range.
+    pub label: String,
+}
+
+/// Whether an answer to a yes/no question is « oui ».
+fn is_yes(a: &Answer) -> bool {
+    matches!(a, Answer::Bool(true)) || matches!(a, Answer::Text(s) if s == "oui")
+}
+
+/// Works out tally `q` from the answers given on the path so far
+/// (question id → answer). Only those answers count: a counted question
+/// that was not asked on the path counts as « non » (validation makes
+/// sure every counted question is asked on every path to the tally).
+/// `None` when `q` is not a tally or no range holds the count (a broken
+/// questionnaire).
+pub fn tally<'q, 'a>(
+    q: &'q Question,
+    answered: impl IntoIterator<Item = (&'a str, &'a Answer)>,
+) -> Option<Tally<'q>> {
+    if q.kind != QuestionKind::Tally {
+        return None;
+    }
+    let mut yes: HashSet<&str> = HashSet::new();
+    for (id, a) in answered {
+        if is_yes(a) && q.count.iter().any(|c| c == id) {
+            yes.insert(id);
+        }
+    }
+    let count = yes.len();
+    let range = q.ranges.iter().find(|r| r.contains(count as f64))?;
+    Some(Tally {
+        count,
+        range,
+        route: Route::from(&range.branch),
+        label: tally_label(count, q.count.len(), &range.label),
+    })
+}
+
+/// « 2 sur 4 (deux critères ou plus) »: what a tally worked out, as shown
+/// in the trace.
+pub fn tally_label(count: usize, total: usize, range: &str) -> String {
+    format!("{count} sur {total} ({range})")
+}
+
 /// Checks every answer against its question, wherever the question is:
 /// unknown ids and invalid values are errors even off the path.
 pub fn check_answers(bundle: &Bundle, answers: &BTreeMap<String, Answer>) -> Vec<AnswerError> {
@@ -335,7 +407,7 @@ pub fn check_answers(bundle: &Bundle, answers: &BTreeMap<String, Answer>) -> Vec
         .filter_map(|(id, answer)| match bundle.question(id) {
             None => Some(AnswerError::UnknownQuestion {
                 id: id.clone(),
-                suggestion: did_you_mean(id, bundle.question_ids()).map(str::to_owned),
+                suggestion: did_you_mean(id, bundle.asked_ids()).map(str::to_owned),
             }),
             Some(q) => resolve(q, answer).err(),
         })
@@ -384,6 +456,25 @@ pub fn evaluate<'b>(
             break;
         };
         match node {
+            Node::Question(q) if q.kind.is_computed() => {
+                let answered = path.iter().map(|s| (s.question.as_str(), &s.answer));
+                let Some(t) = tally(q, answered) else {
+                    break;
+                };
+                finding_ids.extend(t.route.findings.iter().cloned());
+                path.push(Step {
+                    question: q.id.clone(),
+                    text: q.text.clone(),
+                    section: q.section.clone(),
+                    answer: Answer::Number(t.count as f64),
+                    label: t.label,
+                    because: t.route.because.map(str::to_owned),
+                    articles: articles(bundle, t.route.articles),
+                    findings: t.route.findings.to_vec(),
+                    computed: true,
+                });
+                target = t.route.next.to_owned();
+            }
             Node::Question(q) => {
                 let Some(answer) = answers.get(&q.id) else {
                     return Ok(Evaluation::Pending { question: q, path });
@@ -399,6 +490,7 @@ pub fn evaluate<'b>(
                     because: route.because.map(str::to_owned),
                     articles: articles(bundle, route.articles),
                     findings: route.findings.to_vec(),
+                    computed: false,
                 });
                 target = route.next.to_owned();
             }
@@ -409,7 +501,8 @@ pub fn evaluate<'b>(
             }
         }
     }
-    // Unreachable for a validated bundle: a dangling reference or a cycle.
+    // Unreachable for a validated bundle: a dangling reference, a cycle or
+    // a tally whose ranges miss the count.
     Err(vec![AnswerError::UnknownQuestion {
         id: target,
         suggestion: None,

@@ -2,8 +2,10 @@
 //! Markdown pages) or Graphviz DOT (for the pictures in the README).
 //!
 //! Questions are boxes showing their id and their text; answers label the
-//! arrows; outcomes are coloured by verdict. The output is deterministic
-//! (file order), so the committed `.dot` files can be compared with it.
+//! arrows; worked-out nodes (`tally`) are grey hexagons whose ranges label
+//! their arrows; outcomes are coloured by verdict. The output is
+//! deterministic (file order), so the committed `.dot` files can be
+//! compared with it.
 
 use std::fmt::Write as _;
 
@@ -162,6 +164,15 @@ pub fn dot(bundle: &Bundle, scope: Scope<'_>) -> String {
 
 fn dot_attrs(shape: &Shape<'_>) -> String {
     match shape {
+        // Worked out, never asked: a hexagon, its ranges on the arrows.
+        Shape::Question(q) if q.kind.is_computed() => {
+            let mut lines = vec![msg::computed(&q.id)];
+            lines.extend(wrap(&q.text, QUESTION_WIDTH));
+            format!(
+                "label={}, shape=hexagon, style=\"filled\", fillcolor=\"#f1f3f5\", color=\"#868e96\"",
+                dot_str(&lines.join("\n"))
+            )
+        }
         Shape::Question(q) => {
             let mut lines = vec![q.id.clone()];
             lines.extend(wrap(&q.text, QUESTION_WIDTH));
@@ -291,6 +302,11 @@ fn mermaid_node(id: &str, shape: &Shape<'_>) -> String {
             .join("<br/>")
     };
     match shape {
+        Shape::Question(q) if q.kind.is_computed() => format!(
+            "{}{{{{\"{}\"}}}}",
+            mermaid_id(id),
+            lines(msg::computed(&q.id), &q.text)
+        ),
         Shape::Question(q) => format!("{}[\"{}\"]", mermaid_id(id), lines(q.id.clone(), &q.text)),
         Shape::Outcome(o) => format!(
             "{}([\"{}\"])",
@@ -396,6 +412,11 @@ mod msg {
             Verdict::NotYet => "pas encore",
             Verdict::Cannot => "impossible",
         }
+    }
+
+    /// Head of a worked-out node (`tally`).
+    pub fn computed(id: &str) -> String {
+        format!("{id} — calculé")
     }
 
     pub fn jump(target: &str) -> String {

@@ -124,7 +124,10 @@ pub struct Texts {
     pub why: &'static str,
     pub why_intro: &'static str,
     pub why_leads_to: &'static str,
-    pub caveats: &'static str,
+    /// After the text of a step the program worked out (a `tally`).
+    pub why_computed: &'static str,
+    /// Heading of the numbered list of legal references.
+    pub references: &'static str,
     pub kind_obligation: &'static str,
     pub kind_recommendation: &'static str,
     pub kind_warning: &'static str,
@@ -253,6 +256,20 @@ impl Texts {
         }
     }
 
+    /// An answer given for a `tally`, which is worked out, never asked.
+    pub fn computed_not_asked(&self, id: &str, counts: &[String]) -> String {
+        match self.lang {
+            Lang::Fr => format!(
+                "« {id} » est calculé, pas demandé : retirez-le du fichier de réponses (il compte les réponses « oui » à {})",
+                counts.join(", ")
+            ),
+            Lang::En => format!(
+                "« {id} » is worked out, not asked: remove it from the answers file (it counts the « yes » answers to {})",
+                counts.join(", ")
+            ),
+        }
+    }
+
     pub fn previous_answer(&self, label: &str) -> String {
         match self.lang {
             Lang::Fr => format!("Réponse précédente : {label} (Entrée pour la garder)"),
@@ -314,7 +331,8 @@ pub static FR: Texts = Texts {
     why: "Pourquoi ?",
     why_intro: "Vos réponses, dans l'ordre, et ce que chacune implique :",
     why_leads_to: "D'où le résultat :",
-    caveats: "Réserves sur les références",
+    why_computed: "calculé d'après vos réponses",
+    references: "Références",
     kind_obligation: "obligation",
     kind_recommendation: "possibilité",
     kind_warning: "vigilance",
@@ -379,7 +397,8 @@ pub static EN: Texts = Texts {
     why: "Why?",
     why_intro: "Your answers, in order, and what each one implies:",
     why_leads_to: "Hence the result:",
-    caveats: "Caveats on the references",
+    why_computed: "worked out from your answers",
+    references: "References",
     kind_obligation: "duty",
     kind_recommendation: "option",
     kind_warning: "warning",

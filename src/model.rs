@@ -48,6 +48,17 @@ pub enum QuestionKind {
     Number,
     /// Answered with free text, kept for documents, never used for routing.
     Text,
+    /// Never asked: counts how many of the `yes_no` questions named in
+    /// `count` were answered « oui » on the path so far, and routes by
+    /// `ranges` on that number, like a `number` question.
+    Tally,
+}
+
+impl QuestionKind {
+    /// Whether the program works the answer out instead of asking it.
+    pub fn is_computed(self) -> bool {
+        self == QuestionKind::Tally
+    }
 }
 
 /// One question: what is asked, how it is answered, where each answer leads.
@@ -72,7 +83,7 @@ pub struct Question {
     /// `yes_no` and `choice` questions.
     #[serde(default)]
     pub choices: Vec<Choice>,
-    /// `number` questions: half-open ranges `[min, below)`.
+    /// `number` and `tally` questions: half-open ranges `[min, below)`.
     #[serde(default)]
     pub ranges: Vec<NumberRange>,
     /// `number` questions: the unit, e.g. « agents (ETP) ».
@@ -81,6 +92,11 @@ pub struct Question {
     /// `text` questions: where to go once answered.
     #[serde(default)]
     pub next: Option<String>,
+    /// `tally` questions: the `yes_no` questions whose « oui » answers are
+    /// counted. Each must be asked on every path that leads to the tally;
+    /// only the answers given on the path so far count.
+    #[serde(default)]
+    pub count: Vec<String>,
 }
 
 /// What an answer adds and where it leads. Shared by choices and number

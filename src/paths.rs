@@ -40,7 +40,9 @@ pub fn edges(q: &Question) -> Vec<Edge<'_>> {
                 findings: &c.branch.findings,
             })
             .collect(),
-        QuestionKind::Number => q
+        // A tally's ranges are its ways out too; which one is taken is
+        // worked out from the path (see `walk`).
+        QuestionKind::Number | QuestionKind::Tally => q
             .ranges
             .iter()
             .map(|r| Edge {
@@ -147,11 +149,20 @@ pub fn reachable_questions<'b>(
     out
 }
 
-/// One answered question on a path.
+/// One answered question on a path, or a worked-out `tally` (whose
+/// `edge.answer` is the count).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step<'b> {
     pub question: &'b Question,
     pub edge: Edge<'b>,
+}
+
+impl Step<'_> {
+    /// Whether the program worked this step out (a `tally`): it is not an
+    /// answer, and an answers file must not hold it.
+    pub fn computed(&self) -> bool {
+        self.question.kind.is_computed()
+    }
 }
 
 /// A whole path: the answers, the outcome, and every finding gathered on
@@ -196,6 +207,24 @@ fn walk<'b>(
             steps: steps.clone(),
             outcome,
         }),
+        // Worked out from the answers on the path: one way out, no branch.
+        Some(Node::Question(q)) if q.kind.is_computed() && steps.len() < limit => {
+            let answered = steps
+                .iter()
+                .map(|s| (s.question.id.as_str(), &s.edge.answer));
+            let Some(t) = crate::engine::tally(q, answered) else {
+                return;
+            };
+            let edge = Edge {
+                answer: Answer::Number(t.count as f64),
+                label: &t.range.label,
+                next: &t.range.branch.next,
+                findings: &t.range.branch.findings,
+            };
+            steps.push(Step { question: q, edge });
+            walk(bundle, &t.range.branch.next, steps, limit, out);
+            steps.pop();
+        }
         Some(Node::Question(q)) if steps.len() < limit => {
             for edge in edges(q) {
                 let next = edge.next;
@@ -219,6 +248,18 @@ fn gathered<'b>(steps: &[Step<'b>], outcome: &'b Outcome) -> Vec<&'b str> {
         .collect()
 }
 
+impl Path<'_> {
+    /// The answers of the path, as an answers file holds them: every step
+    /// but the worked-out ones.
+    pub fn answers(&self) -> std::collections::BTreeMap<String, Answer> {
+        self.steps
+            .iter()
+            .filter(|s| !s.computed())
+            .map(|s| (s.question.id.clone(), s.edge.answer.clone()))
+            .collect()
+    }
+}
+
 /// A path as JSON: `answers` is a ready-made answers map.
 #[derive(Debug, Serialize)]
 pub struct PathOut<'b> {
@@ -234,7 +275,12 @@ pub struct PathOut<'b> {
 pub struct StepOut<'b> {
     pub question: &'b str,
     pub answer: serde_json::Value,
-    pub label: &'b str,
+    /// The label of the answer; for a worked-out `tally`, the count out of
+    /// how many questions, and its range (as in the decision's trace).
+    pub label: std::borrow::Cow<'b, str>,
+    /// Set for a worked-out `tally`: `answer` is the count.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub computed: bool,
 }
 
 impl<'b> From<&Path<'b>> for PathOut<'b> {
@@ -246,6 +292,7 @@ impl<'b> From<&Path<'b>> for PathOut<'b> {
             answers: p
                 .steps
                 .iter()
+                .filter(|s| !s.computed())
                 .map(|s| (s.question.id.clone(), answer_json(&s.edge.answer)))
                 .collect(),
             steps: p
@@ -254,7 +301,16 @@ impl<'b> From<&Path<'b>> for PathOut<'b> {
                 .map(|s| StepOut {
                     question: &s.question.id,
                     answer: answer_json(&s.edge.answer),
-                    label: s.edge.label,
+                    label: match s.edge.answer {
+                        Answer::Number(n) if s.computed() => crate::engine::tally_label(
+                            n as usize,
+                            s.question.count.len(),
+                            s.edge.label,
+                        )
+                        .into(),
+                        _ => s.edge.label.into(),
+                    },
+                    computed: s.computed(),
                 })
                 .collect(),
             findings: p.findings.clone(),
@@ -279,7 +335,14 @@ pub fn text(questionnaire: &Questionnaire, paths: &[Path<'_>]) -> String {
         let answers: Vec<String> = p
             .steps
             .iter()
-            .map(|step| format!("{} = {}", step.question.id, answer_text(&step.edge.answer)))
+            .map(|step| {
+                let answer = answer_text(&step.edge.answer);
+                if step.computed() {
+                    format!("{} = {answer} {}", step.question.id, msg::COMPUTED)
+                } else {
+                    format!("{} = {answer}", step.question.id)
+                }
+            })
             .collect();
         s.push_str(&format!("   {}\n", answers.join(" → ")));
         if !p.findings.is_empty() {
@@ -293,6 +356,7 @@ pub fn text(questionnaire: &Questionnaire, paths: &[Path<'_>]) -> String {
 mod msg {
     pub const FREE_TEXT: &str = "texte libre";
     pub const FINDINGS: &str = "constats :";
+    pub const COMPUTED: &str = "(calculé)";
 
     pub fn header(id: &str, title: &str, count: usize) -> String {
         format!(

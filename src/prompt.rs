@@ -385,7 +385,8 @@ impl Prompter for MenuPrompter {
         self.header(q, ctx)?;
         match q.kind {
             QuestionKind::YesNo | QuestionKind::Choice => self.select(q, ctx),
-            QuestionKind::Number | QuestionKind::Text => self.input(q, ctx),
+            // A tally is never asked (the session works it out).
+            QuestionKind::Number | QuestionKind::Text | QuestionKind::Tally => self.input(q, ctx),
         }
     }
 
@@ -519,7 +520,9 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
         let t = self.texts;
         let mut p = match q.kind {
             QuestionKind::YesNo | QuestionKind::Choice => t.your_choice.to_owned(),
-            QuestionKind::Number | QuestionKind::Text => t.your_answer.to_owned(),
+            QuestionKind::Number | QuestionKind::Text | QuestionKind::Tally => {
+                t.your_answer.to_owned()
+            }
         };
         let keep = match q.kind {
             QuestionKind::YesNo | QuestionKind::Choice => {
@@ -671,6 +674,7 @@ mod tests {
             because: None,
             articles: vec![],
             findings: vec![],
+            computed: false,
         };
         let s = review_list(&[step], &FR, &ASCII);
         assert_eq!(s, "Vos réponses :\n  1. A ?\n     -> Oui\n");

@@ -37,6 +37,10 @@ pub struct QuestionOut<'q> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<&'q str>,
     pub values: Vec<ValueOut<'q>>,
+    /// A `tally` (worked out, never asked, never in an answers file): the
+    /// yes/no questions whose « oui » answers it counts.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub count: Vec<&'q str>,
     /// Set when the question is where its questionnaire starts.
     pub starts: bool,
     /// The answers that lead to it.
@@ -57,7 +61,7 @@ pub fn list<'b>(bundle: &'b Bundle, only: Option<&'b Questionnaire>) -> Vec<Ques
 
 fn describe<'b>(bundle: &'b Bundle, qn: &'b Questionnaire, q: &'b Question) -> QuestionOut<'b> {
     let values = match q.kind {
-        QuestionKind::Number => q
+        QuestionKind::Number | QuestionKind::Tally => q
             .ranges
             .iter()
             .map(|r| ValueOut {
@@ -97,6 +101,7 @@ fn describe<'b>(bundle: &'b Bundle, qn: &'b Questionnaire, q: &'b Question) -> Q
         text: &q.text,
         unit: q.unit.as_deref(),
         values,
+        count: q.count.iter().map(String::as_str).collect(),
         starts: qn.start == q.id,
         reached_from: paths::predecessors(bundle, &q.id),
     }
@@ -129,6 +134,9 @@ fn block(bundle: &Bundle, q: &QuestionOut<'_>) -> String {
     if let Some(section) = q.section {
         s.push_str(&format!("    {} {section}\n", msg::SECTION));
     }
+    if !q.count.is_empty() {
+        s.push_str(&format!("    {} {}\n", msg::COUNTS, q.count.join(", ")));
+    }
     s.push_str(&format!("    {}\n", msg::VALUES));
     let width = q
         .values
@@ -146,7 +154,12 @@ fn block(bundle: &Bundle, q: &QuestionOut<'_>) -> String {
         from.push(msg::start_of(q.questionnaire));
     }
     from.extend(reached_from(bundle, &q.reached_from));
-    s.push_str(&format!("    {} {}\n", msg::REACHED_FROM, from.join(" ; ")));
+    let after = if q.kind == QuestionKind::Tally {
+        msg::COMPUTED_AFTER
+    } else {
+        msg::REACHED_FROM
+    };
+    s.push_str(&format!("    {after} {}\n", from.join(" ; ")));
     s
 }
 
@@ -165,7 +178,8 @@ fn reached_from(bundle: &Bundle, preds: &[Predecessor]) -> Vec<String> {
         .map(|(id, list)| {
             let question = bundle.question(id);
             let every = question.is_some_and(|q| edges(q).len() == list.len());
-            let number = question.is_some_and(|q| q.kind == QuestionKind::Number);
+            let number = question
+                .is_some_and(|q| matches!(q.kind, QuestionKind::Number | QuestionKind::Tally));
             if every && list.len() > 1 {
                 format!("{id} {}", msg::ANY_ANSWER)
             } else if number {
@@ -190,14 +204,18 @@ fn value_text(v: &ValueOut<'_>) -> String {
 
 /// A skeleton answers file for `questionnaire`: every question it can ask
 /// (following jumps), in the order a user meets them, each with a
-/// placeholder that names the allowed values and the question.
+/// placeholder that names the allowed values and the question. A `tally`
+/// is worked out, never asked: it is left out.
 ///
 /// JSON has no comments and the answers format no `null`: a placeholder
 /// is a string `<…>`, which the program refuses for every yes/no, choice
 /// and number question, with the list of allowed values — a forgotten
 /// placeholder cannot slip through unnoticed.
 pub fn skeleton(bundle: &Bundle, questionnaire: &Questionnaire) -> String {
-    let questions = paths::reachable_questions(bundle, questionnaire);
+    let questions: Vec<&Question> = paths::reachable_questions(bundle, questionnaire)
+        .into_iter()
+        .filter(|q| !q.kind.is_computed())
+        .collect();
     let mut s = String::from("{\n");
     s.push_str(&format!(
         "  \"questionnaire\": {},\n  \"answers\": {{",
@@ -231,6 +249,8 @@ fn placeholder(q: &Question) -> String {
             .join(" | "),
         QuestionKind::Number => msg::number(q.unit.as_deref()),
         QuestionKind::Text => msg::ANY_TEXT.into(),
+        // Never in a skeleton (see above).
+        QuestionKind::Tally => msg::kind(q.kind, None),
     };
     format!("<{values}> {}", q.text)
 }
@@ -242,8 +262,10 @@ mod msg {
     pub const SECTION: &str = "partie :";
     pub const VALUES: &str = "valeurs :";
     pub const REACHED_FROM: &str = "posée après :";
+    pub const COMPUTED_AFTER: &str = "calculé après :";
     pub const ANY_TEXT: &str = "texte libre";
     pub const ANY_ANSWER: &str = "(toute réponse)";
+    pub const COUNTS: &str = "compte les « oui » à :";
 
     pub fn kind(kind: QuestionKind, unit: Option<&str>) -> String {
         match kind {
@@ -251,6 +273,7 @@ mod msg {
             QuestionKind::Choice => "choix".into(),
             QuestionKind::Number => number(unit),
             QuestionKind::Text => "texte".into(),
+            QuestionKind::Tally => "calculé, jamais demandé".into(),
         }
     }
 

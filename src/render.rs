@@ -140,6 +140,9 @@ pub fn text(d: &Decision) -> String {
 pub fn text_with(d: &Decision, look: Look) -> String {
     let (t, g) = (look.texts, look.glyphs);
     let mut s = String::new();
+    // Articles are cited by label and number where they matter; each link
+    // is printed once, with its caveat, under « Références ».
+    let mut refs = References::default();
     if !t.legal_content_in_french.is_empty() {
         let _ = writeln!(s, "{}\n", style(t.legal_content_in_french).dim());
     }
@@ -160,8 +163,10 @@ pub fn text_with(d: &Decision, look: Look) -> String {
         let _ = writeln!(s, "\n{}", heading(title));
         for f in items {
             let _ = writeln!(s, "  {} {}", g.bullet, wrap(&f.text, WIDTH - 4, "    "));
-            for (i, a) in f.articles.iter().enumerate() {
-                s.push_str(&article_line(a, 4, g.sub, i == 0));
+            if !f.articles.is_empty() {
+                let cited = refs.cite(&f.articles);
+                let line = wrap(&cited, WIDTH - 6, "      ");
+                let _ = writeln!(s, "    {} {}", style(g.sub).dim(), style(line).dim());
             }
         }
     }
@@ -179,17 +184,8 @@ pub fn text_with(d: &Decision, look: Look) -> String {
             let _ = writeln!(s, "    {} {}", t.newer_version, style(n).cyan());
         }
     }
-    why_text(&mut s, d, look);
-    let caveats: Vec<&ArticleLink> = caveated_articles(d);
-    if !caveats.is_empty() {
-        let _ = writeln!(s, "\n{}", heading(t.caveats));
-        for a in caveats {
-            if let Some(c) = &a.caveat {
-                let line = format!("{} : {c}", a.label);
-                let _ = writeln!(s, "  {} {}", g.bullet, wrap(&line, WIDTH - 4, "    "));
-            }
-        }
-    }
+    why_text(&mut s, d, look, &mut refs);
+    refs.write(&mut s, t);
     let footer = format!(
         "{} {}",
         t.questionnaire_footer(
@@ -203,23 +199,58 @@ pub fn text_with(d: &Decision, look: Look) -> String {
     s
 }
 
-/// « ↳ label url » at `indent`, the URL on a line of its own when both
-/// do not fit: a URL is never cut.
-fn article_line(a: &ArticleLink, indent: usize, mark: &str, first: bool) -> String {
-    let pad = " ".repeat(indent);
-    let mark_w = console::measure_text_width(mark);
-    let shown = if first {
-        style(mark).dim().to_string()
+/// The articles a decision cites, numbered in order of first citation.
+#[derive(Default)]
+struct References<'d> {
+    cited: Vec<&'d ArticleLink>,
+}
+
+impl<'d> References<'d> {
+    /// « CRPA, art. L311-3-1 [1] ; CRPA, art. R311-3-1-1 [2] ».
+    fn cite(&mut self, articles: &'d [ArticleLink]) -> String {
+        articles
+            .iter()
+            .map(|a| format!("{} [{}]", a.label, self.number(a)))
+            .collect::<Vec<_>>()
+            .join(" ; ")
+    }
+
+    fn number(&mut self, a: &'d ArticleLink) -> usize {
+        match self.cited.iter().position(|x| x.id == a.id) {
+            Some(i) => i + 1,
+            None => {
+                self.cited.push(a);
+                self.cited.len()
+            }
+        }
+    }
+
+    /// Each reference once: number, label, link on its own line (a URL is
+    /// never cut), and the caveat on the link when there is one.
+    fn write(&self, s: &mut String, t: &Texts) {
+        if self.cited.is_empty() {
+            return;
+        }
+        let _ = writeln!(s, "\n{}", heading(t.references));
+        for (i, a) in self.cited.iter().enumerate() {
+            let n = format!("[{}]", i + 1);
+            let pad = " ".repeat(n.len() + 3);
+            let _ = writeln!(s, "  {n} {}", a.label);
+            let _ = writeln!(s, "{pad}{}", style(&a.url).cyan());
+            if let Some(c) = &a.caveat {
+                let _ = writeln!(s, "{pad}{}", style(wrap(c, WIDTH - pad.len(), &pad)).dim());
+            }
+        }
+    }
+}
+
+/// The text of a step; a worked-out one (a `tally`) says so, since it is
+/// not one of the user's answers.
+fn step_text(step: &Step, t: &Texts) -> String {
+    if step.computed {
+        format!("{} ({})", step.text, t.why_computed)
     } else {
-        " ".repeat(mark_w)
-    };
-    let head = format!("{pad}{shown} {}", a.label);
-    let one_line = indent + mark_w + 2 + console::measure_text_width(&a.label) + a.url.len();
-    if one_line <= WIDTH {
-        format!("{head} {}\n", style(&a.url).dim())
-    } else {
-        let under = " ".repeat(indent + mark_w + 1);
-        format!("{head}\n{under}{}\n", style(&a.url).dim())
+        step.text.clone()
     }
 }
 
@@ -233,12 +264,13 @@ fn step_findings<'d>(d: &'d Decision, step: &Step) -> Vec<&'d FindingOut> {
 
 /// « Pourquoi ? »: every answer in order, what it implies, the article it
 /// rests on and the findings it added; then the verdict it leads to.
-fn why_text(s: &mut String, d: &Decision, look: Look) {
+fn why_text<'d>(s: &mut String, d: &'d Decision, look: Look, refs: &mut References<'d>) {
     let (t, g) = (look.texts, look.glyphs);
     let _ = writeln!(s, "\n{}", heading(t.why));
     let _ = writeln!(s, "{}", style(t.why_intro).dim());
     for (i, step) in d.path.iter().enumerate() {
-        let _ = writeln!(s, "  {}. {}", i + 1, wrap(&step.text, WIDTH - 5, "     "));
+        let text = step_text(step, t);
+        let _ = writeln!(s, "  {}. {}", i + 1, wrap(&text, WIDTH - 5, "     "));
         let _ = writeln!(
             s,
             "     {}",
@@ -252,8 +284,10 @@ fn why_text(s: &mut String, d: &Decision, look: Look) {
         if let Some(b) = &step.because {
             let _ = writeln!(s, "     {}", wrap(b, WIDTH - 5, "     "));
         }
-        for a in &step.articles {
-            s.push_str(&article_line(a, 5, g.sub, true));
+        if !step.articles.is_empty() {
+            let cited = refs.cite(&step.articles);
+            let line = wrap(&cited, WIDTH - 7, "       ");
+            let _ = writeln!(s, "     {} {}", style(g.sub).dim(), style(line).dim());
         }
         for f in step_findings(d, step) {
             let line = format!("+ {} : {}", kind_label(f.kind, t), f.text);
@@ -262,24 +296,15 @@ fn why_text(s: &mut String, d: &Decision, look: Look) {
         }
     }
     let v = d.outcome.verdict;
-    let _ = writeln!(
-        s,
-        "  {} {} {}",
-        t.why_leads_to,
-        verdict_style(v).apply_to(verdict_label_in(v, t)),
-        wrap(&d.outcome.title, WIDTH - 30, "  ")
+    let label = verdict_label_in(v, t);
+    // Wrapped as one sentence, then the verdict coloured in place.
+    let line = wrap(
+        &format!("{} {label} — {}", t.why_leads_to, d.outcome.title),
+        WIDTH - 2,
+        "  ",
     );
-}
-
-/// Every article cited in the decision that carries a caveat, once.
-fn caveated_articles(d: &Decision) -> Vec<&ArticleLink> {
-    let mut seen = std::collections::HashSet::new();
-    d.findings
-        .iter()
-        .flat_map(|f| f.articles.iter())
-        .chain(d.path.iter().flat_map(|s| s.articles.iter()))
-        .filter(|a| a.caveat.is_some() && seen.insert(a.id.as_str()))
-        .collect()
+    let line = line.replacen(label, &verdict_style(v).apply_to(label).to_string(), 1);
+    let _ = writeln!(s, "  {line}");
 }
 
 /// The full decision as pretty JSON (★ contract). Never translated: the
@@ -346,7 +371,7 @@ pub fn markdown_with(d: &Decision, t: &Texts) -> String {
     }
     let _ = writeln!(s, "\n## {}\n", t.why);
     for (i, step) in d.path.iter().enumerate() {
-        let _ = write!(s, "{}. {} **{}**", i + 1, step.text, step.label);
+        let _ = write!(s, "{}. {} **{}**", i + 1, step_text(step, t), step.label);
         if let Some(b) = &step.because {
             let _ = write!(s, " — {b}");
         }

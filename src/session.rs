@@ -48,7 +48,8 @@ pub enum BackTo {
 /// Where the user is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress<'a> {
-    /// 1-based number of the question on the path.
+    /// 1-based number of the question among those asked on the path (a
+    /// `tally`, worked out, is not counted).
     pub number: usize,
     /// The number of the last question on the longest path from here.
     pub at_most: usize,
@@ -59,7 +60,8 @@ pub struct Progress<'a> {
 #[derive(Debug, Clone)]
 pub struct Context<'a> {
     pub bundle: &'a Bundle,
-    /// The questions answered before this one on the path.
+    /// The steps before this one on the path: the questions answered, and
+    /// any `tally` worked out from them (`computed`).
     pub path: &'a [Step],
     /// The answer to offer by default: the current one when editing, the
     /// former one when the question is asked again.
@@ -170,15 +172,25 @@ impl<'b> Session<'b> {
                 Evaluation::Pending { question, path } => {
                     self.ask_pending(question, &path, prompter)?;
                 }
-                Evaluation::Done(decision) => match prompter.review(&decision.path)? {
-                    ReviewReply::Confirm => return Ok(*decision),
-                    ReviewReply::Edit(i) => {
-                        if i < decision.path.len() {
-                            self.edit(&decision.path, i, prompter)?;
+                Evaluation::Done(decision) => {
+                    // Worked-out steps (tallies) are not answers: the
+                    // review neither lists them nor offers to edit them.
+                    let asked: Vec<Step> = decision
+                        .path
+                        .iter()
+                        .filter(|s| !s.computed)
+                        .cloned()
+                        .collect();
+                    match prompter.review(&asked)? {
+                        ReviewReply::Confirm => return Ok(*decision),
+                        ReviewReply::Edit(i) => {
+                            if let Some(j) = asked_index(&decision.path, i) {
+                                self.edit(&decision.path, j, prompter)?;
+                            }
                         }
+                        ReviewReply::Back => self.withdraw(last_asked(&decision.path)),
                     }
-                    ReviewReply::Back => self.withdraw(decision.path.last()),
-                },
+                }
             }
         }
     }
@@ -194,7 +206,7 @@ impl<'b> Session<'b> {
         prompter: &mut dyn Prompter,
     ) -> Result<(), Error> {
         let before = self.remembered.get(&q.id).cloned();
-        let back = if path.is_empty() {
+        let back = if last_asked(path).is_none() {
             BackTo::Nothing
         } else {
             BackTo::Previous
@@ -205,7 +217,7 @@ impl<'b> Session<'b> {
                 // Nothing before the first question: ask it again.
                 Reply::Back if back == BackTo::Nothing => {}
                 Reply::Back => {
-                    self.withdraw(path.last());
+                    self.withdraw(last_asked(path));
                     return Ok(());
                 }
                 Reply::Answer(a) => return self.set(q, a, before, prompter),
@@ -236,9 +248,10 @@ impl<'b> Session<'b> {
         back: BackTo,
         prompter: &mut dyn Prompter,
     ) -> Result<Reply, Error> {
+        let asked = path.iter().filter(|s| !s.computed).count();
         let progress = Progress {
-            number: path.len() + 1,
-            at_most: path.len() + self.longest_from(&q.id),
+            number: asked + 1,
+            at_most: asked + self.longest_from(&q.id),
             section: q.section.as_deref(),
         };
         let ctx = Context {
@@ -356,12 +369,27 @@ impl<'b> Session<'b> {
         }
     }
 
-    /// The number of questions on the longest path from `id` (itself
-    /// included) to an outcome.
+    /// The number of questions asked on the longest path from `id`
+    /// (itself included) to an outcome.
     fn longest_from(&mut self, id: &str) -> usize {
         let mut visiting = HashSet::new();
         longest(self.bundle, id, &mut self.longest, &mut visiting)
     }
+}
+
+/// The last step of `path` that the user answered (not worked out).
+fn last_asked(path: &[Step]) -> Option<&Step> {
+    path.iter().rev().find(|s| !s.computed)
+}
+
+/// The index in `path` of its `i`-th answered step (the review numbers
+/// only those).
+fn asked_index(path: &[Step], i: usize) -> Option<usize> {
+    path.iter()
+        .enumerate()
+        .filter(|(_, s)| !s.computed)
+        .nth(i)
+        .map(|(j, _)| j)
 }
 
 /// Where each answer to `q` may lead.
@@ -373,7 +401,8 @@ fn targets(q: &Question) -> impl Iterator<Item = &str> {
         .chain(q.next.as_deref())
 }
 
-/// Longest number of questions from `target` to an outcome, memoised. A
+/// Longest number of questions asked from `target` to an outcome,
+/// memoised; a `tally` is worked out, not asked, and does not count. A
 /// validated bundle has no cycle; `visiting` makes a broken one end anyway.
 fn longest(
     bundle: &Bundle,
@@ -395,8 +424,9 @@ fn longest(
         .max()
         .unwrap_or(0);
     visiting.remove(&q.id);
-    cache.insert(target.to_owned(), below + 1);
-    below + 1
+    let here = usize::from(!q.kind.is_computed());
+    cache.insert(target.to_owned(), below + here);
+    below + here
 }
 
 /// Runs a session from `answers` (possibly empty) to a decision. `answers`
@@ -825,6 +855,99 @@ guides = ["juridique"]
             s.run(&mut script).unwrap();
         }
         assert_eq!(seen, [1, 0, 1, 2]);
+    }
+
+    /// tests/fixtures/tally: compte_a, compte_b, compte_c, then the tally
+    /// compte_total (never asked), then compte_suite when two or more.
+    fn play_tally(todo: Vec<Do>) -> (Result<Decision, Error>, Vec<String>) {
+        let b = Bundle::from_sources([
+            (
+                "t/compte.toml",
+                include_str!("../tests/fixtures/tally/compte.toml"),
+            ),
+            (
+                "t/articles.toml",
+                include_str!("../questionnaires/articles.toml"),
+            ),
+            (
+                "t/glossaire.toml",
+                include_str!("../questionnaires/glossaire.toml"),
+            ),
+            ("t/catalogue.toml", include_str!("../guides/catalogue.toml")),
+        ])
+        .unwrap_or_else(|e| panic!("{e}"));
+        let q = b.questionnaire("compte").unwrap();
+        let mut answers = BTreeMap::new();
+        let mut script = Script::new(todo);
+        let r = run(&b, q, &mut answers, &mut script);
+        assert!(!answers.contains_key("compte_total"), "{answers:?}");
+        (r, script.log)
+    }
+
+    #[test]
+    fn a_tally_is_never_asked_counted_in_progress_or_offered_in_the_review() {
+        let (r, log) = play_tally(vec![yes(), yes(), no(), yes(), edit(3), no(), confirm()]);
+        let d = r.unwrap();
+        assert_eq!(d.outcome.id, "compte_un");
+        assert_eq!(
+            log,
+            [
+                "ask compte_a 1/4",
+                "ask compte_b 2/4 <",
+                "ask compte_c 3/4 <",
+                "ask compte_suite 4/4 <",
+                "review compte_a,compte_b,compte_c,compte_suite",
+                // The 4th answer of the review is compte_suite, not the tally.
+                "ask compte_suite 4/4 [true] cancel",
+                "review compte_a,compte_b,compte_c,compte_suite",
+            ]
+        );
+        // The decision still shows the worked-out step.
+        assert!(
+            d.path
+                .iter()
+                .any(|s| s.computed && s.question == "compte_total")
+        );
+    }
+
+    #[test]
+    fn back_after_a_tally_asks_the_last_answered_question() {
+        let (r, log) = play_tally(vec![
+            yes(),
+            yes(),
+            no(),
+            back(),
+            yes(),
+            yes(),
+            Do::Review(ReviewReply::Back),
+            no(),
+            confirm(),
+        ]);
+        assert_eq!(r.unwrap().outcome.id, "compte_un");
+        assert_eq!(
+            log,
+            [
+                "ask compte_a 1/4",
+                "ask compte_b 2/4 <",
+                "ask compte_c 3/4 <",
+                "ask compte_suite 4/4 <",
+                "ask compte_c 3/4 [false] <",
+                "ask compte_suite 4/4 <",
+                "review compte_a,compte_b,compte_c,compte_suite",
+                "ask compte_suite 4/4 [true] <",
+                "review compte_a,compte_b,compte_c,compte_suite",
+            ]
+        );
+    }
+
+    #[test]
+    fn changing_a_counted_answer_reroutes_through_the_tally() {
+        // 2 criteria → compte_suite; compte_b edited to « non » leaves 1:
+        // compte_suite is no longer on the path and its answer is dropped.
+        let (r, log) = play_tally(vec![yes(), yes(), no(), yes(), edit(1), no(), confirm()]);
+        assert_eq!(r.unwrap().outcome.id, "compte_un");
+        assert!(log.contains(&"dropped compte_suite".to_owned()), "{log:?}");
+        assert_eq!(log.last().unwrap(), "review compte_a,compte_b,compte_c");
     }
 
     #[test]

@@ -167,6 +167,7 @@ pub fn check(bundle: &Bundle) -> Report {
     check_references(&mut c);
     check_kinds(&mut c);
     check_graph(&mut c);
+    check_tally_order(&mut c);
     check_content(&mut c);
     check_unused_findings(&mut c);
     crate::locate::fill_locations(bundle, &mut c.report);
@@ -474,6 +475,10 @@ fn check_kind(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
             check_duplicate_values(c, src, qi, q);
         }
         QuestionKind::Number => check_ranges(c, src, qi, q),
+        QuestionKind::Tally => {
+            check_count(c, src, qi, q);
+            check_ranges(c, src, qi, q);
+        }
         QuestionKind::Text => {
             if q.next.is_none() {
                 c.error(
@@ -497,7 +502,11 @@ fn check_kind(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
         QuestionKind::Text => {
             (!q.choices.is_empty() || !q.ranges.is_empty()).then_some("choices/ranges")
         }
+        QuestionKind::Tally => (!q.choices.is_empty() || q.next.is_some() || q.unit.is_some())
+            .then_some("choices/next/unit"),
     };
+    let misplaced = misplaced
+        .or_else(|| (q.kind != QuestionKind::Tally && !q.count.is_empty()).then_some("count"));
     if let Some(fields) = misplaced {
         c.error(
             "bad-kind",
@@ -505,6 +514,70 @@ fn check_kind(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
             at("kind"),
             format!("« {id} » : les champs {fields} ne vont pas avec ce type de question"),
         );
+    }
+}
+
+/// The `count` of a tally: at least one question, each an existing
+/// `yes_no` question, named once. Where they are asked is checked with the
+/// graph ([`check_tally_order`]).
+fn check_count(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
+    let id = &q.id;
+    if q.count.is_empty() {
+        c.error(
+            "bad-kind",
+            src,
+            format!("questions[{qi}].kind"),
+            format!("le décompte « {id} » doit nommer les questions oui/non à compter (`count`)"),
+        );
+        return;
+    }
+    let mut seen = HashSet::new();
+    for (i, counted) in q.count.iter().enumerate() {
+        let path = format!("questions[{qi}].count[{i}]");
+        if !seen.insert(counted.as_str()) {
+            c.error(
+                "duplicate-value",
+                src,
+                path,
+                format!("« {counted} » est compté deux fois par « {id} »"),
+            );
+            continue;
+        }
+        match c.bundle.question(counted) {
+            None => {
+                let message = format!(
+                    "« {id} » compte « {counted} », qui n'est pas une question{}",
+                    suggest(counted, c.bundle.asked_ids())
+                );
+                c.error("missing-reference", src, path, message);
+            }
+            Some(x) if x.kind != QuestionKind::YesNo => c.error(
+                "bad-kind",
+                src,
+                path,
+                format!(
+                    "« {id} » compte « {counted} », qui n'est pas une question oui/non : seules les réponses « oui » se comptent"
+                ),
+            ),
+            Some(_) => {}
+        }
+    }
+    // A range that starts above the number of counted questions is never
+    // taken.
+    let most = q.count.len() as f64;
+    for (i, r) in q.ranges.iter().enumerate() {
+        if r.min.is_some_and(|m| m > most) {
+            c.warning(
+                "unreachable",
+                src,
+                format!("questions[{qi}].ranges[{i}].min"),
+                format!(
+                    "« {id} » compte {} question(s) : la plage « {} » n'est jamais atteinte",
+                    q.count.len(),
+                    r.label
+                ),
+            );
+        }
     }
 }
 
@@ -713,6 +786,86 @@ fn dfs<'a>(
     state.insert(id, 2);
 }
 
+/// A tally counts the « oui » answers given on the path so far: each
+/// counted question must be asked on every path that leads to the tally,
+/// from the start of every questionnaire (a session may start from any of
+/// them), or its answer would silently count as « non » on some paths.
+fn check_tally_order(c: &mut Checker) {
+    let b = c.bundle;
+    for (src, qn) in &b.questionnaires {
+        for (qi, t) in qn.questions.iter().enumerate() {
+            if t.kind != QuestionKind::Tally {
+                continue;
+            }
+            let mut seen = HashSet::new();
+            for (i, counted) in t.count.iter().enumerate() {
+                // Unknown ids, other kinds and repeats are reported by
+                // check_count.
+                if !seen.insert(counted.as_str())
+                    || b.question(counted)
+                        .is_none_or(|x| x.kind != QuestionKind::YesNo)
+                {
+                    continue;
+                }
+                let path = format!("questions[{qi}].count[{i}]");
+                if !reaches(b, counted, &t.id, None) {
+                    c.error(
+                        "tally-order",
+                        *src,
+                        path,
+                        format!(
+                            "« {counted} », comptée par « {} », n'est jamais posée avant : aucun chemin ne mène de « {counted} » à « {} »",
+                            t.id, t.id
+                        ),
+                    );
+                    continue;
+                }
+                let around = b
+                    .questionnaires
+                    .iter()
+                    .map(|(_, q)| q)
+                    .find(|q| reaches(b, &format!("@{}", q.id), &t.id, Some(counted)));
+                if let Some(from) = around {
+                    c.error(
+                        "tally-order",
+                        *src,
+                        path,
+                        format!(
+                            "« {counted} », comptée par « {} », n'est pas posée sur tous les chemins qui y mènent (par exemple depuis le début du questionnaire « {} ») : sur ces chemins, elle compterait pour « non »",
+                            t.id, from.id
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Whether node `to` can be reached from `from` (a `next` target)
+/// without passing through question `avoid`.
+fn reaches(b: &Bundle, from: &str, to: &str, avoid: Option<&str>) -> bool {
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut stack: Vec<&str> = b.node(from).map(|n| n.id()).into_iter().collect();
+    while let Some(id) = stack.pop() {
+        if Some(id) == avoid || !seen.insert(id) {
+            continue;
+        }
+        if id == to {
+            return true;
+        }
+        if let Some(q) = b.question(id) {
+            let targets = q
+                .choices
+                .iter()
+                .map(|ch| ch.branch.next.as_str())
+                .chain(q.ranges.iter().map(|r| r.branch.next.as_str()))
+                .chain(q.next.as_deref());
+            stack.extend(targets.filter_map(|t| b.node(t)).map(|n| n.id()));
+        }
+    }
+    false
+}
+
 fn locate_question(b: &Bundle, id: &str) -> Option<(SourceId, String)> {
     b.questionnaires.iter().find_map(|(src, q)| {
         q.questions
@@ -731,7 +884,8 @@ fn check_content(c: &mut Checker) {
         let src = *src;
         for (qi, x) in q.questions.iter().enumerate() {
             used_terms.extend(x.terms.iter().map(String::as_str));
-            if x.help.trim().is_empty() {
+            // A tally is never asked: nobody reads its help.
+            if x.help.trim().is_empty() && !x.kind.is_computed() {
                 c.warning(
                     "missing-help",
                     src,

@@ -288,6 +288,227 @@ fn toml_syntax_error() {
 }
 
 #[test]
+fn tally_counts_only_yes_no_questions() {
+    let d = expect("tally-count.toml", "bad-kind", "tally-count.toml", 29, 10);
+    assert_eq!(d["path"], "questions[1].count[0]");
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("pas une question oui/non"),
+        "{d}"
+    );
+}
+
+#[test]
+fn tally_counts_questions_asked_on_every_path_before_it() {
+    let d = expect(
+        "tally-order.toml",
+        "tally-order",
+        "tally-order.toml",
+        46,
+        16,
+    );
+    assert_eq!(d["path"], "questions[2].count[1]");
+    let m = d["message"].as_str().unwrap();
+    assert!(m.contains("« q2 », comptée par « total »"), "{m}");
+    assert!(m.contains("pas posée sur tous les chemins"), "{m}");
+}
+
+/// The other checks of a tally, on trees built in memory: each case
+/// changes one thing in a valid tree and expects its diagnostic.
+mod tally {
+    use aiguillage::validate::{Report, Severity};
+    use aiguillage::{Bundle, Error};
+
+    const TREE: &str = r#"
+id = "t"
+title = "T"
+version = "0.1.0"
+legal_date = "2026-11-29"
+start = "q1"
+
+[[questions]]
+id = "q1"
+kind = "yes_no"
+text = "Q1 ?"
+help = "Aide."
+[[questions.choices]]
+value = "oui"
+label = "Oui"
+next = "q2"
+[[questions.choices]]
+value = "non"
+label = "Non"
+next = "q2"
+
+[[questions]]
+id = "q2"
+kind = "yes_no"
+text = "Q2 ?"
+help = "Aide."
+[[questions.choices]]
+value = "oui"
+label = "Oui"
+next = "total"
+[[questions.choices]]
+value = "non"
+label = "Non"
+next = "total"
+
+[[questions]]
+id = "total"
+kind = "tally"
+text = "Nombre de oui"
+count = ["q1", "q2"]
+[[questions.ranges]]
+below = 1
+label = "aucun"
+next = "fin"
+[[questions.ranges]]
+min = 1
+label = "un ou plus"
+next = "fin"
+
+[[outcomes]]
+id = "fin"
+verdict = "may"
+title = "Fin"
+summary = "Fin."
+guides = ["qualite"]
+"#;
+
+    /// The diagnostics of TREE with `from` replaced by `to`, as
+    /// `(severity, code, path)`, and the messages.
+    fn check(from: &str, to: &str) -> (Vec<(Severity, String, String)>, Vec<String>) {
+        assert!(TREE.contains(from), "{from}");
+        check_tree(&TREE.replacen(from, to, 1))
+    }
+
+    fn check_tree(tree: &str) -> (Vec<(Severity, String, String)>, Vec<String>) {
+        let sources = [
+            ("t/t.toml", tree),
+            (
+                "t/articles.toml",
+                include_str!("../questionnaires/articles.toml"),
+            ),
+            (
+                "t/glossaire.toml",
+                include_str!("../questionnaires/glossaire.toml"),
+            ),
+            ("t/catalogue.toml", include_str!("../guides/catalogue.toml")),
+        ];
+        let report: Report = match Bundle::from_sources(sources) {
+            Ok(b) => aiguillage::validate::check(&b),
+            Err(Error::InvalidQuestionnaire(r)) => *r,
+            Err(e) => panic!("{e}"),
+        };
+        let found = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code != "unused-term")
+            .map(|d| (d.severity, d.code.to_owned(), d.path.clone()))
+            .collect();
+        let messages = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code != "unused-term")
+            .map(|d| d.message.clone())
+            .collect();
+        (found, messages)
+    }
+
+    fn error(code: &str, path: &str) -> (Severity, String, String) {
+        (Severity::Error, code.to_owned(), path.to_owned())
+    }
+
+    #[test]
+    fn the_valid_tree_is_clean_and_a_tally_needs_no_help() {
+        assert_eq!(check("", "").0, []);
+    }
+
+    #[test]
+    fn counted_ids_must_exist_once() {
+        let (found, messages) = check(r#"count = ["q1", "q2"]"#, r#"count = ["q1", "q22", "q1"]"#);
+        assert!(found.contains(&error("missing-reference", "questions[2].count[1]")));
+        assert!(found.contains(&error("duplicate-value", "questions[2].count[2]")));
+        assert!(
+            messages[0]
+                .contains("« q22 », qui n'est pas une question (vouliez-vous dire « q2 » ?)"),
+            "{messages:?}"
+        );
+        let (found, _) = check(r#"count = ["q1", "q2"]"#, "count = []");
+        assert_eq!(found, [error("bad-kind", "questions[2].kind")]);
+    }
+
+    #[test]
+    fn a_tally_has_no_choices_next_or_unit() {
+        for extra in ["next = \"fin\"", "unit = \"critères\""] {
+            let (found, _) = check(
+                "count = [\"q1\", \"q2\"]",
+                &format!("count = [\"q1\", \"q2\"]\n{extra}"),
+            );
+            assert_eq!(found, [error("bad-kind", "questions[2].kind")], "{extra}");
+        }
+        // And only a tally counts.
+        let (found, _) = check("help = \"Aide.\"", "help = \"Aide.\"\ncount = [\"q2\"]");
+        assert_eq!(found, [error("bad-kind", "questions[0].kind")]);
+    }
+
+    #[test]
+    fn ranges_are_checked_like_number_ranges() {
+        let (found, _) = check(
+            "min = 1\nlabel = \"un ou plus\"",
+            "min = 2\nlabel = \"deux\"",
+        );
+        assert_eq!(found, [error("range-gap", "questions[2].ranges[1].min")]);
+        let (found, _) = check("below = 1\nlabel = \"aucun\"", "label = \"aucun\"");
+        assert_eq!(
+            found,
+            [error("range-overlap", "questions[2].ranges[1].min")]
+        );
+    }
+
+    #[test]
+    fn a_range_above_the_number_of_counted_questions_is_never_taken() {
+        let (found, _) = check(
+            "min = 1\nlabel = \"un ou plus\"\nnext = \"fin\"",
+            "min = 1\nbelow = 3\nlabel = \"un ou deux\"\nnext = \"fin\"\n[[questions.ranges]]\nmin = 3\nlabel = \"trois\"\nnext = \"fin\"",
+        );
+        assert_eq!(
+            found,
+            [(
+                Severity::Warning,
+                "unreachable".to_owned(),
+                "questions[2].ranges[2].min".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_counted_question_asked_after_the_tally_is_never_counted() {
+        // q1 → total → q2 → fin: q2 comes too late to be counted.
+        let (found, messages) = check_tree(
+            &TREE
+                .replace("next = \"q2\"", "next = \"total\"")
+                .replace("next = \"total\"\n[[questions.choices]]\nvalue = \"non\"\nlabel = \"Non\"\nnext = \"total\"\n\n[[questions]]\nid = \"total\"",
+                    "next = \"fin\"\n[[questions.choices]]\nvalue = \"non\"\nlabel = \"Non\"\nnext = \"fin\"\n\n[[questions]]\nid = \"total\"")
+                .replace("next = \"fin\"\n[[questions.ranges]]\nmin = 1\nlabel = \"un ou plus\"\nnext = \"fin\"",
+                    "next = \"q2\"\n[[questions.ranges]]\nmin = 1\nlabel = \"un ou plus\"\nnext = \"q2\""),
+        );
+        assert_eq!(
+            found,
+            [error("tally-order", "questions[2].count[1]")],
+            "{messages:?}"
+        );
+        assert!(
+            messages[0].contains("n'est jamais posée avant"),
+            "{messages:?}"
+        );
+    }
+}
+
+#[test]
 fn every_fixture_is_tested() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
     let this = include_str!("check.rs");

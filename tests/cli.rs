@@ -314,3 +314,70 @@ fn help_documents_exit_codes() {
         .stdout(contains("130"))
         .stdout(contains("--answers"));
 }
+
+// ------------------------------------------------------------ snapshots
+// What a user reads, whole: any change of wording, result or layout shows
+// in review. Re-bless with `INSTA_UPDATE=always cargo test --test cli`.
+
+fn stdout_of(args: &[&str], file: &Path) -> String {
+    let out = aiguillage().args(args).arg(file).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn stderr_of(args: &[&str]) -> String {
+    let out = aiguillage().args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    // Fixture paths differ between machines: keep only the file name.
+    String::from_utf8(out.stderr).unwrap().replace(
+        &format!("{}/", fixture("").display()).replace("//", "/"),
+        "",
+    )
+}
+
+#[test]
+fn snapshot_text_decision_a3() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_of("A3", dir.path());
+    insta::assert_snapshot!(stdout_of(&["--answers"], &file));
+}
+
+#[test]
+fn snapshot_json_decision_d2() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_of("D2", dir.path());
+    insta::assert_snapshot!(stdout_of(&["--format", "json", "--answers"], &file));
+}
+
+#[test]
+fn snapshot_markdown_decision_s4() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = answers_of("S4", dir.path());
+    insta::assert_snapshot!(stdout_of(&["--format", "markdown", "--answers"], &file));
+}
+
+#[test]
+fn snapshot_bad_input_messages() {
+    let cases = [
+        "malformed.json",
+        "misspelt.json",
+        "bad-value.json",
+        "wrong-type.json",
+        "partial.json",
+    ];
+    let all: String = cases
+        .iter()
+        .map(|c| {
+            let path = fixture(c);
+            format!(
+                "$ aiguillage --answers {c}\n{}\n",
+                stderr_of(&["--answers", path.to_str().unwrap()])
+            )
+        })
+        .collect();
+    insta::assert_snapshot!(all);
+}

@@ -215,3 +215,218 @@ fn evaluation_is_deterministic() {
     let two = eval(&b, &a).unwrap();
     assert_eq!(one, two);
 }
+
+// ------------------------------------------------------------------ tally
+
+/// tests/fixtures/tally: compte_a, compte_b, compte_c (yes/no), then the
+/// tally compte_total: 0 → compte_aucun, 1 → compte_un, 2 or more →
+/// compte_suite (a yes/no question) with a finding.
+fn tally_bundle() -> Bundle {
+    Bundle::from_sources([
+        (
+            "tally/compte.toml",
+            include_str!("fixtures/tally/compte.toml"),
+        ),
+        (
+            "questionnaires/articles.toml",
+            include_str!("../questionnaires/articles.toml"),
+        ),
+        (
+            "questionnaires/glossaire.toml",
+            include_str!("../questionnaires/glossaire.toml"),
+        ),
+        (
+            "guides/catalogue.toml",
+            include_str!("../guides/catalogue.toml"),
+        ),
+    ])
+    .unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn criteria(a: bool, b: bool, c: bool) -> BTreeMap<String, Answer> {
+    answers(&[
+        ("compte_a", Answer::Bool(a)),
+        ("compte_b", Answer::Bool(b)),
+        ("compte_c", Answer::Bool(c)),
+    ])
+}
+
+#[test]
+fn a_tally_is_worked_out_from_the_path_never_asked() {
+    let b = tally_bundle();
+    let q = b.questionnaire("compte").unwrap();
+    let Evaluation::Pending { question, path } =
+        engine::evaluate(&b, q, &criteria(true, false, true)).unwrap()
+    else {
+        panic!("expected the question after the tally")
+    };
+    assert_eq!(question.id, "compte_suite");
+    let ids: Vec<&str> = path.iter().map(|s| s.question.as_str()).collect();
+    assert_eq!(ids, ["compte_a", "compte_b", "compte_c", "compte_total"]);
+    let t = &path[3];
+    assert!(t.computed);
+    assert!(path[..3].iter().all(|s| !s.computed));
+    assert_eq!(t.answer, Answer::Number(2.0));
+    assert_eq!(t.label, "2 sur 3 (deux critères ou plus)");
+    assert_eq!(t.text, "Nombre de critères remplis");
+    assert_eq!(
+        t.because.as_deref(),
+        Some("Deux critères au moins sont remplis.")
+    );
+    assert_eq!(t.articles[0].id, "crpa-L300-2");
+    assert_eq!(t.findings, ["compte_plusieurs_criteres"]);
+}
+
+#[test]
+fn a_tally_routes_by_its_ranges() {
+    let b = tally_bundle();
+    let q = b.questionnaire("compte").unwrap();
+    for ((a, bb, c), outcome, label) in [
+        (
+            (false, false, false),
+            "compte_aucun",
+            "0 sur 3 (aucun critère)",
+        ),
+        (
+            (false, true, false),
+            "compte_un",
+            "1 sur 3 (un seul critère)",
+        ),
+        (
+            (false, false, true),
+            "compte_un",
+            "1 sur 3 (un seul critère)",
+        ),
+    ] {
+        let Evaluation::Done(d) = engine::evaluate(&b, q, &criteria(a, bb, c)).unwrap() else {
+            panic!("expected a decision")
+        };
+        assert_eq!(d.outcome.id, outcome);
+        assert_eq!(d.path.last().unwrap().label, label);
+        assert!(d.unused_answers.is_empty());
+        assert!(d.findings.is_empty(), "only the ≥ 2 range adds a finding");
+    }
+    let mut all = criteria(true, true, true);
+    all.insert("compte_suite".into(), Answer::Bool(true));
+    let Evaluation::Done(d) = engine::evaluate(&b, q, &all).unwrap() else {
+        panic!("expected a decision")
+    };
+    assert_eq!(d.outcome.id, "compte_plusieurs");
+    assert_eq!(d.path[3].answer, Answer::Number(3.0));
+    let found: Vec<&str> = d.findings.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(found, ["compte_plusieurs_criteres"]);
+}
+
+#[test]
+fn oui_written_as_a_string_counts_too() {
+    let b = tally_bundle();
+    let q = b.questionnaire("compte").unwrap();
+    let a = answers(&[
+        ("compte_a", Answer::Text("oui".into())),
+        ("compte_b", Answer::Text("non".into())),
+        ("compte_c", Answer::Bool(false)),
+    ]);
+    let Evaluation::Done(d) = engine::evaluate(&b, q, &a).unwrap() else {
+        panic!("expected a decision")
+    };
+    assert_eq!(d.outcome.id, "compte_un");
+}
+
+#[test]
+fn only_answers_on_the_path_so_far_are_counted() {
+    let b = tally_bundle();
+    let t = b.question("compte_total").unwrap();
+    let yes = Answer::Bool(true);
+    // An answer to a question not on the path (here: not given) counts as
+    // « non »; answers to other questions never count.
+    let r = engine::tally(t, [("compte_a", &yes), ("compte_suite", &yes)]).unwrap();
+    assert_eq!((r.count, r.route.next), (1, "compte_un"));
+    let r = engine::tally(t, [("compte_a", &yes), ("compte_b", &yes)]).unwrap();
+    assert_eq!((r.count, r.route.next), (2, "compte_suite"));
+    // Not a tally: nothing to work out.
+    assert!(engine::tally(b.question("compte_a").unwrap(), []).is_none());
+}
+
+#[test]
+fn an_answer_given_for_a_tally_is_refused() {
+    let b = tally_bundle();
+    let q = b.questionnaire("compte").unwrap();
+    let mut a = criteria(true, true, false);
+    a.insert("compte_total".into(), Answer::Number(2.0));
+    let errors = engine::evaluate(&b, q, &a).unwrap_err();
+    assert_eq!(
+        errors,
+        [AnswerError::Computed {
+            id: "compte_total".into(),
+            counts: vec!["compte_a".into(), "compte_b".into(), "compte_c".into()],
+        }]
+    );
+    let m = errors[0].to_string();
+    assert!(
+        m.starts_with("« compte_total » est calculé, pas demandé"),
+        "{m}"
+    );
+    // Whatever the value: there is no value to give.
+    let t = b.question("compte_total").unwrap();
+    assert!(engine::allowed_values(t).is_empty());
+    for given in [Answer::Bool(true), Answer::Text("2".into())] {
+        assert!(matches!(
+            engine::resolve(t, &given),
+            Err(AnswerError::Computed { .. })
+        ));
+    }
+}
+
+#[test]
+fn a_tally_id_is_not_suggested_for_a_misspelt_answer() {
+    let b = tally_bundle();
+    let q = b.questionnaire("compte").unwrap();
+    let errors =
+        engine::evaluate(&b, q, &answers(&[("compte_totl", Answer::Number(1.0))])).unwrap_err();
+    assert!(
+        matches!(&errors[0], AnswerError::UnknownQuestion { suggestion, .. } if suggestion.as_deref() != Some("compte_total")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn the_json_trace_marks_the_worked_out_step() {
+    let b = tally_bundle();
+    let q = b.questionnaire("compte").unwrap();
+    let Evaluation::Done(d) = engine::evaluate(&b, q, &criteria(false, true, false)).unwrap()
+    else {
+        panic!("expected a decision")
+    };
+    let json: serde_json::Value = serde_json::from_str(&aiguillage::render::json(&d)).unwrap();
+    let path = json["path"].as_array().unwrap();
+    assert_eq!(path[3]["computed"], true);
+    assert_eq!(path[3]["answer"], 1);
+    assert_eq!(path[3]["label"], "1 sur 3 (un seul critère)");
+    assert!(path[..3].iter().all(|s| s.get("computed").is_none()));
+}
+
+#[test]
+fn the_why_section_says_the_step_is_worked_out() {
+    let b = tally_bundle();
+    let q = b.questionnaire("compte").unwrap();
+    let Evaluation::Done(d) = engine::evaluate(&b, q, &criteria(false, true, false)).unwrap()
+    else {
+        panic!("expected a decision")
+    };
+    let look = aiguillage::render::Look {
+        texts: &aiguillage::i18n::FR,
+        glyphs: &aiguillage::term::ASCII,
+    };
+    let text = console::strip_ansi_codes(&aiguillage::render::text_with(&d, look)).into_owned();
+    assert!(
+        text.contains(
+            "  4. Nombre de critères remplis (calculé d'après vos réponses)\n     -> 1 sur 3 (un seul critère)\n     Un seul critère est rempli.\n"
+        ),
+        "{text}"
+    );
+    let md = aiguillage::render::markdown_with(&d, &aiguillage::i18n::FR);
+    assert!(
+        md.contains("4. Nombre de critères remplis (calculé d'après vos réponses) **1 sur 3 (un seul critère)** — Un seul critère est rempli."),
+        "{md}"
+    );
+}

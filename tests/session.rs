@@ -445,7 +445,7 @@ fn the_why_section_follows_the_answers_in_order_with_articles() {
     assert!(why.contains("A oui mène à B."), "{why}");
     assert!(why.contains("CRPA, art. L300-2"), "{why}");
     assert!(
-        why.contains("D'où le résultat : Obligation Issue D"),
+        why.contains("D'où le résultat : Obligation — Issue D"),
         "{why}"
     );
     // The same trace in JSON.

@@ -119,11 +119,8 @@ fn every_listed_path_is_what_the_engine_decides() {
         let paths = aiguillage::paths::enumerate(&bundle, q);
         assert!(!paths.is_empty(), "{}: no path", q.id);
         for p in &paths {
-            let answers = p
-                .steps
-                .iter()
-                .map(|s| (s.question.id.clone(), s.edge.answer.clone()))
-                .collect();
+            // Worked-out steps (tallies) are not answers.
+            let answers = p.answers();
             let decision = match engine::evaluate(&bundle, q, &answers) {
                 Ok(Evaluation::Done(d)) => d,
                 other => panic!("{}: {answers:?} gives {other:?}", q.id),
@@ -131,6 +128,18 @@ fn every_listed_path_is_what_the_engine_decides() {
             assert_eq!(decision.outcome.id, p.outcome.id, "{answers:?}");
             let found: Vec<&str> = decision.findings.iter().map(|f| f.id.as_str()).collect();
             assert_eq!(found, p.findings, "{answers:?}");
+            // The same steps, a tally worked out to the same count.
+            let steps: Vec<(&str, &aiguillage::model::Answer)> = decision
+                .path
+                .iter()
+                .map(|s| (s.question.as_str(), &s.answer))
+                .collect();
+            let listed: Vec<(&str, &aiguillage::model::Answer)> = p
+                .steps
+                .iter()
+                .map(|s| (s.question.id.as_str(), &s.edge.answer))
+                .collect();
+            assert_eq!(steps, listed, "{answers:?}");
         }
     }
 }
@@ -299,8 +308,11 @@ fn a_placeholder_left_in_a_skeleton_is_refused_with_the_allowed_values() {
             .keys()
             .map(String::as_str)
             .collect::<BTreeSet<_>>(),
-        bundle.question_ids().collect::<BTreeSet<_>>()
+        bundle.asked_ids().collect::<BTreeSet<_>>()
     );
+    // The built-in tally is worked out, never in a skeleton.
+    assert!(!file.answers.contains_key("code_niveau"), "{skeleton}");
+    assert!(bundle.question_ids().any(|id| id == "code_niveau"));
     aiguillage()
         .args(["--answers", "-", "--no-input"])
         .write_stdin(skeleton)
@@ -321,6 +333,158 @@ fn skeleton_of_one_questionnaire_only_holds_its_questions() {
         file.answers.keys().all(|k| k.starts_with("algo_")),
         "{skeleton}"
     );
+}
+
+// ------------------------------------------------------------- tally
+
+const TALLY: &str = "tests/fixtures/tally";
+
+#[test]
+fn questions_show_a_tally_as_worked_out_and_the_skeleton_leaves_it_out() {
+    let out = stdout_of(&["--questionnaire", TALLY, "questions"]);
+    assert!(
+        out.contains(
+            "  compte_total — calculé, jamais demandé
+    Nombre de critères remplis
+    partie : Critères
+    compte les « oui » à : compte_a, compte_b, compte_c
+    valeurs :
+      [0 ; 1[  aucun critère
+      [1 ; 2[  un seul critère
+      [2 ; ∞[  deux critères ou plus
+    calculé après : compte_c (toute réponse)
+"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("posée après : compte_total : « deux critères ou plus »"),
+        "{out}"
+    );
+    let json: Vec<Value> = serde_json::from_str(&stdout_of(&[
+        "--questionnaire",
+        TALLY,
+        "questions",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let t = json.iter().find(|q| q["id"] == "compte_total").unwrap();
+    assert_eq!(t["kind"], "tally");
+    assert_eq!(
+        t["count"],
+        serde_json::json!(["compte_a", "compte_b", "compte_c"])
+    );
+    let skeleton = stdout_of(&["--questionnaire", TALLY, "questions", "--skeleton"]);
+    let file: AnswersFile = serde_json::from_str(&skeleton).unwrap();
+    let keys: Vec<&str> = file.answers.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["compte_a", "compte_b", "compte_c", "compte_suite"]);
+}
+
+#[test]
+fn paths_work_a_tally_out_instead_of_branching_on_it() {
+    let out = stdout_of(&["--questionnaire", TALLY, "paths"]);
+    // 2³ answers to the criteria, and compte_suite's two answers when two
+    // or more are met (4 of the 8): 12 paths, not 8 × 3 ranges.
+    assert!(
+        out.starts_with(
+            "compte — Décompte : 12 chemins
+"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "   compte_a = false → compte_b = true → compte_c = false → compte_total = 1 (calculé)
+"
+        ),
+        "{out}"
+    );
+    let paths: Vec<Value> = serde_json::from_str(&stdout_of(&[
+        "--questionnaire",
+        TALLY,
+        "paths",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    for p in &paths {
+        assert!(p["answers"].get("compte_total").is_none(), "{p}");
+        let t = p["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["question"] == "compte_total")
+            .unwrap();
+        assert_eq!(t["computed"], true);
+    }
+    assert_eq!(
+        paths[0]["steps"][3]["label"],
+        "3 sur 3 (deux critères ou plus)"
+    );
+}
+
+#[test]
+fn graphs_draw_a_tally_as_a_hexagon_with_its_ranges_on_the_arrows() {
+    let dot = stdout_of(&[
+        "--questionnaire",
+        TALLY,
+        "graph",
+        "compte",
+        "--format",
+        "dot",
+    ]);
+    assert!(
+        dot.contains("\"compte_total\" [label=\"compte_total — calculé\\nNombre de critères remplis\", shape=hexagon"),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("\"compte_total\" -> \"compte_un\" [label=\"un seul critère\"];"),
+        "{dot}"
+    );
+    let m = stdout_of(&["--questionnaire", TALLY, "graph", "compte"]);
+    assert!(
+        m.contains(
+            "  compte_total{{\"<b>compte_total — calculé</b><br/>Nombre de critères remplis\"}}\n"
+        ),
+        "{m}"
+    );
+    assert!(
+        m.contains("  compte_total -->|\"aucun critère\"| compte_aucun\n"),
+        "{m}"
+    );
+}
+
+#[test]
+fn an_answers_file_that_answers_a_tally_is_refused() {
+    let file = r#"{"answers": {"compte_a": true, "compte_b": false, "compte_c": true, "compte_total": 2}}"#;
+    aiguillage()
+        .args(["--questionnaire", TALLY, "--answers", "-", "--no-input"])
+        .write_stdin(file)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "« compte_total » est calculé, pas demandé",
+        ));
+    // The built-in one, by its id.
+    aiguillage()
+        .args(["--answers", "-", "--no-input"])
+        .write_stdin(r#"{"questionnaire": "code_source", "answers": {"code_niveau": 1}}"#)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "« code_niveau » est calculé, pas demandé",
+        ));
+}
+
+#[test]
+fn the_tally_fixture_is_clean() {
+    aiguillage()
+        .args(["--questionnaire", TALLY, "check"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 erreur(s), 0 avertissement(s)"));
 }
 
 // ------------------------------------------------------------ graphs
