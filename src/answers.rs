@@ -4,11 +4,60 @@
 use std::io::Read;
 use std::path::Path;
 
+use crate::engine::AnswerError;
 use crate::error::{Error, SourceError};
 use crate::model::AnswersFile;
 
+/// An answers file as read, with its text kept to point at a bad answer.
+#[derive(Debug, Clone, Default)]
+pub struct Loaded {
+    pub file: AnswersFile,
+    /// The path as given, or `<stdin>`.
+    pub name: String,
+    pub text: String,
+}
+
+impl Loaded {
+    /// Turns answer errors into errors that show where each answer is in
+    /// the file: the key of an unknown question, the value of a bad answer.
+    pub fn locate(&self, errors: Vec<AnswerError>) -> Error {
+        let located: Vec<SourceError> = errors
+            .iter()
+            .map(|e| {
+                let (key, at_value) = e.key();
+                let offset = locate(&self.text, key, at_value);
+                SourceError::new(&self.name, &self.text, offset, e.to_string())
+            })
+            .collect();
+        if located.iter().all(|e| e.line == 0) {
+            Error::Answers(errors)
+        } else {
+            Error::AnswersAt(located)
+        }
+    }
+}
+
+/// Byte offset of `"key":` in a JSON text (or of its value), when present.
+/// Question ids are plain identifiers, so a textual search is exact enough
+/// and keeps the parser simple.
+pub fn locate(text: &str, key: &str, at_value: bool) -> Option<usize> {
+    let quoted = format!("\"{key}\"");
+    text.match_indices(&quoted).find_map(|(i, _)| {
+        let after = &text[i + quoted.len()..];
+        let colon = after.len() - after.trim_start().len();
+        after.trim_start().strip_prefix(':').map(|rest| {
+            if at_value {
+                let ws = rest.len() - rest.trim_start().len();
+                i + quoted.len() + colon + 1 + ws
+            } else {
+                i
+            }
+        })
+    })
+}
+
 /// Reads an answers file; `-` reads standard input.
-pub fn read(path: &Path) -> Result<AnswersFile, Error> {
+pub fn read(path: &Path) -> Result<Loaded, Error> {
     let (name, text) = if path.as_os_str() == "-" {
         let mut text = String::new();
         std::io::stdin()
@@ -21,7 +70,8 @@ pub fn read(path: &Path) -> Result<AnswersFile, Error> {
             std::fs::read_to_string(path).map_err(|e| Error::Io(name.clone(), e.to_string()))?;
         (name, text)
     };
-    parse(&name, &text)
+    let file = parse(&name, &text)?;
+    Ok(Loaded { file, name, text })
 }
 
 /// Parses the text of an answers file named `name`.
@@ -116,6 +166,36 @@ mod tests {
     }
 
     #[test]
+    fn locates_keys_and_values() {
+        let text = "{\n  \"answers\": {\n    \"a\" :  true,\n    \"ab\": 3\n  }\n}";
+        let key = locate(text, "a", false).unwrap();
+        assert_eq!(&text[key..key + 3], "\"a\"");
+        let value = locate(text, "a", true).unwrap();
+        assert!(text[value..].starts_with("true"));
+        assert!(text[locate(text, "ab", true).unwrap()..].starts_with('3'));
+        assert_eq!(locate(text, "b", false), None);
+    }
+
+    #[test]
+    fn answer_errors_point_at_the_answer() {
+        let text = "{\n  \"answers\": {\n    \"x\": \"zz\"\n  }\n}";
+        let loaded = Loaded {
+            file: parse("r.json", text).unwrap(),
+            name: "r.json".into(),
+            text: text.into(),
+        };
+        let e = loaded.locate(vec![AnswerError::NotAChoice {
+            id: "x".into(),
+            given: "zz".into(),
+            allowed: vec!["\"a\"".into()],
+            suggestion: None,
+        }]);
+        let s = e.to_string();
+        assert!(s.contains("--> r.json:3:10"), "{s}");
+        assert!(s.contains("3 |     \"x\": \"zz\""), "{s}");
+    }
+
+    #[test]
     fn save_is_atomic_and_round_trips() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("r.json");
@@ -127,7 +207,7 @@ mod tests {
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("\"n\": 1200,"), "{text}");
         assert!(text.contains("\"r\": 12.5"), "{text}");
-        let back = read(&path).unwrap();
+        let back = read(&path).unwrap().file;
         assert_eq!(back, f);
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file left behind");

@@ -9,7 +9,7 @@ use crate::catalog::Bundle;
 use crate::cli::{Cli, Command, Format, RunArgs};
 use crate::engine::{self, Decision, Evaluation};
 use crate::error::Error;
-use crate::model::{Answer, AnswersFile, Questionnaire};
+use crate::model::{Answer, Questionnaire};
 use crate::prompt::{self, MenuPrompter, PlainPrompter};
 use crate::session::Session;
 use crate::term::{self, Interaction};
@@ -83,16 +83,23 @@ fn setup(cli: &Cli) {
 /// The main command: evaluate answers, ask what is missing, print the
 /// decision.
 fn decide(bundle: &Bundle, args: &RunArgs) -> Result<(), Error> {
-    let file = match &args.answers {
+    let loaded = match &args.answers {
         Some(path) => answers::read(path)?,
-        None => AnswersFile::default(),
+        None => answers::Loaded::default(),
     };
+    let file = &loaded.file;
     let start_id = args.start.as_deref().or(file.questionnaire.as_deref());
     let questionnaire =
-        engine::find_questionnaire(bundle, start_id).map_err(|e| Error::Answers(vec![e]))?;
+        engine::find_questionnaire(bundle, start_id).map_err(|e| match args.start {
+            // A questionnaire named on the command line has no place in the file.
+            Some(_) => Error::Answers(vec![e]),
+            None => loaded.locate(vec![e]),
+        })?;
     let mut given = file.answers.clone();
     let mut plain_session = false;
-    let decision = match engine::evaluate(bundle, questionnaire, &given).map_err(Error::Answers)? {
+    let evaluation =
+        engine::evaluate(bundle, questionnaire, &given).map_err(|e| loaded.locate(e))?;
+    let decision = match evaluation {
         Evaluation::Done(d) => *d,
         Evaluation::Pending { question, .. } => {
             let how = term::interaction(

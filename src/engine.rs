@@ -171,6 +171,20 @@ pub enum AnswerError {
     },
 }
 
+impl AnswerError {
+    /// The key of the answers file the error is about, and whether it is
+    /// the value (rather than the key itself) that is wrong.
+    pub fn key(&self) -> (&str, bool) {
+        match self {
+            AnswerError::UnknownQuestion { id, .. } | AnswerError::Computed { id, .. } => {
+                (id, false)
+            }
+            AnswerError::UnknownQuestionnaire { .. } => ("questionnaire", true),
+            AnswerError::WrongType { id, .. } | AnswerError::NotAChoice { id, .. } => (id, true),
+        }
+    }
+}
+
 impl fmt::Display for AnswerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let t = crate::i18n::texts();

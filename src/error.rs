@@ -112,6 +112,9 @@ pub enum Error {
     NoQuestionnaire(Vec<String>),
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Answers(Vec<crate::engine::AnswerError>),
+    /// The same, each pointing at its place in the answers file.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    AnswersAt(Vec<SourceError>),
     #[error("{0}")]
     Usage(String),
     /// A missing answer, without a terminal to ask it.
@@ -133,6 +136,7 @@ impl Error {
             | Error::InvalidQuestionnaire(_)
             | Error::NoQuestionnaire(_)
             | Error::Answers(_)
+            | Error::AnswersAt(_)
             | Error::Usage(_)
             | Error::Missing(_) => 2,
             Error::Io(..) => 2,
