@@ -452,92 +452,7 @@ mod tests {
     /// A small tree where question `d` is reached from both branches:
     /// a=oui → b (number: < 50 → fin_petit, ≥ 50 → d); a=non → c (x → d,
     /// y → fin_c); d: oui → fin_d, non → fin_petit.
-    const TREE: &str = r#"
-id = "t"
-title = "Test"
-version = "1.0.0"
-legal_date = "2026-01-01"
-start = "a"
-
-[[questions]]
-id = "a"
-kind = "yes_no"
-section = "Début"
-text = "A ?"
-help = "Aide de A."
-terms = ["document_administratif"]
-[[questions.choices]]
-value = "oui"
-label = "Oui"
-next = "b"
-because = "A oui mène à B."
-articles = ["crpa-L300-2"]
-[[questions.choices]]
-value = "non"
-label = "Non"
-next = "c"
-
-[[questions]]
-id = "b"
-kind = "number"
-text = "Combien ?"
-unit = "agents"
-[[questions.ranges]]
-below = 50
-label = "moins de 50"
-next = "fin_petit"
-[[questions.ranges]]
-min = 50
-label = "50 ou plus"
-next = "d"
-
-[[questions]]
-id = "c"
-kind = "choice"
-text = "C ?"
-[[questions.choices]]
-value = "x"
-label = "X"
-next = "d"
-[[questions.choices]]
-value = "y"
-label = "Y"
-next = "fin_c"
-
-[[questions]]
-id = "d"
-kind = "yes_no"
-text = "D ?"
-[[questions.choices]]
-value = "oui"
-label = "Oui"
-next = "fin_d"
-[[questions.choices]]
-value = "non"
-label = "Non"
-next = "fin_petit"
-
-[[outcomes]]
-id = "fin_petit"
-verdict = "may"
-title = "Petit"
-summary = "Petit."
-guides = ["juridique"]
-
-[[outcomes]]
-id = "fin_c"
-verdict = "not_concerned"
-title = "C"
-summary = "C."
-guides = ["juridique"]
-
-[[outcomes]]
-id = "fin_d"
-verdict = "must"
-title = "D"
-summary = "D."
-guides = ["juridique"]
-"#;
+    const TREE: &str = include_str!("../tests/fixtures/session/arbre.toml");
 
     fn bundle() -> Bundle {
         Bundle::from_sources([
@@ -703,7 +618,10 @@ guides = ["juridique"]
         let (r, log, _) = play(&[], vec![help(), yes(), num(1.0), confirm()]);
         assert!(r.is_ok());
         assert_eq!(log[0], "ask a 1/3");
-        assert_eq!(log[1], "help Aide de A.: document administratif");
+        assert_eq!(
+            log[1],
+            "help Aide de la question A.: document administratif"
+        );
         assert_eq!(log[2], "ask a 1/3");
     }
 
