@@ -77,6 +77,8 @@ pub fn lang_in_args<I: IntoIterator<Item = std::ffi::OsString>>(args: I) -> Opti
 #[derive(Debug)]
 pub struct Texts {
     pub lang: Lang,
+    /// What goes before a colon: a space in French typography, none in English.
+    pub colon: &'static str,
     // Messages on stderr.
     pub error: &'static str,
     pub warning: &'static str,
@@ -287,6 +289,7 @@ impl Texts {
 
 pub static FR: Texts = Texts {
     lang: Lang::Fr,
+    colon: " :",
     error: "erreur",
     warning: "attention",
     legal_content_in_french: "",
@@ -353,6 +356,7 @@ pub static FR: Texts = Texts {
 
 pub static EN: Texts = Texts {
     lang: Lang::En,
+    colon: ":",
     error: "error",
     warning: "warning",
     legal_content_in_french: "Legal content is in French (questions, help, findings); the interface is in English.",

@@ -58,18 +58,19 @@ pub fn help_text(q: &Question, terms: &[TermHelp<'_>], t: &Texts, g: &Glyphs) ->
         .filter_map(|c| c.help.as_deref().map(|h| (c.label.as_str(), h)))
         .collect();
     if !choice_help.is_empty() {
-        s.push_str(&format!("\n{} :\n", t.help_choices));
+        s.push_str(&format!("\n{}{}\n", t.help_choices, t.colon));
         for (label, h) in choice_help {
             s.push_str(&format!("{} {label} : {}\n", g.bullet, h.trim()));
         }
     }
     if !terms.is_empty() {
-        s.push_str(&format!("\n{} :\n", t.help_terms));
+        s.push_str(&format!("\n{}{}\n", t.help_terms, t.colon));
         for term in terms {
             s.push_str(&format!(
-                "{} {} : {}",
+                "{} {}{} {}",
                 g.bullet,
                 term.term,
+                t.colon,
                 term.definition.trim()
             ));
             if !term.articles.is_empty() {
@@ -97,7 +98,7 @@ pub fn dropped_text(dropped: &[Dropped], t: &Texts, g: &Glyphs) -> String {
 
 /// The numbered list of the answers, for the review.
 pub fn review_list(path: &[Step], t: &Texts, g: &Glyphs) -> String {
-    let mut s = format!("{} :\n", t.review_title);
+    let mut s = format!("{}{}\n", t.review_title, t.colon);
     for (i, step) in path.iter().enumerate() {
         s.push_str(&format!(
             "{:>3}. {}\n     {} {}\n",

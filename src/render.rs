@@ -150,7 +150,12 @@ pub fn text_with(d: &Decision, look: Look) -> String {
     let _ = writeln!(
         s,
         "{} {}",
-        verdict_style(v).apply_to(format!("{} {} :", g.verdict, verdict_label_in(v, t))),
+        verdict_style(v).apply_to(format!(
+            "{} {}{}",
+            g.verdict,
+            verdict_label_in(v, t),
+            t.colon
+        )),
         style(&d.outcome.title).bold()
     );
     let _ = writeln!(s);
@@ -290,7 +295,7 @@ fn why_text<'d>(s: &mut String, d: &'d Decision, look: Look, refs: &mut Referenc
             let _ = writeln!(s, "     {} {}", style(g.sub).dim(), style(line).dim());
         }
         for f in step_findings(d, step) {
-            let line = format!("+ {} : {}", kind_label(f.kind, t), f.text);
+            let line = format!("+ {}{} {}", kind_label(f.kind, t), t.colon, f.text);
             let line = console::truncate_str(&line, WIDTH - 5, "…").into_owned();
             let _ = writeln!(s, "     {}", style(line).dim());
         }
@@ -328,8 +333,9 @@ pub fn markdown_with(d: &Decision, t: &Texts) -> String {
     }
     let _ = writeln!(
         s,
-        "# {} : {}\n\n{}\n",
+        "# {}{} {}\n\n{}\n",
         verdict_label_in(d.outcome.verdict, t),
+        t.colon,
         d.outcome.title,
         d.outcome.summary
     );

@@ -253,7 +253,7 @@ fn english_interface_says_once_that_the_content_is_french() {
     send(&mut p, &format!("{DOWN}{ENTER}"));
     see(&mut p, "Is everything right?");
     send(&mut p, ENTER);
-    see(&mut p, "Not concerned : Issue C");
+    see(&mut p, "Not concerned: Issue C");
     see(&mut p, "Why?");
     let (_, code) = finish(p);
     assert_eq!(code, 0);
