@@ -693,13 +693,6 @@ pub fn fmt_num(x: f64) -> String {
 /// Reachability and cycles, from the start of every questionnaire.
 fn check_graph(c: &mut Checker) {
     let b = c.bundle;
-    if b.questionnaires
-        .iter()
-        .any(|(_, q)| b.question(&q.start).is_none())
-    {
-        // Reported already; walking would only add noise.
-    }
-    // Edges: node id -> targets (resolved ids).
     let mut reached: HashSet<&str> = HashSet::new();
     let mut state: HashMap<&str, u8> = HashMap::new(); // 1 = on stack, 2 = done
     for (src, q) in &b.questionnaires {
@@ -715,27 +708,65 @@ fn check_graph(c: &mut Checker) {
             );
         }
     }
+    report_unreachable(c, &reached);
+}
+
+/// Reports the nodes no path reaches. Only the first node of each cut-off
+/// part is reported — the one nothing points to: one misspelt `next`
+/// would otherwise bury its own error under every node below it. A
+/// cut-off part that loops on itself has no such node; all of it is
+/// reported then.
+fn report_unreachable(c: &mut Checker, reached: &HashSet<&str>) {
+    let b = c.bundle;
+    let targeted: HashSet<&str> = b
+        .questionnaires
+        .iter()
+        .flat_map(|(_, q)| q.questions.iter())
+        .flat_map(|x| {
+            x.choices
+                .iter()
+                .map(|ch| ch.branch.next.as_str())
+                .chain(x.ranges.iter().map(|r| r.branch.next.as_str()))
+                .chain(x.next.as_deref())
+        })
+        .filter_map(|t| b.node(t).map(|n| n.id()))
+        .collect();
+    // (source, path in the file, message, is the first of its part)
+    let mut found: Vec<(SourceId, String, String, bool)> = Vec::new();
     for (src, q) in &b.questionnaires {
         for (i, x) in q.questions.iter().enumerate() {
             if !reached.contains(x.id.as_str()) {
-                c.error(
-                    "unreachable",
+                found.push((
                     *src,
                     format!("questions[{i}].id"),
                     format!("la question « {} » n'est atteinte par aucun chemin", x.id),
-                );
+                    !targeted.contains(x.id.as_str()),
+                ));
             }
         }
         for (i, x) in q.outcomes.iter().enumerate() {
             if !reached.contains(x.id.as_str()) {
-                c.error(
-                    "unreachable",
+                found.push((
                     *src,
                     format!("outcomes[{i}].id"),
                     format!("l'issue « {} » n'est atteinte par aucun chemin", x.id),
-                );
+                    !targeted.contains(x.id.as_str()),
+                ));
             }
         }
+    }
+    let roots = found.iter().filter(|f| f.3).count();
+    let below = found.len() - roots;
+    for (src, path, mut message, root) in found {
+        if roots > 0 && !root {
+            continue;
+        }
+        if roots == 1 && below > 0 {
+            message.push_str(&format!(
+                " ; les {below} question(s) ou issue(s) en aval ne le sont donc pas non plus"
+            ));
+        }
+        c.error("unreachable", src, path, message);
     }
 }
 

@@ -97,6 +97,39 @@ fn unreachable_question() {
     assert!(d["message"].as_str().unwrap().contains("q2"));
 }
 
+/// One misspelt `next` cuts off a whole part of the tree: the report names
+/// the misspelling and the first node cut off, not every node below it.
+#[test]
+fn a_misspelt_next_is_not_buried_under_unreachable_errors() {
+    let d = expect(
+        "misspelt-next.toml",
+        "unreachable",
+        "misspelt-next.toml",
+        27,
+        6,
+    );
+    let message = d["message"].as_str().unwrap();
+    assert!(message.contains("« q2 »"), "{message}");
+    assert!(
+        message.contains("les 2 question(s) ou issue(s) en aval"),
+        "{message}"
+    );
+    let m = expect(
+        "misspelt-next.toml",
+        "missing-reference",
+        "misspelt-next.toml",
+        24,
+        8,
+    );
+    assert!(
+        m["message"]
+            .as_str()
+            .unwrap()
+            .contains("vouliez-vous dire « q2 »"),
+        "{m}"
+    );
+}
+
 #[test]
 fn cycle() {
     let d = expect("cycle.toml", "cycle", "cycle.toml", 9, 6);
