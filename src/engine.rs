@@ -189,7 +189,7 @@ impl fmt::Display for AnswerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let t = crate::i18n::texts();
         let hint = |f: &mut fmt::Formatter<'_>, s: &Option<String>| match s {
-            Some(s) => write!(f, " — {} « {s} » ?", t.did_you_mean),
+            Some(s) => write!(f, " — {} « {s} »{}", t.did_you_mean, t.question_mark),
             None => Ok(()),
         };
         match self {
@@ -215,8 +215,9 @@ impl fmt::Display for AnswerError {
             } => {
                 write!(
                     f,
-                    "{} ; {} {}",
+                    "{}{} {} {}",
                     t.wrong_type(id, expected, given),
+                    t.semicolon,
                     t.allowed,
                     allowed.join(", ")
                 )
@@ -227,9 +228,9 @@ impl fmt::Display for AnswerError {
                 allowed,
                 suggestion,
             } => {
-                write!(f, "« {id} » : « {given} » {}", t.not_a_choice)?;
+                write!(f, "« {id} »{} « {given} » {}", t.colon, t.not_a_choice)?;
                 hint(f, suggestion)?;
-                write!(f, " ; {} {}", t.allowed, allowed.join(", "))
+                write!(f, "{} {} {}", t.semicolon, t.allowed, allowed.join(", "))
             }
             AnswerError::Computed { id, counts } => f.write_str(&t.computed_not_asked(id, counts)),
         }
@@ -238,8 +239,9 @@ impl fmt::Display for AnswerError {
 
 /// What an answer to `q` may be, as written in an answers file.
 pub fn allowed_values(q: &Question) -> Vec<String> {
+    let t = crate::i18n::texts();
     match q.kind {
-        QuestionKind::YesNo => vec!["true (oui)".into(), "false (non)".into()],
+        QuestionKind::YesNo => vec![t.value_true.into(), t.value_false.into()],
         QuestionKind::Choice => q
             .choices
             .iter()
@@ -248,29 +250,31 @@ pub fn allowed_values(q: &Question) -> Vec<String> {
         QuestionKind::Number => q
             .ranges
             .iter()
-            .map(|r| format!("un nombre ({})", r.label))
+            .map(|r| t.value_number.replace("{}", &r.label))
             .collect(),
-        QuestionKind::Text => vec!["un texte libre".into()],
+        QuestionKind::Text => vec![t.value_text.into()],
         // Worked out from other answers: nothing to give.
         QuestionKind::Tally => Vec::new(),
     }
 }
 
 fn expected(kind: QuestionKind) -> &'static str {
+    let t = crate::i18n::texts();
     match kind {
-        QuestionKind::YesNo => "un booléen (true ou false)",
-        QuestionKind::Choice => "une des valeurs de la liste (chaîne)",
-        QuestionKind::Number => "un nombre",
-        QuestionKind::Text => "un texte",
-        QuestionKind::Tally => "aucune réponse (valeur calculée)",
+        QuestionKind::YesNo => t.expect_bool,
+        QuestionKind::Choice => t.expect_choice,
+        QuestionKind::Number => t.expect_number,
+        QuestionKind::Text => t.expect_text,
+        QuestionKind::Tally => t.expect_nothing,
     }
 }
 
 fn describe(a: &Answer) -> String {
+    let t = crate::i18n::texts();
     match a {
-        Answer::Bool(b) => format!("le booléen {b}"),
-        Answer::Number(n) => format!("le nombre {}", fmt_num(*n)),
-        Answer::Text(s) => format!("le texte « {s} »"),
+        Answer::Bool(b) => t.given_bool.replace("{}", &b.to_string()),
+        Answer::Number(n) => t.given_number.replace("{}", &fmt_num(*n)),
+        Answer::Text(s) => t.given_text.replace("{}", s),
     }
 }
 

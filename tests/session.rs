@@ -329,7 +329,7 @@ fn english_interface_from_the_flag_or_the_locale() {
     let out = d.run(&["--answers", &file, "--lang", "en"], &[], None);
     let s = text(&out.stdout);
     assert!(s.starts_with("Legal content is in French"), "{s}");
-    assert!(s.contains("Required : Issue D"), "{s}");
+    assert!(s.contains("Required: Issue D"), "{s}");
     assert!(s.contains("Why?"), "{s}");
     assert_eq!(s.matches("Legal content is in French").count(), 1);
     let out = d.run(&["--answers", &file], &[("LANG", "en_GB.UTF-8")], None);
