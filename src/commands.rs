@@ -192,6 +192,13 @@ mod msg {
     pub const CHECK_FAILED: &str = "le questionnaire comporte des erreurs";
 
     /// Heading of each command's part of the man page.
+    pub fn man_extra() -> &'static str {
+        match crate::i18n::current() {
+            crate::i18n::Lang::En => "EXIT STATUS AND EXAMPLES",
+            crate::i18n::Lang::Fr => "CODES DE SORTIE ET EXEMPLES",
+        }
+    }
+
     pub fn man_command() -> &'static str {
         match crate::i18n::current() {
             crate::i18n::Lang::En => "COMMAND",
@@ -302,7 +309,25 @@ fn man_page() -> std::io::Result<String> {
     let mut cmd = cli_command().disable_help_subcommand(true);
     cmd.build();
     let mut out = Vec::new();
-    clap_mangen::Man::new(cmd.clone()).render(&mut out)?;
+    // The exit codes and examples are a table: roff would refill them into
+    // one paragraph, so they go in a no-fill section of their own.
+    let extra = cmd.get_after_help().map(ToString::to_string);
+    let main = cmd.clone().after_help(None::<&'static str>);
+    clap_mangen::Man::new(main).render(&mut out)?;
+    if let Some(extra) = extra {
+        out.extend_from_slice(format!(".SH \"{}\"\n.nf\n", msg::man_extra()).as_bytes());
+        for line in extra.lines() {
+            // A line starting with « . » or « ' » would be a roff request.
+            let line = line.replace('\\', "\\e").replace('-', "\\-");
+            let line = if line.starts_with(['.', '\'']) {
+                format!("\\&{line}")
+            } else {
+                line
+            };
+            out.extend_from_slice(format!("{line}\n").as_bytes());
+        }
+        out.extend_from_slice(b".fi\n");
+    }
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         let page = clap_mangen::Man::new(sub.clone());
         let mut part = Vec::new();
