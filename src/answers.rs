@@ -109,7 +109,10 @@ fn strip_position(e: &serde_json::Error) -> String {
 
 /// Writes `answers` to `path` atomically: a temporary file in the same
 /// folder, then a rename, so an interrupted write never leaves half a file.
-pub fn save(path: &Path, answers: &AnswersFile) -> Result<(), Error> {
+/// The answers are written in `order` (question ids in the order the trees
+/// ask them; others after, alphabetically), so that a saved session reads
+/// like the interview it records.
+pub fn save(path: &Path, answers: &AnswersFile, order: &[&str]) -> Result<(), Error> {
     let io = |e: std::io::Error| Error::Io(path.display().to_string(), e.to_string());
     let dir = path
         .parent()
@@ -120,13 +123,34 @@ pub fn save(path: &Path, answers: &AnswersFile) -> Result<(), Error> {
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| "reponses.json".into());
     let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let mut json = serde_json::to_string_pretty(answers).map_err(|e| Error::Other(e.into()))?;
+    let mut json = serde_json::to_string_pretty(&ordered(answers, order))
+        .map_err(|e| Error::Other(e.into()))?;
     json.push('\n');
     std::fs::write(&tmp, json).map_err(io)?;
     std::fs::rename(&tmp, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         io(e)
     })
+}
+
+/// `answers` as a JSON value whose `answers` object follows `order`.
+fn ordered(answers: &AnswersFile, order: &[&str]) -> serde_json::Value {
+    let rank = |id: &str| order.iter().position(|o| *o == id).unwrap_or(usize::MAX);
+    let mut ids: Vec<&String> = answers.answers.keys().collect();
+    // Stable: ids outside `order` keep the map's alphabetical order.
+    ids.sort_by_key(|id| rank(id));
+    let mut value = serde_json::to_value(answers).unwrap_or_default();
+    let map: serde_json::Map<String, serde_json::Value> = ids
+        .into_iter()
+        .map(|id| {
+            (
+                id.clone(),
+                serde_json::to_value(&answers.answers[id]).unwrap_or_default(),
+            )
+        })
+        .collect();
+    value["answers"] = serde_json::Value::Object(map);
+    value
 }
 
 #[cfg(test)]
@@ -203,10 +227,17 @@ mod tests {
         f.answers.insert("x".into(), Answer::Bool(false));
         f.answers.insert("n".into(), Answer::Number(1200.0));
         f.answers.insert("r".into(), Answer::Number(12.5));
-        save(&path, &f).unwrap();
+        save(&path, &f, &["x", "r"]).unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.contains("\"n\": 1200,"), "{text}");
-        assert!(text.contains("\"r\": 12.5"), "{text}");
+        // In the given order, then the rest; whole numbers without « .0 ».
+        let (x, r, n) = (
+            text.find("\"x\"").unwrap(),
+            text.find("\"r\"").unwrap(),
+            text.find("\"n\"").unwrap(),
+        );
+        assert!(x < r && r < n, "{text}");
+        assert!(text.contains("\"n\": 1200\n"), "{text}");
+        assert!(text.contains("\"r\": 12.5,"), "{text}");
         let back = read(&path).unwrap().file;
         assert_eq!(back, f);
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();

@@ -119,7 +119,7 @@ fn decide(bundle: &Bundle, args: &RunArgs) -> Result<(), Error> {
         }
     };
     if let Some(path) = &args.save_answers {
-        save(path, questionnaire, &given)?;
+        save(bundle, path, questionnaire, &given)?;
         eprintln!("{}", i18n::texts().saved(&path.display().to_string()));
     }
     warn_unused(&decision);
@@ -144,6 +144,7 @@ fn interactive(
         args.save_answers.as_deref(),
         &questionnaire.id,
         given,
+        bundle.asked_ids().map(str::to_owned).collect(),
         !plain,
     );
     let intro = prompt::intro(&questionnaire.title, plain, save_to.as_deref(), texts);
@@ -176,7 +177,7 @@ fn interactive(
             // Keep what was typed even when the session fails (input closed
             // too early): it can be completed and resumed.
             if let Some(path) = &args.save_answers {
-                save(path, questionnaire, given)?;
+                save(bundle, path, questionnaire, given)?;
             }
             Err(e)
         }
@@ -185,11 +186,13 @@ fn interactive(
 }
 
 fn save(
+    bundle: &Bundle,
     path: &std::path::Path,
     questionnaire: &Questionnaire,
     given: &BTreeMap<String, Answer>,
 ) -> Result<(), Error> {
-    interrupt::save(path, &questionnaire.id, given)
+    let order: Vec<String> = bundle.asked_ids().map(str::to_owned).collect();
+    interrupt::save(path, &questionnaire.id, given, &order)
 }
 
 /// Prompts need a terminal on both stdin (keys) and stderr (display).

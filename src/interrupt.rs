@@ -24,6 +24,8 @@ struct Armed {
     save_to: Option<PathBuf>,
     questionnaire: String,
     answers: BTreeMap<String, Answer>,
+    /// Question ids in the order the trees ask them, to save in that order.
+    order: Vec<String>,
     /// The menus hide the cursor while they wait for a key.
     show_cursor: bool,
     #[cfg(unix)]
@@ -42,12 +44,14 @@ pub fn arm(
     save_to: Option<&Path>,
     questionnaire: &str,
     answers: &BTreeMap<String, Answer>,
+    order: Vec<String>,
     show_cursor: bool,
 ) {
     *state() = Some(Armed {
         save_to: save_to.map(Path::to_path_buf),
         questionnaire: questionnaire.to_owned(),
         answers: answers.clone(),
+        order,
         show_cursor,
         #[cfg(unix)]
         termios: terminal_settings(),
@@ -82,8 +86,9 @@ pub fn exit() -> ! {
             save_to: Some(path),
             questionnaire,
             answers,
+            order,
             ..
-        }) => match save(path, questionnaire, answers) {
+        }) => match save(path, questionnaire, answers, order) {
             Ok(()) => {
                 let file = path.display().to_string();
                 eprintln!("{}", t.saved(&file));
@@ -101,7 +106,9 @@ pub fn save(
     path: &Path,
     questionnaire: &str,
     answers: &BTreeMap<String, Answer>,
+    order: &[String],
 ) -> Result<(), Error> {
+    let order: Vec<&str> = order.iter().map(String::as_str).collect();
     crate::answers::save(
         path,
         &AnswersFile {
@@ -109,6 +116,7 @@ pub fn save(
             answers: answers.clone(),
             ..AnswersFile::default()
         },
+        &order,
     )
 }
 

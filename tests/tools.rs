@@ -717,7 +717,10 @@ fn man_page_documents_every_command() {
     // The exit codes keep one line each: a no-fill block.
     let extra = &out[out.find("CODES DE SORTIE").expect("an exit-code section")..];
     let block = &extra[extra.find(".nf\n").unwrap()..extra.find(".fi\n").unwrap()];
-    assert!(block.contains("\n  130  interrompu (Ctrl\\-C)\n"), "{block}");
+    assert!(
+        block.contains("\n  130  interrompu (Ctrl\\-C)\n"),
+        "{block}"
+    );
 }
 
 // --------------------------------------------------- custom questionnaire
