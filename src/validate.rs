@@ -1042,6 +1042,22 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -
         .map(|(_, c)| c)
 }
 
+/// serde's « unknown field `x`, expected one of `a`, `b` » (or « unknown
+/// variant ») in French, with the closest allowed name.
+fn unknown_name(message: &str, prefix: &str, what: &str, allowed_what: &str) -> Option<String> {
+    let (name, expected) = message.strip_prefix(prefix)?.split_once('`')?;
+    let allowed = expected
+        .trim_start_matches(", expected one of ")
+        .trim_start_matches(", expected ");
+    let hint = did_you_mean(name, allowed.split(", ").map(|a| a.trim_matches('`')))
+        .map(|s| format!(" — vouliez-vous dire « {s} » ?"))
+        .unwrap_or_default();
+    Some(format!(
+        "{what} « {name} »{hint} ({allowed_what} : {})",
+        allowed.replace('`', "")
+    ))
+}
+
 /// The messages of the TOML reader are in English and name Rust-side
 /// notions; this puts the common ones in French and says what to do. A
 /// message it does not know is returned as is.
@@ -1060,33 +1076,13 @@ pub fn explain_parse_error(message: &str) -> String {
         };
         return format!("champ obligatoire « {field} » manquant{hint}");
     }
-    if let Some(rest) = message.strip_prefix("unknown field `")
-        && let Some((field, expected)) = rest.split_once('`')
-    {
-        let allowed = expected
-            .trim_start_matches(", expected one of ")
-            .trim_start_matches(", expected ");
-        let hint = did_you_mean(field, allowed.split(", ").map(|a| a.trim_matches('`')))
-            .map(|s| format!(" — vouliez-vous dire « {s} » ?"))
-            .unwrap_or_default();
-        return format!(
-            "champ inconnu « {field} »{hint} (champs permis : {})",
-            quoted(allowed)
-        );
-    }
-    if let Some(rest) = message.strip_prefix("unknown variant `")
-        && let Some((value, expected)) = rest.split_once('`')
-    {
-        let allowed = expected
-            .trim_start_matches(", expected one of ")
-            .trim_start_matches(", expected ");
-        let hint = did_you_mean(value, allowed.split(", ").map(|a| a.trim_matches('`')))
-            .map(|s| format!(" — vouliez-vous dire « {s} » ?"))
-            .unwrap_or_default();
-        return format!(
-            "valeur inconnue « {value} »{hint} (valeurs permises : {})",
-            quoted(allowed)
-        );
+    for (prefix, what, allowed_what) in [
+        ("unknown field `", "champ inconnu", "champs permis"),
+        ("unknown variant `", "valeur inconnue", "valeurs permises"),
+    ] {
+        if let Some(m) = unknown_name(message, prefix, what, allowed_what) {
+            return m;
+        }
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         return match rest.split_once(", expected ") {
