@@ -187,18 +187,20 @@ pub fn result_glyphs(plain_flag: bool, env: Env<'_>) -> &'static Glyphs {
     }
 }
 
+/// A fake environment for tests: the variables in `pairs`, nothing else.
+#[cfg(test)]
+pub(crate) fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+    move |k| {
+        pairs
+            .iter()
+            .find(|(n, _)| *n == k)
+            .map(|(_, v)| (*v).to_owned())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
-        move |k| {
-            pairs
-                .iter()
-                .find(|(n, _)| *n == k)
-                .map(|(_, v)| (*v).to_owned())
-        }
-    }
 
     const TTY: Streams = Streams {
         stdin_terminal: true,
