@@ -1,6 +1,8 @@
 //! Real sessions in a pseudo-terminal, against the built binary: what a
-//! person sees and types. The questionnaire is a small test tree (below),
-//! so these tests do not move when the built-in content does.
+//! person sees and types. Most use a small test tree
+//! (tests/fixtures/session/arbre.toml), so they do not move when the
+//! built-in content does; one walks the built-in questionnaires to a
+//! decision.
 //!
 //! Keys: Enter `\r`, Down `\x1b[B`, Esc `\x1b`, Ctrl-C `\x03`.
 
@@ -39,28 +41,40 @@ impl Run {
         self.dir.path().join(name)
     }
 
-    /// The binary on the test tree in a terminal, with a clean
-    /// environment: French, UTF-8, no colour (escapes stay those of the
-    /// prompts).
+    /// The binary on the test tree in a terminal.
     fn spawn(&self, args: &[&str], env: &[(&str, &str)]) -> Pty {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_aiguillage"));
-        cmd.current_dir(self.dir.path())
-            .arg("--questionnaire")
-            .arg(self.path("t.toml"))
-            .args(args)
-            .env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("TERM", "xterm")
-            .env("LANG", "C.UTF-8")
-            .env("NO_COLOR", "1");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let mut p = Session::spawn(cmd).expect("spawn in a pty");
-        p.get_process_mut().set_window_size(100, 40).unwrap();
-        p.set_expect_timeout(Some(Duration::from_secs(20)));
-        p
+        let tree = self.path("t.toml");
+        let mut all = vec!["--questionnaire", tree.to_str().unwrap()];
+        all.extend_from_slice(args);
+        spawn_in(Some(self.dir.path()), &all, env)
     }
+}
+
+/// The binary on its built-in questionnaires, in a terminal.
+fn spawn_builtin(args: &[&str]) -> Pty {
+    spawn_in(None, args, &[])
+}
+
+/// The binary in a terminal of 100 × 40 with a clean environment: French,
+/// UTF-8, no colour (escapes stay those of the prompts).
+fn spawn_in(cwd: Option<&Path>, args: &[&str], env: &[(&str, &str)]) -> Pty {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_aiguillage"));
+    if let Some(dir) = cwd {
+        cmd.current_dir(dir);
+    }
+    cmd.args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("TERM", "xterm")
+        .env("LANG", "C.UTF-8")
+        .env("NO_COLOR", "1");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut p = Session::spawn(cmd).expect("spawn in a pty");
+    p.get_process_mut().set_window_size(100, 40).unwrap();
+    p.set_expect_timeout(Some(Duration::from_secs(20)));
+    p
 }
 
 fn see(p: &mut Pty, text: &str) -> String {
@@ -94,6 +108,43 @@ fn finish(mut p: Pty) -> (String, i32) {
 fn saved(path: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(path).expect("answers saved");
     serde_json::from_str(&text).unwrap()
+}
+
+/// Case A3 of SCENARIOS.md, answered with the arrow keys on the real
+/// questionnaires: the built-in content works in a terminal, end to end.
+#[test]
+fn the_built_in_questionnaires_answered_with_arrow_keys_give_case_a3() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("a3.json");
+    let mut p = spawn_builtin(&["--save-answers", out.to_str().unwrap()]);
+    see(&mut p, "Sur quel type de ressource portent vos questions ?");
+    send(&mut p, &format!("{DOWN}{ENTER}")); // un algorithme
+    see(&mut p, "Quel type d'organisme utilise ce traitement");
+    send(&mut p, &format!("{DOWN}{DOWN}{ENTER}")); // autre personne de droit public
+    see(&mut p, "décisions individuelles");
+    send(&mut p, &format!("{DOWN}{ENTER}")); // personnes morales
+    see(&mut p, "L311-5");
+    send(&mut p, ENTER); // aucun secret
+    see(&mut p, "équivalents temps plein");
+    send(&mut p, "20\r");
+    see(&mut p, "Un agent intervient-il réellement");
+    send(&mut p, ENTER); // aide à la décision
+    see(&mut p, "données personnelles");
+    send(&mut p, &format!("{DOWN}{ENTER}")); // non
+    see(&mut p, "Tout est juste ?");
+    send(&mut p, ENTER);
+    see(&mut p, "Appliquez les obligations de transparence");
+    see(&mut p, "L311-3-1");
+    see(&mut p, "Pourquoi ?");
+    let (_, code) = finish(p);
+    assert_eq!(code, 0);
+    let v = saved(&out);
+    assert_eq!(
+        v["answers"]["algo_decision_individuelle"],
+        "personnes_morales"
+    );
+    assert_eq!(v["answers"]["algo_etp"], 20);
+    assert_eq!(v["answers"]["algo_donnees_personnelles"], false);
 }
 
 #[test]
