@@ -62,12 +62,11 @@ pub fn read(path: &Path) -> Result<Loaded, Error> {
         let mut text = String::new();
         std::io::stdin()
             .read_to_string(&mut text)
-            .map_err(|e| Error::Io("<stdin>".into(), e.to_string()))?;
+            .map_err(|e| Error::io("<stdin>", &e))?;
         ("<stdin>".to_owned(), text)
     } else {
         let name = path.display().to_string();
-        let text =
-            std::fs::read_to_string(path).map_err(|e| Error::Io(name.clone(), e.to_string()))?;
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(name.clone(), &e))?;
         (name, text)
     };
     let file = parse(&name, &text)?;
@@ -113,7 +112,7 @@ fn strip_position(e: &serde_json::Error) -> String {
 /// ask them; others after, alphabetically), so that a saved session reads
 /// like the interview it records.
 pub fn save(path: &Path, answers: &AnswersFile, order: &[&str]) -> Result<(), Error> {
-    let io = |e: std::io::Error| Error::Io(path.display().to_string(), e.to_string());
+    let io = |e: std::io::Error| Error::io(path.display().to_string(), &e);
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

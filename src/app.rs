@@ -251,6 +251,6 @@ pub fn write_stdout(s: &str) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
     match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|e| Error::Io("stdout".into(), e.to_string())),
+        other => other.map_err(|e| Error::io("stdout", &e)),
     }
 }

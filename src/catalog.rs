@@ -280,7 +280,7 @@ impl Loader {
             let name = format!("{prefix}/{}", f.path().display());
             let text = f
                 .contents_utf8()
-                .ok_or_else(|| Error::Io(name.clone(), "not UTF-8".into()))?;
+                .ok_or_else(|| Error::Io(name.clone(), crate::i18n::texts().io_not_utf8.into()))?;
             self.add_source(name, text.to_owned())?;
         }
         Ok(())
@@ -296,11 +296,11 @@ impl Loader {
     }
 
     fn add_path(&mut self, path: &Path) -> Result<(), Error> {
-        let meta = std::fs::metadata(path)
-            .map_err(|e| Error::Io(path.display().to_string(), e.to_string()))?;
+        let meta =
+            std::fs::metadata(path).map_err(|e| Error::io(path.display().to_string(), &e))?;
         if meta.is_dir() {
             let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|e| Error::Io(path.display().to_string(), e.to_string()))?
+                .map_err(|e| Error::io(path.display().to_string(), &e))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
                 .collect();
@@ -315,8 +315,8 @@ impl Loader {
     }
 
     fn add_file(&mut self, path: &Path) -> Result<(), Error> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| Error::Io(path.display().to_string(), e.to_string()))?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| Error::io(path.display().to_string(), &e))?;
         self.add_source(path.display().to_string(), text)
     }
 

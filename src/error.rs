@@ -128,6 +128,21 @@ pub enum Error {
 }
 
 impl Error {
+    /// A file that cannot be read or written, said in the interface
+    /// language for the usual causes, in the system's words otherwise.
+    pub fn io(name: impl Into<String>, e: &std::io::Error) -> Error {
+        use std::io::ErrorKind;
+        let t = crate::i18n::texts();
+        let why = match e.kind() {
+            ErrorKind::NotFound => t.io_not_found.to_owned(),
+            ErrorKind::PermissionDenied => t.io_denied.to_owned(),
+            ErrorKind::IsADirectory => t.io_is_dir.to_owned(),
+            ErrorKind::InvalidData => t.io_not_utf8.to_owned(),
+            _ => e.to_string(),
+        };
+        Error::Io(name.into(), why)
+    }
+
     /// The ★ exit codes: 2 for bad usage or input, 130 for an interruption,
     /// 1 for anything unexpected.
     pub fn exit_code(&self) -> u8 {

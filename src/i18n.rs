@@ -82,6 +82,11 @@ pub struct Texts {
     /// The same for semicolons and question marks.
     pub semicolon: &'static str,
     pub question_mark: &'static str,
+    // File errors, by kind.
+    pub io_not_found: &'static str,
+    pub io_denied: &'static str,
+    pub io_is_dir: &'static str,
+    pub io_not_utf8: &'static str,
     // Messages on stderr.
     pub error: &'static str,
     pub warning: &'static str,
@@ -309,6 +314,10 @@ pub static FR: Texts = Texts {
     colon: " :",
     semicolon: " ;",
     question_mark: " ?",
+    io_not_found: "fichier ou dossier introuvable",
+    io_denied: "accès refusé",
+    io_is_dir: "c'est un dossier, pas un fichier",
+    io_not_utf8: "le fichier n'est pas du texte UTF-8",
     error: "erreur",
     warning: "attention",
     legal_content_in_french: "",
@@ -390,6 +399,10 @@ pub static EN: Texts = Texts {
     colon: ":",
     semicolon: ";",
     question_mark: "?",
+    io_not_found: "no such file or folder",
+    io_denied: "permission denied",
+    io_is_dir: "this is a folder, not a file",
+    io_not_utf8: "the file is not UTF-8 text",
     error: "error",
     warning: "warning",
     legal_content_in_french: "Legal content is in French (questions, help, findings); the interface is in English.",
