@@ -388,7 +388,7 @@ pub fn markdown_with(d: &Decision, t: &Texts) -> String {
     }
     let _ = writeln!(
         s,
-        "\n{} **{}** : {}",
+        "\n{} **{}** — {}",
         t.why_leads_to,
         verdict_label_in(d.outcome.verdict, t),
         d.outcome.title
