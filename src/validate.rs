@@ -906,6 +906,9 @@ fn locate_question(b: &Bundle, id: &str) -> Option<(SourceId, String)> {
     })
 }
 
+/// Where French law is published: every obligation should link there.
+const LEGIFRANCE: &str = "https://www.legifrance.gouv.fr/";
+
 /// Content rules: obligations cite an article, URLs are well formed,
 /// questions have help, outcomes recommend a guide, glossary terms are used.
 fn check_content(c: &mut Checker) {
@@ -926,13 +929,33 @@ fn check_content(c: &mut Checker) {
             }
         }
         for (fi, f) in q.findings.iter().enumerate() {
-            if f.kind == FindingKind::Obligation && f.articles.is_empty() {
+            if f.kind != FindingKind::Obligation {
+                continue;
+            }
+            if f.articles.is_empty() {
                 c.error(
                     "obligation-without-article",
                     src,
                     format!("findings[{fi}].id"),
                     format!(
                         "l'obligation « {} » ne cite aucun article (champ `articles`)",
+                        f.id
+                    ),
+                );
+            } else if !f
+                .articles
+                .iter()
+                .any(|a| b.article(a).is_some_and(|a| a.url.starts_with(LEGIFRANCE)))
+            {
+                // A decision or a European text may support an obligation,
+                // but the user must be able to read the French text it
+                // rests on.
+                c.warning(
+                    "obligation-without-legifrance",
+                    src,
+                    format!("findings[{fi}].articles"),
+                    format!(
+                        "l'obligation « {} » ne cite aucun texte avec un lien Légifrance",
                         f.id
                     ),
                 );

@@ -218,6 +218,20 @@ fn obligation_without_article() {
     );
 }
 
+/// An obligation resting only on a decision or a European text is a
+/// warning: the user should be able to read the French text.
+#[test]
+fn obligation_without_legifrance_link() {
+    let d = expect(
+        "obligation-without-legifrance.toml",
+        "obligation-without-legifrance",
+        "obligation-without-legifrance.toml",
+        28,
+        12,
+    );
+    assert_eq!(d["severity"], "warning");
+}
+
 #[test]
 fn outcome_without_guide() {
     expect(

@@ -266,7 +266,9 @@ fn missing_answers_file_is_a_clear_error() {
         .args(["--answers", "/nonexistent/r.json"])
         .assert()
         .code(2)
-        .stderr(contains("/nonexistent/r.json: fichier ou dossier introuvable"));
+        .stderr(contains(
+            "/nonexistent/r.json: fichier ou dossier introuvable",
+        ));
 }
 
 #[test]
