@@ -598,6 +598,9 @@ fn builtin_questionnaires_are_clean() {
         .unwrap();
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["errors"], 0, "{report:#}");
+    // Warnings too: every term used, every finding added, every
+    // obligation linked to Légifrance, every question with its help.
+    assert_eq!(report["warnings"], 0, "{report:#}");
     assert_eq!(out.status.code(), Some(0));
 }
 
