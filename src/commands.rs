@@ -46,25 +46,38 @@ pub fn guides(bundle: &Bundle, id: Option<&str>, format: ListFormat) -> Result<(
             s.push('\n');
             write_stdout(&s)
         }
-        ListFormat::Text => {
-            let mut s = String::new();
-            for (_, g) in &bundle.guides {
-                s.push_str(&format!(
-                    "{}  {}\n  {}\n",
-                    console::style(&g.id).bold(),
-                    g.title,
-                    g.url
-                ));
-                if let Some(n) = &g.successor {
-                    s.push_str(&format!("  version récente : {n}\n"));
-                }
-                for c in &g.chapters {
-                    s.push_str(&format!("    {}/{}  {}\n", g.id, c.id, c.url));
-                }
-            }
-            write_stdout(&s)
-        }
+        ListFormat::Text => write_stdout(&guides_text(bundle)),
     }
+}
+
+/// The catalogue for a person: each guide with its summary, then its
+/// chapters, each with the reference to write in a questionnaire.
+fn guides_text(bundle: &Bundle) -> String {
+    let t = crate::i18n::texts();
+    let mut s = String::new();
+    for (_, g) in &bundle.guides {
+        s.push_str(&format!(
+            "{}  {}\n",
+            console::style(&g.id).bold(),
+            console::style(&g.title).bold()
+        ));
+        s.push_str(&format!("  {}\n", console::style(&g.url).cyan()));
+        if let Some(n) = &g.successor {
+            s.push_str(&format!(
+                "  {} {}\n",
+                t.newer_version,
+                console::style(n).cyan()
+            ));
+        }
+        let summary = crate::render::wrap(g.summary.trim(), 76, "  ");
+        s.push_str(&format!("  {}\n", console::style(summary).dim()));
+        for c in &g.chapters {
+            s.push_str(&format!("    {}/{}  {}\n", g.id, c.id, c.title));
+            s.push_str(&format!("      {}\n", console::style(&c.url).cyan()));
+        }
+        s.push('\n');
+    }
+    s
 }
 
 /// `aiguillage check [FILE…]`: every error and warning, with its place.

@@ -111,12 +111,15 @@ pub fn wrap_with(text: &str, width: usize, indent: &str, measure: fn(&str) -> us
 }
 
 /// Words that a line may break between. French typography puts a space
-/// inside « » and before : ; ? ! — those spaces never break a line.
+/// inside « » and before : ; ? ! — those spaces never break a line, nor
+/// do the ones inside a number (« 3 500 ») or after « n° » and « art. ».
 fn french_words(para: &str) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     let mut glue_next = false;
     for w in para.split_whitespace() {
-        let glue_prev = matches!(w, "»" | ":" | ";" | "?" | "!") || w.starts_with('»');
+        let glue_prev = matches!(w, "»" | ":" | ";" | "?" | "!")
+            || w.starts_with('»')
+            || words.last().is_some_and(|last| thousands(last, w));
         match words.last_mut() {
             Some(last) if glue_next || glue_prev => {
                 last.push(' ');
@@ -124,9 +127,19 @@ fn french_words(para: &str) -> Vec<String> {
             }
             _ => words.push(w.to_owned()),
         }
-        glue_next = w == "«";
+        glue_next = matches!(w, "«" | "n°" | "art." | "(n°");
     }
     words
+}
+
+/// Whether `next` continues the number that `last` ends with, as in
+/// « 3 500 » or « 1 200 000 »: `last` ends with one to three digits and
+/// `next` is three digits, maybe followed by punctuation.
+fn thousands(last: &str, next: &str) -> bool {
+    let tail = last.len() - last.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let head = next.len() - next.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after = next[head..].chars().next();
+    (1..=3).contains(&tail) && head == 3 && !after.is_some_and(char::is_alphanumeric)
 }
 
 const WIDTH: usize = 78;
@@ -423,6 +436,16 @@ mod tests {
     fn wrap_never_breaks_inside_guillemets_or_before_punctuation() {
         let w = wrap("aa « Revenir » bb : cc", 8, "");
         assert_eq!(w, "aa\n« Revenir »\nbb : cc");
+    }
+
+    #[test]
+    fn wrap_never_splits_a_number_or_a_reference() {
+        let w = wrap("au moins 3 500 habitants et n° 2016-1922", 10, "");
+        assert!(w.contains("3 500"), "{w}");
+        assert!(w.contains("n° 2016-1922"), "{w}");
+        // Not glued: a year after a number, a four-digit word.
+        assert_eq!(french_words("en 2016 2017"), ["en", "2016", "2017"]);
+        assert_eq!(french_words("1 200 000 €"), ["1 200 000", "€"]);
     }
 
     #[test]
