@@ -294,6 +294,33 @@ fn save_answers_writes_a_file_that_replays_to_the_same_decision() {
 }
 
 #[test]
+fn guides_lists_every_guide_with_its_chapters() {
+    let out = aiguillage().arg("guides").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for id in [
+        "juridique",
+        "qualite",
+        "data.gouv.fr",
+        "algorithmes",
+        "logiciels",
+        "reutilisation",
+        "producteurs-schemas",
+        "pseudonymisation",
+    ] {
+        assert!(
+            text.contains(&format!("https://guides.etalab.gouv.fr/{id}/")),
+            "{id}"
+        );
+    }
+    assert!(text.contains("algorithmes/mention  "), "{text}");
+    assert!(
+        text.contains("version récente : https://code.gouv.fr/documentation/"),
+        "{text}"
+    );
+}
+
+#[test]
 fn guide_link_of_a_chapter() {
     aiguillage()
         .args(["guides", "algorithmes/mention"])
