@@ -1,12 +1,13 @@
-//! Wiring: from the parsed command line to the right front end and
-//! renderer. Each command is a small function; none holds legal logic.
+//! Wiring: from the parsed command line to the main command — answers
+//! from a file, a session for what is missing, the decision printed — or
+//! to one of the [`commands`](crate::commands). None holds legal logic.
 
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 
 use crate::answers;
 use crate::catalog::Bundle;
-use crate::cli::{Cli, Command, Format, RunArgs};
+use crate::cli::{Cli, Format, RunArgs};
 use crate::engine::{self, Decision, Evaluation};
 use crate::error::Error;
 use crate::model::{Answer, Questionnaire};
@@ -19,13 +20,9 @@ use crate::{i18n, interrupt, render};
 /// is (`--lang en`, or an English locale): the language is looked up in
 /// the raw arguments before clap reads them.
 pub fn parse_args() -> Cli {
-    use clap::{CommandFactory, FromArgMatches};
+    use clap::FromArgMatches;
     let lang = i18n::detect(i18n::lang_in_args(std::env::args_os()), &term::real_env);
-    let mut cmd = Cli::command();
-    if lang == i18n::Lang::En {
-        cmd = crate::help_en::english(cmd);
-    }
-    let matches = cmd.get_matches();
+    let matches = crate::help_en::command(lang).get_matches();
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
@@ -33,25 +30,9 @@ pub fn parse_args() -> Cli {
 /// [`Error::exit_code`].
 pub fn run(cli: Cli) -> Result<(), Error> {
     setup(&cli);
-    if let Some(Command::Check { files, format }) = &cli.command {
-        let paths = if files.is_empty() {
-            &cli.global.questionnaires
-        } else {
-            files
-        };
-        return crate::commands::check(paths, *format);
-    }
-    if let Some(result) = cli
-        .command
-        .as_ref()
-        .and_then(crate::commands::without_bundle)
-    {
-        return result;
-    }
-    let bundle = load(&cli.global.questionnaires)?;
     match cli.command {
-        None => decide(&bundle, &cli.run),
-        Some(command) => crate::commands::with_bundle(&bundle, command),
+        None => decide(&load(&cli.global.questionnaires)?, &cli.run),
+        Some(command) => crate::commands::run(command, &cli.global.questionnaires),
     }
 }
 
@@ -96,11 +77,11 @@ fn decide(bundle: &Bundle, args: &RunArgs) -> Result<(), Error> {
             None => loaded.locate(vec![e]),
         })?;
     let mut given = file.answers.clone();
-    let mut plain_session = false;
     let evaluation =
         engine::evaluate(bundle, questionnaire, &given).map_err(|e| loaded.locate(e))?;
-    let decision = match evaluation {
-        Evaluation::Done(d) => *d,
+    // After a plain session, the decision keeps its ASCII glyphs.
+    let (decision, plain_session) = match evaluation {
+        Evaluation::Done(d) => (*d, false),
         Evaluation::Pending { question, .. } => {
             let how = term::interaction(
                 args.no_input,
@@ -114,8 +95,7 @@ fn decide(bundle: &Bundle, args: &RunArgs) -> Result<(), Error> {
             let d = interactive(bundle, questionnaire, &mut given, args, how)?;
             // The result starts apart from the questions.
             eprintln!();
-            plain_session = how == Interaction::Plain;
-            d
+            (d, how == Interaction::Plain)
         }
     };
     if let Some(path) = &args.save_answers {
@@ -152,8 +132,7 @@ fn interactive(
         // No wrapping: a screen reader reads each line break aloud.
         eprint!("{intro}");
     } else {
-        let width = (console::Term::stderr().size().1 as usize).clamp(30, 100) - 2;
-        eprintln!("{}", prompt::wrap_lines(&intro, width));
+        eprintln!("{}", prompt::wrap_to(&console::Term::stderr(), &intro));
     }
     let mut session =
         Session::new(bundle, questionnaire, std::mem::take(given)).observe(interrupt::publish);
@@ -195,11 +174,6 @@ fn save(
     interrupt::save(path, &questionnaire.id, given, &order)
 }
 
-/// Prompts need a terminal on both stdin (keys) and stderr (display).
-pub fn can_prompt() -> bool {
-    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
-}
-
 /// The error for a question that cannot be asked: its id, its allowed
 /// values, and how to give the answer instead.
 fn missing(question: &crate::model::Question, args: &RunArgs) -> Error {
@@ -238,9 +212,9 @@ fn print(d: &Decision, args: &RunArgs, plain_session: bool) -> Result<(), Error>
         glyphs: term::result_glyphs(args.plain || plain_session, &term::real_env),
     };
     let out = match args.format {
-        Format::Text => render::text_with(d, look),
+        Format::Text => render::text(d, look),
         Format::Json => render::json(d),
-        Format::Markdown => render::markdown_with(d, look.texts),
+        Format::Markdown => render::markdown(d, look.texts),
         Format::Link => render::links(d),
     };
     write_stdout(&out)

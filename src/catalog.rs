@@ -8,14 +8,14 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use include_dir::{Dir, include_dir};
+use include_dir::{Dir, File, include_dir};
 
 use crate::error::{Error, SourceError};
 use crate::model::{
     Article, ArticleFile, Finding, GlossaryFile, Guide, GuideFile, GuideRef, Outcome, Question,
     Questionnaire, Term,
 };
-use crate::validate::{self, Report};
+use crate::validate;
 
 static BUILTIN_QUESTIONNAIRES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/questionnaires");
 static BUILTIN_GUIDES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/guides");
@@ -78,10 +78,7 @@ pub struct Bundle {
 impl Bundle {
     /// The built-in questionnaires and references, checked.
     pub fn builtin() -> Result<Bundle, Error> {
-        let mut loader = Loader::default();
-        loader.add_dir(&BUILTIN_QUESTIONNAIRES, "questionnaires")?;
-        loader.add_dir(&BUILTIN_GUIDES, "guides")?;
-        loader.finish()
+        checked(Self::builtin_unchecked()?)
     }
 
     /// The built-in bundle without the load-time check, for `check` to
@@ -97,12 +94,7 @@ impl Bundle {
     /// (articles, glossary, guides) come from the same folders when they
     /// have them, from the built-in copies otherwise.
     pub fn from_paths(paths: &[PathBuf]) -> Result<Bundle, Error> {
-        let bundle = Self::from_paths_unchecked(paths)?;
-        let report = validate::check(&bundle);
-        if report.has_errors() {
-            return Err(Error::InvalidQuestionnaire(Box::new(report)));
-        }
-        Ok(bundle)
+        checked(Self::from_paths_unchecked(paths)?)
     }
 
     /// As [`Bundle::from_paths`], without the check.
@@ -138,7 +130,7 @@ impl Bundle {
         for (name, text) in sources {
             loader.add_source(name.to_owned(), text.to_owned())?;
         }
-        loader.finish()
+        checked(loader.bundle())
     }
 
     pub fn questionnaire(&self, id: &str) -> Option<&Questionnaire> {
@@ -277,22 +269,25 @@ impl Loader {
             .collect();
         files.sort_by_key(|f| f.path());
         for f in files {
-            let name = format!("{prefix}/{}", f.path().display());
-            let text = f
-                .contents_utf8()
-                .ok_or_else(|| Error::Io(name.clone(), crate::i18n::texts().io_not_utf8.into()))?;
-            self.add_source(name, text.to_owned())?;
+            self.add_embedded(f, prefix)?;
         }
         Ok(())
     }
 
     fn add_builtin_file(&mut self, dir: &Dir<'_>, file: &str, prefix: &str) -> Result<(), Error> {
-        if let Some(f) = dir.get_file(file) {
-            let name = format!("{prefix}/{file}");
-            let text = f.contents_utf8().unwrap_or_default().to_owned();
-            self.add_source(name, text)?;
+        match dir.get_file(file) {
+            Some(f) => self.add_embedded(f, prefix),
+            None => Ok(()),
         }
-        Ok(())
+    }
+
+    /// One file embedded in the binary, named `prefix/path` in messages.
+    fn add_embedded(&mut self, f: &File<'_>, prefix: &str) -> Result<(), Error> {
+        let name = format!("{prefix}/{}", f.path().display());
+        let text = f
+            .contents_utf8()
+            .ok_or_else(|| Error::Io(name.clone(), crate::i18n::texts().io_not_utf8.into()))?;
+        self.add_source(name, text.to_owned())
     }
 
     fn add_path(&mut self, path: &Path) -> Result<(), Error> {
@@ -361,15 +356,15 @@ impl Loader {
         self.bundle.index();
         self.bundle
     }
+}
 
-    fn finish(self) -> Result<Bundle, Error> {
-        let bundle = self.bundle();
-        let report: Report = validate::check(&bundle);
-        if report.has_errors() {
-            return Err(Error::InvalidQuestionnaire(Box::new(report)));
-        }
-        Ok(bundle)
+/// `bundle`, or every error the checks find in it.
+fn checked(bundle: Bundle) -> Result<Bundle, Error> {
+    let report = validate::check(&bundle);
+    if report.has_errors() {
+        return Err(Error::InvalidQuestionnaire(Box::new(report)));
     }
+    Ok(bundle)
 }
 
 /// Parses one TOML file, keeping the line and column of a syntax or type

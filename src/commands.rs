@@ -1,9 +1,7 @@
-//! The listing and inspection commands: guides, questions, check, paths,
-//! graph, schema, completions, man.
+//! The commands besides the main one — guides, questions, check, paths,
+//! graph, schema, completions, man — and [`run`], which picks one.
 
 use std::path::PathBuf;
-
-use clap::CommandFactory;
 
 use crate::app::write_stdout;
 use crate::catalog::{self, Bundle};
@@ -14,7 +12,7 @@ use crate::model::{GuideRef, Questionnaire};
 use crate::validate::{self, Diagnostic, Report, Severity};
 
 /// `aiguillage guides [ID]`: the catalogue, or the link of one guide.
-pub fn guides(bundle: &Bundle, id: Option<&str>, format: ListFormat) -> Result<(), Error> {
+fn guides(bundle: &Bundle, id: Option<&str>, format: ListFormat) -> Result<(), Error> {
     if let Some(id) = id {
         let r: GuideRef = id.parse().unwrap_or_else(|e| match e {});
         let Some((_, url, successor)) = bundle.guide_url(&r) else {
@@ -42,9 +40,7 @@ pub fn guides(bundle: &Bundle, id: Option<&str>, format: ListFormat) -> Result<(
     match format {
         ListFormat::Json => {
             let list: Vec<_> = bundle.guides.iter().map(|(_, g)| g).collect();
-            let mut s = serde_json::to_string_pretty(&list).map_err(|e| Error::Other(e.into()))?;
-            s.push('\n');
-            write_stdout(&s)
+            write_stdout(&to_json(&list)?)
         }
         ListFormat::Text => write_stdout(&guides_text(bundle)),
     }
@@ -84,7 +80,7 @@ fn guides_text(bundle: &Bundle) -> String {
 ///
 /// A file that cannot be read as a questionnaire at all (syntax, missing
 /// field) is reported the same way, so editors and CI get one format.
-pub fn check(paths: &[PathBuf], format: ListFormat) -> Result<(), Error> {
+fn check(paths: &[PathBuf], format: ListFormat) -> Result<(), Error> {
     let loaded = if paths.is_empty() {
         Bundle::builtin_unchecked()
     } else {
@@ -157,46 +153,43 @@ fn parse_report(e: &SourceError) -> Report {
 }
 
 /// Pretty JSON with a final line break.
-pub(crate) fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Error> {
+fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Error> {
     let mut s = serde_json::to_string_pretty(value).map_err(|e| Error::Other(e.into()))?;
     s.push('\n');
     Ok(s)
 }
 
-/// Commands that need no questionnaire: they work even when the
-/// questionnaires do not load.
-pub fn without_bundle(command: &Command) -> Option<Result<(), Error>> {
+/// Runs a command. Only the commands that read the questionnaires load
+/// them: `schema`, `completions` and `man` work even when they do not
+/// load, and `check` loads them itself, to report why they do not.
+pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
+    let bundle = || crate::app::load(questionnaires);
     match command {
-        Command::Schema { kind } => Some(schema(*kind)),
-        Command::Completions { shell } => Some(completions(*shell)),
-        Command::Man => Some(man()),
-        _ => None,
-    }
-}
-
-/// Commands that read the questionnaires.
-pub fn with_bundle(bundle: &Bundle, command: Command) -> Result<(), Error> {
-    match command {
-        Command::Guides { id, format } => guides(bundle, id.as_deref(), format),
+        Command::Check { files, format } => {
+            let paths = if files.is_empty() {
+                questionnaires
+            } else {
+                &files
+            };
+            check(paths, format)
+        }
+        Command::Schema { kind } => schema(kind),
+        Command::Completions { shell } => completions(shell),
+        Command::Man => man(),
+        Command::Guides { id, format } => guides(&bundle()?, id.as_deref(), format),
         Command::Questions {
             questionnaire,
             format,
             skeleton,
-        } => questions(bundle, questionnaire.as_deref(), format, skeleton),
+        } => questions(&bundle()?, questionnaire.as_deref(), format, skeleton),
         Command::Paths {
             questionnaire,
             format,
-        } => paths(bundle, questionnaire.as_deref(), format),
+        } => paths(&bundle()?, questionnaire.as_deref(), format),
         Command::Graph {
             questionnaire,
             format,
-        } => graph(bundle, questionnaire.as_deref(), format),
-        // `app::run` sends `check` here before loading anything (it must
-        // report a bundle that does not load); kept for completeness.
-        Command::Check { files, format } => check(&files, format),
-        Command::Schema { kind } => schema(kind),
-        Command::Completions { shell } => completions(shell),
-        Command::Man => man(),
+        } => graph(&bundle()?, questionnaire.as_deref(), format),
     }
 }
 
@@ -204,7 +197,7 @@ pub fn with_bundle(bundle: &Bundle, command: Command) -> Result<(), Error> {
 mod msg {
     pub const CHECK_FAILED: &str = "le questionnaire comporte des erreurs";
 
-    /// Heading of each command's part of the man page.
+    /// Heading of the man page's section on exit codes and examples.
     pub fn man_extra() -> &'static str {
         match crate::i18n::current() {
             crate::i18n::Lang::En => "EXIT STATUS AND EXAMPLES",
@@ -212,6 +205,7 @@ mod msg {
         }
     }
 
+    /// Heading of each command's part of the man page (« COMMANDE CHECK »).
     pub fn man_command() -> &'static str {
         match crate::i18n::current() {
             crate::i18n::Lang::En => "COMMAND",
@@ -228,7 +222,7 @@ mod msg {
 
 /// `aiguillage questions`: every question id, kind and allowed values;
 /// with `--skeleton`, an answers file to fill in (always JSON).
-pub fn questions(
+fn questions(
     bundle: &Bundle,
     questionnaire: Option<&str>,
     format: ListFormat,
@@ -248,11 +242,7 @@ pub fn questions(
 }
 
 /// `aiguillage paths`: every path with its outcome and findings.
-pub fn paths(
-    bundle: &Bundle,
-    questionnaire: Option<&str>,
-    format: ListFormat,
-) -> Result<(), Error> {
+fn paths(bundle: &Bundle, questionnaire: Option<&str>, format: ListFormat) -> Result<(), Error> {
     let q = find(bundle, questionnaire)?;
     let all = crate::paths::enumerate(bundle, q);
     let out = match format {
@@ -273,7 +263,7 @@ fn find<'b>(bundle: &'b Bundle, id: Option<&str>) -> Result<&'b Questionnaire, E
 
 /// `aiguillage graph`: the tree as Mermaid or DOT; every questionnaire
 /// when none is named.
-pub fn graph(
+fn graph(
     bundle: &Bundle,
     questionnaire: Option<&str>,
     format: crate::cli::GraphFormat,
@@ -290,12 +280,12 @@ pub fn graph(
 }
 
 /// `aiguillage schema`: the JSON Schema of a file format.
-pub fn schema(kind: crate::cli::SchemaKind) -> Result<(), Error> {
+fn schema(kind: crate::cli::SchemaKind) -> Result<(), Error> {
     write_stdout(&crate::schema::json(kind))
 }
 
 /// `aiguillage completions SHELL`: generated from the command definitions.
-pub fn completions(shell: clap_complete::Shell) -> Result<(), Error> {
+fn completions(shell: clap_complete::Shell) -> Result<(), Error> {
     let mut cmd = cli_command();
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "aiguillage", &mut out);
@@ -305,17 +295,13 @@ pub fn completions(shell: clap_complete::Shell) -> Result<(), Error> {
 /// `aiguillage man`: the manual page (roff), generated from the command
 /// definitions: the main page, then one part per command with its
 /// options.
-pub fn man() -> Result<(), Error> {
+fn man() -> Result<(), Error> {
     write_stdout(&man_page().map_err(|e| Error::Other(e.into()))?)
 }
 
 /// The command definitions, with their help in the interface language.
 fn cli_command() -> clap::Command {
-    let cmd = crate::cli::Cli::command();
-    match crate::i18n::current() {
-        crate::i18n::Lang::En => crate::help_en::english(cmd),
-        crate::i18n::Lang::Fr => cmd,
-    }
+    crate::help_en::command(crate::i18n::current())
 }
 
 fn man_page() -> std::io::Result<String> {

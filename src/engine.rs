@@ -139,8 +139,7 @@ pub enum Evaluation<'a> {
 
 /// An answer that cannot be used. Each message names the question and,
 /// where it helps, the allowed values.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "error", rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum AnswerError {
     UnknownQuestion {
         id: String,
@@ -466,58 +465,44 @@ pub fn evaluate<'b>(
         return Err(errors);
     }
     let mut path: Vec<Step> = Vec::new();
-    let mut finding_ids: Vec<String> = Vec::new();
     let mut target = format!("@{}", questionnaire.id);
     let limit = bundle.question_ids().count() + 1;
     for _ in 0..=limit {
         let Some(node) = bundle.node(&target) else {
             break;
         };
-        match node {
+        let (q, answer, label, route, computed) = match node {
+            Node::Outcome(o) => {
+                let decision = decide(bundle, questionnaire, o, path, answers);
+                return Ok(Evaluation::Done(Box::new(decision)));
+            }
             Node::Question(q) if q.kind.is_computed() => {
                 let answered = path.iter().map(|s| (s.question.as_str(), &s.answer));
                 let Some(t) = tally(q, answered) else {
                     break;
                 };
-                finding_ids.extend(t.route.findings.iter().cloned());
-                path.push(Step {
-                    question: q.id.clone(),
-                    text: q.text.clone(),
-                    section: q.section.clone(),
-                    answer: Answer::Number(t.count as f64),
-                    label: t.label,
-                    because: t.route.because.map(str::to_owned),
-                    articles: articles(bundle, t.route.articles),
-                    findings: t.route.findings.to_vec(),
-                    computed: true,
-                });
-                target = t.route.next.to_owned();
+                (q, Answer::Number(t.count as f64), t.label, t.route, true)
             }
             Node::Question(q) => {
                 let Some(answer) = answers.get(&q.id) else {
                     return Ok(Evaluation::Pending { question: q, path });
                 };
                 let (route, label) = resolve(q, answer).map_err(|e| vec![e])?;
-                finding_ids.extend(route.findings.iter().cloned());
-                path.push(Step {
-                    question: q.id.clone(),
-                    text: q.text.clone(),
-                    section: q.section.clone(),
-                    answer: answer.clone(),
-                    label,
-                    because: route.because.map(str::to_owned),
-                    articles: articles(bundle, route.articles),
-                    findings: route.findings.to_vec(),
-                    computed: false,
-                });
-                target = route.next.to_owned();
+                (q, answer.clone(), label, route, false)
             }
-            Node::Outcome(o) => {
-                finding_ids.extend(o.findings.iter().cloned());
-                let decision = decide(bundle, questionnaire, o, path, finding_ids, answers);
-                return Ok(Evaluation::Done(Box::new(decision)));
-            }
-        }
+        };
+        path.push(Step {
+            question: q.id.clone(),
+            text: q.text.clone(),
+            section: q.section.clone(),
+            answer,
+            label,
+            because: route.because.map(str::to_owned),
+            articles: articles(bundle, route.articles),
+            findings: route.findings.to_vec(),
+            computed,
+        });
+        target = route.next.to_owned();
     }
     // Unreachable for a validated bundle: a dangling reference, a cycle or
     // a tally whose ranges miss the count.
@@ -532,12 +517,14 @@ fn decide(
     start: &Questionnaire,
     outcome: &crate::model::Outcome,
     path: Vec<Step>,
-    finding_ids: Vec<String>,
     answers: &BTreeMap<String, Answer>,
 ) -> Decision {
+    // The answers' findings in order, then the outcome's, without repeats.
     let mut seen = HashSet::new();
-    let findings: Vec<FindingOut> = finding_ids
+    let findings: Vec<FindingOut> = path
         .iter()
+        .flat_map(|s| s.findings.iter())
+        .chain(outcome.findings.iter())
         .filter(|id| seen.insert(id.as_str()))
         .filter_map(|id| bundle.finding(id))
         .map(|f| FindingOut {
@@ -585,7 +572,7 @@ fn decide(
 }
 
 /// Resolves article ids; the bundle was validated, so none is missing.
-pub fn articles(bundle: &Bundle, ids: &[String]) -> Vec<ArticleLink> {
+fn articles(bundle: &Bundle, ids: &[String]) -> Vec<ArticleLink> {
     ids.iter()
         .filter_map(|id| bundle.article(id))
         .map(|a| ArticleLink {
@@ -597,7 +584,7 @@ pub fn articles(bundle: &Bundle, ids: &[String]) -> Vec<ArticleLink> {
         .collect()
 }
 
-pub fn guides(bundle: &Bundle, refs: &[GuideRef]) -> Vec<GuideLink> {
+fn guides(bundle: &Bundle, refs: &[GuideRef]) -> Vec<GuideLink> {
     refs.iter()
         .filter_map(|r| {
             let (guide, url, successor) = bundle.guide_url(r)?;

@@ -120,7 +120,8 @@ pub enum Error {
     /// A missing answer, without a terminal to ask it.
     #[error("{0}")]
     Missing(String),
-    /// Ctrl-C or Esc at a prompt.
+    /// Ctrl-C at a prompt, or the end of input (Ctrl-D) at a terminal.
+    /// (Esc at a menu goes back; it never ends the session.)
     #[error("{}", crate::i18n::texts().interrupted)]
     Interrupted,
     #[error(transparent)]
@@ -153,8 +154,9 @@ impl Error {
             | Error::Answers(_)
             | Error::AnswersAt(_)
             | Error::Usage(_)
-            | Error::Missing(_) => 2,
-            Error::Io(..) => 2,
+            | Error::Missing(_)
+            | Error::Io(..) => 2,
+            // 128 + SIGINT, as a shell reports a process that Ctrl-C ended.
             Error::Interrupted => 130,
             Error::Other(_) => 1,
         }

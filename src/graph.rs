@@ -379,17 +379,6 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// The ids of the nodes drawn for `scope`, as they appear in the DOT
-/// output (used to check that a rendered picture is up to date).
-pub fn node_ids(bundle: &Bundle, scope: Scope<'_>) -> Vec<String> {
-    let d = drawing(bundle, scope);
-    d.frames
-        .iter()
-        .flat_map(|(_, nodes)| nodes.iter().map(|(id, _)| id.clone()))
-        .chain(d.jumps.iter().map(|(id, _)| id.clone()))
-        .collect()
-}
-
 /// User-facing strings of this module.
 mod msg {
     use crate::model::{Questionnaire, Verdict};

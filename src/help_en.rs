@@ -3,7 +3,9 @@
 //! Arguments and commands not listed here keep their French help, so a
 //! new flag never breaks `--help`.
 
-use clap::{Arg, Command};
+use clap::{Arg, Command, CommandFactory};
+
+use crate::cli::{Cli, Lang};
 
 const ABOUT: &str = "Decision assistant for French public bodies: data, algorithms, source \
 code. It asks the questions the law raises and ends with what you must do, what you may do, \
@@ -94,8 +96,18 @@ fn translate_arg(a: Arg) -> Arg {
     }
 }
 
+/// The command definitions, with their help in `lang`: `--help`, the man
+/// page and the completions all come from here.
+pub fn command(lang: Lang) -> Command {
+    let cmd = Cli::command();
+    match lang {
+        Lang::En => english(cmd),
+        Lang::Fr => cmd,
+    }
+}
+
 /// `cmd` with its help in English.
-pub fn english(cmd: Command) -> Command {
+fn english(cmd: Command) -> Command {
     cmd.about(ABOUT)
         .long_about(None::<&str>)
         .after_help(AFTER_HELP)
@@ -111,10 +123,7 @@ pub fn english(cmd: Command) -> Command {
 
 #[cfg(test)]
 mod tests {
-    use clap::CommandFactory;
-
     use super::*;
-    use crate::cli::Cli;
 
     #[test]
     fn english_help_is_consistent_and_english() {

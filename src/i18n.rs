@@ -114,10 +114,8 @@ pub struct Texts {
     pub review_title: &'static str,
     pub review_question: &'static str,
     pub review_confirm: &'static str,
-    pub review_back: &'static str,
     pub review_plain: &'static str,
     pub input_closed: &'static str,
-    pub not_a_number: &'static str,
     // The decision.
     pub verdict_must: &'static str,
     pub verdict_may: &'static str,
@@ -294,13 +292,6 @@ impl Texts {
         }
     }
 
-    pub fn previous_answer(&self, label: &str) -> String {
-        match self.lang {
-            Lang::Fr => format!("Réponse précédente : {label} (Entrée pour la garder)"),
-            Lang::En => format!("Previous answer: {label} (Enter to keep it)"),
-        }
-    }
-
     pub fn questionnaire_footer(&self, title: &str, version: &str, date: &str) -> String {
         match self.lang {
             Lang::Fr => format!("Questionnaire « {title} » v{version}, état du droit au {date}."),
@@ -343,10 +334,8 @@ pub static FR: Texts = Texts {
     review_title: "Vos réponses",
     review_question: "Tout est juste ?",
     review_confirm: "Oui, voir le résultat",
-    review_back: "Revenir à la dernière question",
     review_plain: "Entrée : voir le résultat ; un numéro : modifier cette réponse ; « < » : revenir à la dernière question.",
     input_closed: "l'entrée standard s'est fermée avant la fin des questions",
-    not_a_number: "pas un nombre",
     verdict_must: "Obligation",
     verdict_may: "Possible, non obligatoire",
     verdict_not_concerned: "Non concerné",
@@ -428,10 +417,8 @@ pub static EN: Texts = Texts {
     review_title: "Your answers",
     review_question: "Is everything right?",
     review_confirm: "Yes, show the result",
-    review_back: "Back to the last question",
     review_plain: "Enter: show the result; a number: change that answer; « < »: back to the last question.",
     input_closed: "standard input closed before the end of the questions",
-    not_a_number: "not a number",
     verdict_must: "Required",
     verdict_may: "Allowed, not required",
     verdict_not_concerned: "Not concerned",

@@ -17,9 +17,6 @@ use crate::error::Error;
 use crate::i18n;
 use crate::model::{Answer, AnswersFile};
 
-/// The exit code of an interrupted run (128 + SIGINT).
-pub const EXIT_CODE: i32 = 130;
-
 struct Armed {
     save_to: Option<PathBuf>,
     questionnaire: String,
@@ -72,7 +69,7 @@ pub fn publish(answers: &BTreeMap<String, Answer>) {
 }
 
 /// Restores the terminal, saves the answers if asked, says so, and ends
-/// the process with [`EXIT_CODE`].
+/// the process with the exit code of [`Error::Interrupted`].
 pub fn exit() -> ! {
     let guard = state();
     let t = i18n::texts();
@@ -98,7 +95,7 @@ pub fn exit() -> ! {
         },
         _ => eprintln!("{}", t.nothing_saved),
     }
-    std::process::exit(EXIT_CODE)
+    std::process::exit(Error::Interrupted.exit_code().into())
 }
 
 /// Writes the answers as an answers file (atomically).

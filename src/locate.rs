@@ -51,7 +51,7 @@ fn segments(path: &str) -> Option<Vec<Segment<'_>>> {
 /// is often the very problem reported), the span of the deepest item that
 /// exists is returned instead: for a table of an array of tables, its
 /// `[[header]]`. `None` when not even the first key exists.
-pub fn span_of(doc: &Document<&str>, path: &str) -> Option<Range<usize>> {
+fn span_of(doc: &Document<&str>, path: &str) -> Option<Range<usize>> {
     let mut item: &Item = doc.as_item();
     let mut best: Option<Range<usize>> = None;
     for segment in segments(path)? {
@@ -70,13 +70,6 @@ pub fn span_of(doc: &Document<&str>, path: &str) -> Option<Range<usize>> {
         }
     }
     best
-}
-
-/// Byte span of `path` in `text`, or `None` when the text is not valid
-/// TOML or the path is not in it.
-pub fn locate(text: &str, path: &str) -> Option<Range<usize>> {
-    let doc = Document::parse(text).ok()?;
-    span_of(&doc, path)
 }
 
 /// A place in a text: start and end as 1-based line and column, and the
@@ -146,7 +139,8 @@ choices = [{ value = "x", next = "y" }]
 "#;
 
     fn at(path: &str) -> Option<(usize, usize, String)> {
-        let span = locate(TEXT, path)?;
+        let doc = Document::parse(TEXT).ok()?;
+        let span = span_of(&doc, path)?;
         let (l, c) = line_col(TEXT, span.start);
         Some((l, c, TEXT[span].to_owned()))
     }

@@ -14,7 +14,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
-    /// Stable identifier, used by `--questionnaire` and in answers files.
+    /// Stable identifier, used by `--start`, by the listing commands and in
+    /// answers files (`questionnaire`).
     pub id: String,
     /// Title shown to the user.
     pub title: String,
@@ -97,6 +98,18 @@ pub struct Question {
     /// only the answers given on the path so far count.
     #[serde(default)]
     pub count: Vec<String>,
+}
+
+impl Question {
+    /// Every `next` the question names, whatever its kind: its choices',
+    /// its ranges', its own. The walks over the graph follow these.
+    pub fn targets(&self) -> impl Iterator<Item = &str> {
+        self.choices
+            .iter()
+            .map(|c| c.branch.next.as_str())
+            .chain(self.ranges.iter().map(|r| r.branch.next.as_str()))
+            .chain(self.next.as_deref())
+    }
 }
 
 /// What an answer adds and where it leads. Shared by choices and number
@@ -422,7 +435,8 @@ pub struct AnswersFile {
     /// Questionnaire to start from; absent: the usual first question.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub questionnaire: Option<String>,
-    /// Question id → answer, in the order given.
+    /// Question id → answer. Their order does not matter: the path
+    /// decides which are used, and in which order.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
 }

@@ -74,14 +74,10 @@ fn choice_answer(kind: QuestionKind, value: &str) -> Answer {
     }
 }
 
-/// An answer as JSON, the way an answers file writes it.
+/// An answer as JSON, the way an answers file writes it (whole numbers
+/// without « .0 »).
 pub fn answer_json(a: &Answer) -> serde_json::Value {
-    match a {
-        Answer::Bool(b) => serde_json::Value::Bool(*b),
-        Answer::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => (*n as i64).into(),
-        Answer::Number(n) => serde_json::json!(n),
-        Answer::Text(s) => serde_json::Value::String(s.clone()),
-    }
+    serde_json::to_value(a).unwrap_or_default()
 }
 
 /// An answer as written in an answers file: `true`, `50`, `"etat"`.
@@ -96,13 +92,8 @@ pub fn answer_text(a: &Answer) -> String {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Predecessor {
     pub question: String,
-    #[serde(serialize_with = "ser_answer")]
     pub answer: Answer,
     pub label: String,
-}
-
-fn ser_answer<S: serde::Serializer>(a: &Answer, s: S) -> Result<S::Ok, S::Error> {
-    answer_json(a).serialize(s)
 }
 
 /// The questions whose answers lead to node `id`, directly or through

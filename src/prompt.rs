@@ -42,7 +42,7 @@ pub fn intro(title: &str, plain: bool, save_to: Option<&str>, t: &Texts) -> Stri
 
 /// The help of a question: its text, the help of its choices, and the
 /// glossary entries of its terms.
-pub fn help_text(q: &Question, terms: &[TermHelp<'_>], t: &Texts, g: &Glyphs) -> String {
+fn help_text(q: &Question, terms: &[TermHelp<'_>], t: &Texts, g: &Glyphs) -> String {
     let mut s = format!("{} — {}\n", t.help_title, q.text);
     if q.help.trim().is_empty() && terms.is_empty() {
         s.push_str(t.no_help);
@@ -60,7 +60,7 @@ pub fn help_text(q: &Question, terms: &[TermHelp<'_>], t: &Texts, g: &Glyphs) ->
     if !choice_help.is_empty() {
         s.push_str(&format!("\n{}{}\n", t.help_choices, t.colon));
         for (label, h) in choice_help {
-            s.push_str(&format!("{} {label} : {}\n", g.bullet, h.trim()));
+            s.push_str(&format!("{} {label}{} {}\n", g.bullet, t.colon, h.trim()));
         }
     }
     if !terms.is_empty() {
@@ -83,7 +83,7 @@ pub fn help_text(q: &Question, terms: &[TermHelp<'_>], t: &Texts, g: &Glyphs) ->
 }
 
 /// The answers set aside after a change, and what happens to them.
-pub fn dropped_text(dropped: &[Dropped], t: &Texts, g: &Glyphs) -> String {
+fn dropped_text(dropped: &[Dropped], t: &Texts, g: &Glyphs) -> String {
     let mut s = format!("{}\n", t.dropped);
     for d in dropped {
         s.push_str(&format!(
@@ -97,7 +97,7 @@ pub fn dropped_text(dropped: &[Dropped], t: &Texts, g: &Glyphs) -> String {
 }
 
 /// The numbered list of the answers, for the review.
-pub fn review_list(path: &[Step], t: &Texts, g: &Glyphs) -> String {
+fn review_list(path: &[Step], t: &Texts, g: &Glyphs) -> String {
     let mut s = format!("{}{}\n", t.review_title, t.colon);
     for (i, step) in path.iter().enumerate() {
         s.push_str(&format!(
@@ -113,7 +113,7 @@ pub fn review_list(path: &[Step], t: &Texts, g: &Glyphs) -> String {
 
 /// Wraps each line at `width`; list items (« - », « • ») get a hanging
 /// indent so their continuation lines stand out.
-pub fn wrap_lines(s: &str, width: usize) -> String {
+fn wrap_lines(s: &str, width: usize) -> String {
     s.lines()
         .map(|l| {
             let body = l.trim_start();
@@ -124,6 +124,16 @@ pub fn wrap_lines(s: &str, width: usize) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Wraps each line of `s` to the width of `term`, at most 100 columns for
+/// reading ease, with hanging indents for list items.
+pub fn wrap_to(term: &Term, s: &str) -> String {
+    wrap_lines(s, columns(term).clamp(30, 100) - 2)
+}
+
+fn columns(term: &Term) -> usize {
+    term.size().1 as usize
 }
 
 /// Width of a list marker (« - », « • », « 12. ») at the start of a line,
@@ -156,6 +166,11 @@ fn choice_index(q: &Question, a: Option<&Answer>) -> Option<usize> {
     q.choices.iter().position(|c| c.value == value)
 }
 
+/// Whether `q` is answered by picking one of its choices.
+fn has_choices(q: &Question) -> bool {
+    matches!(q.kind, QuestionKind::YesNo | QuestionKind::Choice)
+}
+
 /// The answer for choice `i`: a boolean for yes/no questions.
 fn choice_answer(q: &Question, i: usize) -> Answer {
     let value = &q.choices[i].value;
@@ -177,7 +192,7 @@ fn typed_form(a: &Answer) -> String {
 
 /// A number as French users type it: « 1 200 », « 12,5 ». Zero or more,
 /// finite.
-pub fn parse_number(s: &str) -> Option<f64> {
+fn parse_number(s: &str) -> Option<f64> {
     let cleaned: String = s
         .trim()
         .chars()
@@ -250,20 +265,15 @@ impl MenuPrompter {
         }
     }
 
-    fn columns(&self) -> usize {
-        self.term.size().1 as usize
-    }
-
-    /// Text wrapped to the terminal, at most 100 columns for reading ease.
-    pub fn wrapped(&self, s: &str) -> String {
-        wrap_lines(s, self.columns().clamp(30, 100) - 2)
+    fn wrapped(&self, s: &str) -> String {
+        wrap_to(&self.term, s)
     }
 
     /// Menu entries wrapped inside the terminal. dialoguer clears a menu
     /// by counting line breaks, and measures long entries in bytes: no
     /// line of an entry may be wider, in bytes, than the terminal.
     fn entry(&self, s: &str) -> String {
-        let width = self.columns().clamp(30, 100) - 6;
+        let width = columns(&self.term).clamp(30, 100) - 6;
         wrap_with(s, width, "  ", str::len)
     }
 
@@ -519,17 +529,11 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
 
     fn prompt_line(&self, q: &Question, ctx: &Context<'_>) -> String {
         let t = self.texts;
-        let mut p = match q.kind {
-            QuestionKind::YesNo | QuestionKind::Choice => t.your_choice.to_owned(),
-            QuestionKind::Number | QuestionKind::Text | QuestionKind::Tally => {
-                t.your_answer.to_owned()
-            }
-        };
-        let keep = match q.kind {
-            QuestionKind::YesNo | QuestionKind::Choice => {
-                choice_index(q, ctx.previous).map(|i| (i + 1).to_string())
-            }
-            _ => ctx.previous.map(typed_form),
+        let (mut p, keep) = if has_choices(q) {
+            let keep = choice_index(q, ctx.previous).map(|i| (i + 1).to_string());
+            (t.your_choice.to_owned(), keep)
+        } else {
+            (t.your_answer.to_owned(), ctx.previous.map(typed_form))
         };
         if let Some(k) = keep {
             p.push_str(&format!(" [{} {k}]", t.keep_previous));
@@ -544,37 +548,37 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
             let Some(line) = self.read(&prompt)? else {
                 return Err(self.end_of_input(q));
             };
-            let typed = typed(&line);
-            if let (Typed::Empty, Some(keep)) = (&typed, ctx.previous) {
-                return Ok(Reply::Answer(keep.clone()));
+            match self.reply_to(q, ctx, &line) {
+                Ok(reply) => return Ok(reply),
+                Err(problem) => self.say(&format!("{problem}\n"))?,
             }
-            let problem = match typed {
-                Typed::Help => return Ok(Reply::Help),
-                // At the first question the session asks again.
-                Typed::Back => return Ok(Reply::Back),
-                Typed::Empty if q.kind == QuestionKind::Text => {
-                    return Ok(Reply::Answer(Answer::Text(String::new())));
+        }
+    }
+
+    /// What a typed line means at `q`, or what to tell the user.
+    fn reply_to(&self, q: &Question, ctx: &Context<'_>, line: &str) -> Result<Reply, String> {
+        let t = self.texts;
+        match typed(line) {
+            Typed::Help => Ok(Reply::Help),
+            // At the first question the session asks again.
+            Typed::Back => Ok(Reply::Back),
+            Typed::Empty => match ctx.previous {
+                Some(keep) => Ok(Reply::Answer(keep.clone())),
+                None if q.kind == QuestionKind::Text => {
+                    Ok(Reply::Answer(Answer::Text(String::new())))
                 }
-                Typed::Other(s) => match q.kind {
-                    QuestionKind::YesNo | QuestionKind::Choice => match s.parse::<usize>() {
-                        Ok(n) if (1..=q.choices.len()).contains(&n) => {
-                            return Ok(Reply::Answer(choice_answer(q, n - 1)));
-                        }
-                        _ => self.texts.choice_invalid(q.choices.len()),
-                    },
-                    _ => match typed_answer(q, s, self.texts) {
-                        Ok(a) => return Ok(Reply::Answer(a)),
-                        Err(m) => m.to_owned(),
-                    },
-                },
-                Typed::Empty => match q.kind {
-                    QuestionKind::YesNo | QuestionKind::Choice => {
-                        self.texts.choice_invalid(q.choices.len())
-                    }
-                    _ => self.texts.number_invalid.to_owned(),
-                },
-            };
-            self.say(&format!("{problem}\n"))?;
+                None if has_choices(q) => Err(t.choice_invalid(q.choices.len())),
+                None => Err(t.number_invalid.to_owned()),
+            },
+            Typed::Other(s) if has_choices(q) => match s.parse::<usize>() {
+                Ok(n) if (1..=q.choices.len()).contains(&n) => {
+                    Ok(Reply::Answer(choice_answer(q, n - 1)))
+                }
+                _ => Err(t.choice_invalid(q.choices.len())),
+            },
+            Typed::Other(s) => typed_answer(q, s, t)
+                .map(Reply::Answer)
+                .map_err(str::to_owned),
         }
     }
 }

@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 use console::{Style, style};
 
 use crate::engine::{ArticleLink, Decision, FindingOut, GuideLink, Step};
-use crate::i18n::{self, Texts};
+use crate::i18n::Texts;
 use crate::model::{FindingKind, Verdict};
-use crate::term::{Glyphs, UNICODE};
+use crate::term::Glyphs;
 
 /// How a decision is drawn: the interface language and the glyphs.
 #[derive(Debug, Clone, Copy)]
@@ -17,22 +17,7 @@ pub struct Look {
     pub glyphs: &'static Glyphs,
 }
 
-impl Default for Look {
-    /// The current language, Unicode glyphs.
-    fn default() -> Self {
-        Look {
-            texts: i18n::texts(),
-            glyphs: &UNICODE,
-        }
-    }
-}
-
-/// Label of a verdict, in the current interface language.
-pub fn verdict_label(v: Verdict) -> &'static str {
-    verdict_label_in(v, i18n::texts())
-}
-
-fn verdict_label_in(v: Verdict, t: &Texts) -> &'static str {
+fn verdict_label(v: Verdict, t: &Texts) -> &'static str {
     match v {
         Verdict::Must => t.verdict_must,
         Verdict::May => t.verdict_may,
@@ -53,7 +38,7 @@ fn verdict_style(v: Verdict) -> Style {
 }
 
 /// Each group of findings with its heading, in the order they are shown.
-pub fn finding_groups(t: &Texts) -> [(FindingKind, &'static str); 4] {
+fn finding_groups(t: &Texts) -> [(FindingKind, &'static str); 4] {
     [
         (FindingKind::Obligation, t.group_obligation),
         (FindingKind::Recommendation, t.group_recommendation),
@@ -144,13 +129,8 @@ fn thousands(last: &str, next: &str) -> bool {
 
 const WIDTH: usize = 78;
 
-/// The decision for a person, in the current interface language.
-pub fn text(d: &Decision) -> String {
-    text_with(d, Look::default())
-}
-
 /// The decision for a person.
-pub fn text_with(d: &Decision, look: Look) -> String {
+pub fn text(d: &Decision, look: Look) -> String {
     let (t, g) = (look.texts, look.glyphs);
     let mut s = String::new();
     // Articles are cited by label and number where they matter; each link
@@ -163,12 +143,7 @@ pub fn text_with(d: &Decision, look: Look) -> String {
     let _ = writeln!(
         s,
         "{} {}",
-        verdict_style(v).apply_to(format!(
-            "{} {}{}",
-            g.verdict,
-            verdict_label_in(v, t),
-            t.colon
-        )),
+        verdict_style(v).apply_to(format!("{} {}{}", g.verdict, verdict_label(v, t), t.colon)),
         style(&d.outcome.title).bold()
     );
     let _ = writeln!(s);
@@ -314,7 +289,7 @@ fn why_text<'d>(s: &mut String, d: &'d Decision, look: Look, refs: &mut Referenc
         }
     }
     let v = d.outcome.verdict;
-    let label = verdict_label_in(v, t);
+    let label = verdict_label(v, t);
     // Wrapped as one sentence, then the verdict coloured in place.
     let line = wrap(
         &format!("{} {label} — {}", t.why_leads_to, d.outcome.title),
@@ -334,12 +309,8 @@ pub fn json(d: &Decision) -> String {
     s
 }
 
-/// The decision as Markdown, in the current interface language.
-pub fn markdown(d: &Decision) -> String {
-    markdown_with(d, i18n::texts())
-}
-
-pub fn markdown_with(d: &Decision, t: &Texts) -> String {
+/// The decision as Markdown, for a ticket or a note.
+pub fn markdown(d: &Decision, t: &Texts) -> String {
     let mut s = String::new();
     if !t.legal_content_in_french.is_empty() {
         let _ = writeln!(s, "_{}_\n", t.legal_content_in_french);
@@ -347,7 +318,7 @@ pub fn markdown_with(d: &Decision, t: &Texts) -> String {
     let _ = writeln!(
         s,
         "# {}{} {}\n\n{}\n",
-        verdict_label_in(d.outcome.verdict, t),
+        verdict_label(d.outcome.verdict, t),
         t.colon,
         d.outcome.title,
         d.outcome.summary
@@ -403,7 +374,7 @@ pub fn markdown_with(d: &Decision, t: &Texts) -> String {
         s,
         "\n{} **{}** — {}",
         t.why_leads_to,
-        verdict_label_in(d.outcome.verdict, t),
+        verdict_label(d.outcome.verdict, t),
         d.outcome.title
     );
     let _ = writeln!(

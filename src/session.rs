@@ -156,10 +156,6 @@ impl<'b> Session<'b> {
     }
 
     /// The answers that route the session now: what is saved.
-    pub fn answers(&self) -> &BTreeMap<String, Answer> {
-        &self.answers
-    }
-
     pub fn into_answers(self) -> BTreeMap<String, Answer> {
         self.answers
     }
@@ -392,15 +388,6 @@ fn asked_index(path: &[Step], i: usize) -> Option<usize> {
         .map(|(j, _)| j)
 }
 
-/// Where each answer to `q` may lead.
-fn targets(q: &Question) -> impl Iterator<Item = &str> {
-    q.choices
-        .iter()
-        .map(|c| c.branch.next.as_str())
-        .chain(q.ranges.iter().map(|r| r.branch.next.as_str()))
-        .chain(q.next.as_deref())
-}
-
 /// Longest number of questions asked from `target` to an outcome,
 /// memoised; a `tally` is worked out, not asked, and does not count. A
 /// validated bundle has no cycle; `visiting` makes a broken one end anyway.
@@ -419,7 +406,8 @@ fn longest(
     if !visiting.insert(q.id.clone()) {
         return 0;
     }
-    let below = targets(q)
+    let below = q
+        .targets()
         .map(|t| longest(bundle, t, cache, visiting))
         .max()
         .unwrap_or(0);
@@ -429,25 +417,25 @@ fn longest(
     below + here
 }
 
-/// Runs a session from `answers` (possibly empty) to a decision. `answers`
-/// holds the session's answers when this returns, even on an error.
-pub fn run(
-    bundle: &Bundle,
-    questionnaire: &Questionnaire,
-    answers: &mut BTreeMap<String, Answer>,
-    prompter: &mut dyn Prompter,
-) -> Result<Decision, Error> {
-    let mut session = Session::new(bundle, questionnaire, std::mem::take(answers));
-    let result = session.run(prompter);
-    *answers = session.into_answers();
-    result
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::VecDeque;
 
     use super::*;
+
+    /// Runs a session from `answers` to a decision; `answers` holds the
+    /// session's answers when this returns, even on an error.
+    fn run(
+        bundle: &Bundle,
+        questionnaire: &Questionnaire,
+        answers: &mut BTreeMap<String, Answer>,
+        prompter: &mut dyn Prompter,
+    ) -> Result<Decision, Error> {
+        let mut session = Session::new(bundle, questionnaire, std::mem::take(answers));
+        let result = session.run(prompter);
+        *answers = session.into_answers();
+        result
+    }
 
     /// A small tree where question `d` is reached from both branches:
     /// a=oui → b (number: < 50 → fin_petit, ≥ 50 → d); a=non → c (x → d,
@@ -455,8 +443,13 @@ mod tests {
     const TREE: &str = include_str!("../tests/fixtures/session/arbre.toml");
 
     fn bundle() -> Bundle {
+        bundle_with(TREE)
+    }
+
+    /// `tree` with the built-in articles, glossary and guides.
+    fn bundle_with(tree: &str) -> Bundle {
         Bundle::from_sources([
-            ("t/t.toml", TREE),
+            ("t/t.toml", tree),
             (
                 "t/articles.toml",
                 include_str!("../questionnaires/articles.toml"),
@@ -778,22 +771,7 @@ mod tests {
     /// tests/fixtures/tally: compte_a, compte_b, compte_c, then the tally
     /// compte_total (never asked), then compte_suite when two or more.
     fn play_tally(todo: Vec<Do>) -> (Result<Decision, Error>, Vec<String>) {
-        let b = Bundle::from_sources([
-            (
-                "t/compte.toml",
-                include_str!("../tests/fixtures/tally/compte.toml"),
-            ),
-            (
-                "t/articles.toml",
-                include_str!("../questionnaires/articles.toml"),
-            ),
-            (
-                "t/glossaire.toml",
-                include_str!("../questionnaires/glossaire.toml"),
-            ),
-            ("t/catalogue.toml", include_str!("../guides/catalogue.toml")),
-        ])
-        .unwrap_or_else(|e| panic!("{e}"));
+        let b = bundle_with(include_str!("../tests/fixtures/tally/compte.toml"));
         let q = b.questionnaire("compte").unwrap();
         let mut answers = BTreeMap::new();
         let mut script = Script::new(todo);

@@ -84,7 +84,7 @@ impl Streams {
 }
 
 /// `ACCESSIBLE=1` or `TERM=dumb`: the user asked for plain prompts.
-pub fn wants_plain(env: Env<'_>) -> bool {
+fn wants_plain(env: Env<'_>) -> bool {
     set_and_not(env, "ACCESSIBLE", "0") || env("TERM").as_deref() == Some("dumb")
 }
 
@@ -112,7 +112,7 @@ pub fn interaction(no_input: bool, plain: bool, streams: Streams, env: Env<'_>) 
 
 /// True when the character set is UTF-8, from the first non-empty of
 /// `LC_ALL`, `LC_CTYPE`, `LANG`.
-pub fn utf8_locale(env: Env<'_>) -> bool {
+fn utf8_locale(env: Env<'_>) -> bool {
     ["LC_ALL", "LC_CTYPE", "LANG"]
         .iter()
         .filter_map(|k| env(k))

@@ -180,7 +180,7 @@ pub fn check(bundle: &Bundle) -> Report {
 fn check_duplicates(c: &mut Checker) {
     let b = c.bundle;
     // Questions, outcomes and findings share one namespace.
-    let mut seen: HashMap<&str, ()> = HashMap::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     let mut qids = HashSet::new();
     for (src, q) in &b.questionnaires {
         if !qids.insert(q.id.as_str()) {
@@ -209,7 +209,7 @@ fn check_duplicates(c: &mut Checker) {
                     .map(|(i, x)| (format!("findings[{i}].id"), x.id.as_str())),
             );
         for (path, id) in items {
-            if seen.insert(id, ()).is_some() {
+            if !seen.insert(id) {
                 c.error(
                     "duplicate-id",
                     *src,
@@ -329,7 +329,7 @@ fn check_references(c: &mut Checker) {
 }
 
 /// The branches of a question with their path in the file.
-pub fn branches(q: &Question, qi: usize) -> Vec<(String, &crate::model::Branch)> {
+fn branches(q: &Question, qi: usize) -> Vec<(String, &crate::model::Branch)> {
     q.choices
         .iter()
         .enumerate()
@@ -722,13 +722,7 @@ fn report_unreachable(c: &mut Checker, reached: &HashSet<&str>) {
         .questionnaires
         .iter()
         .flat_map(|(_, q)| q.questions.iter())
-        .flat_map(|x| {
-            x.choices
-                .iter()
-                .map(|ch| ch.branch.next.as_str())
-                .chain(x.ranges.iter().map(|r| r.branch.next.as_str()))
-                .chain(x.next.as_deref())
-        })
+        .flat_map(Question::targets)
         .filter_map(|t| b.node(t).map(|n| n.id()))
         .collect();
     // (source, path in the file, message, is the first of its part)
@@ -802,13 +796,7 @@ fn dfs<'a>(
     };
     state.insert(id, 1);
     stack.push(id);
-    let targets = q
-        .choices
-        .iter()
-        .map(|ch| ch.branch.next.as_str())
-        .chain(q.ranges.iter().map(|r| r.branch.next.as_str()))
-        .chain(q.next.as_deref());
-    for t in targets {
+    for t in q.targets() {
         if let Some(node) = c.bundle.node(t) {
             dfs(c, src, node.id(), reached, state, stack);
         }
@@ -825,49 +813,53 @@ fn check_tally_order(c: &mut Checker) {
     let b = c.bundle;
     for (src, qn) in &b.questionnaires {
         for (qi, t) in qn.questions.iter().enumerate() {
-            if t.kind != QuestionKind::Tally {
-                continue;
+            if t.kind == QuestionKind::Tally {
+                check_counted_before(c, *src, qi, t);
             }
-            let mut seen = HashSet::new();
-            for (i, counted) in t.count.iter().enumerate() {
-                // Unknown ids, other kinds and repeats are reported by
-                // check_count.
-                if !seen.insert(counted.as_str())
-                    || b.question(counted)
-                        .is_none_or(|x| x.kind != QuestionKind::YesNo)
-                {
-                    continue;
-                }
-                let path = format!("questions[{qi}].count[{i}]");
-                if !reaches(b, counted, &t.id, None) {
-                    c.error(
-                        "tally-order",
-                        *src,
-                        path,
-                        format!(
-                            "« {counted} », comptée par « {} », n'est jamais posée avant : aucun chemin ne mène de « {counted} » à « {} »",
-                            t.id, t.id
-                        ),
-                    );
-                    continue;
-                }
-                let around = b
-                    .questionnaires
-                    .iter()
-                    .map(|(_, q)| q)
-                    .find(|q| reaches(b, &format!("@{}", q.id), &t.id, Some(counted)));
-                if let Some(from) = around {
-                    c.error(
-                        "tally-order",
-                        *src,
-                        path,
-                        format!(
-                            "« {counted} », comptée par « {} », n'est pas posée sur tous les chemins qui y mènent (par exemple depuis le début du questionnaire « {} ») : sur ces chemins, elle compterait pour « non »",
-                            t.id, from.id
-                        ),
-                    );
-                }
-            }
+        }
+    }
+}
+
+/// [`check_tally_order`] for tally `t`, the `qi`-th question of its file.
+fn check_counted_before(c: &mut Checker, src: SourceId, qi: usize, t: &Question) {
+    let b = c.bundle;
+    let mut seen = HashSet::new();
+    for (i, counted) in t.count.iter().enumerate() {
+        // Unknown ids, other kinds and repeats are reported by check_count.
+        if !seen.insert(counted.as_str())
+            || b.question(counted)
+                .is_none_or(|x| x.kind != QuestionKind::YesNo)
+        {
+            continue;
+        }
+        let path = format!("questions[{qi}].count[{i}]");
+        if !reaches(b, counted, &t.id, None) {
+            c.error(
+                "tally-order",
+                src,
+                path,
+                format!(
+                    "« {counted} », comptée par « {} », n'est jamais posée avant : aucun chemin ne mène de « {counted} » à « {} »",
+                    t.id, t.id
+                ),
+            );
+            continue;
+        }
+        let around = b
+            .questionnaires
+            .iter()
+            .map(|(_, q)| q)
+            .find(|q| reaches(b, &format!("@{}", q.id), &t.id, Some(counted)));
+        if let Some(from) = around {
+            c.error(
+                "tally-order",
+                src,
+                path,
+                format!(
+                    "« {counted} », comptée par « {} », n'est pas posée sur tous les chemins qui y mènent (par exemple depuis le début du questionnaire « {} ») : sur ces chemins, elle compterait pour « non »",
+                    t.id, from.id
+                ),
+            );
         }
     }
 }
@@ -885,13 +877,7 @@ fn reaches(b: &Bundle, from: &str, to: &str, avoid: Option<&str>) -> bool {
             return true;
         }
         if let Some(q) = b.question(id) {
-            let targets = q
-                .choices
-                .iter()
-                .map(|ch| ch.branch.next.as_str())
-                .chain(q.ranges.iter().map(|r| r.branch.next.as_str()))
-                .chain(q.next.as_deref());
-            stack.extend(targets.filter_map(|t| b.node(t)).map(|n| n.id()));
+            stack.extend(q.targets().filter_map(|t| b.node(t)).map(|n| n.id()));
         }
     }
     false
@@ -987,11 +973,10 @@ fn check_content(c: &mut Checker) {
             }
         }
     }
-    // Only meaningful with the questionnaires that share the glossary.
+    // `aiguillage check` drops these when a maintainer's trees use the
+    // built-in glossary, which serves other trees (commands::check_bundle).
     for (i, src, t) in per_file(&b.terms) {
-        if !used_terms.contains(t.id.as_str())
-            && b.sources[src].name.ends_with(crate::catalog::GLOSSARY_FILE)
-        {
+        if !used_terms.contains(t.id.as_str()) {
             c.warning(
                 "unused-term",
                 src,

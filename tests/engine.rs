@@ -417,14 +417,14 @@ fn the_why_section_says_the_step_is_worked_out() {
         texts: &aiguillage::i18n::FR,
         glyphs: &aiguillage::term::ASCII,
     };
-    let text = console::strip_ansi_codes(&aiguillage::render::text_with(&d, look)).into_owned();
+    let text = console::strip_ansi_codes(&aiguillage::render::text(&d, look)).into_owned();
     assert!(
         text.contains(
             "  4. Nombre de critères remplis (calculé d'après vos réponses)\n     -> 1 sur 3 (un seul critère)\n     Un seul critère est rempli.\n"
         ),
         "{text}"
     );
-    let md = aiguillage::render::markdown_with(&d, &aiguillage::i18n::FR);
+    let md = aiguillage::render::markdown(&d, &aiguillage::i18n::FR);
     assert!(
         md.contains("4. Nombre de critères remplis (calculé d'après vos réponses) **1 sur 3 (un seul critère)** — Un seul critère est rempli."),
         "{md}"
