@@ -127,8 +127,14 @@ impl Bundle {
         sources: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Bundle, Error> {
         let mut loader = Loader::default();
+        let mut names = Vec::new();
         for (name, text) in sources {
+            names.push(name.to_owned());
             loader.add_source(name.to_owned(), text.to_owned())?;
+        }
+        // Every bundle has a questionnaire to start from.
+        if loader.bundle.questionnaires.is_empty() {
+            return Err(Error::NoQuestionnaire(names));
         }
         checked(loader.bundle())
     }

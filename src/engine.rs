@@ -413,7 +413,11 @@ pub fn tally<'q, 'a>(
 /// « 2 sur 4 (deux critères ou plus) »: what a tally worked out, as shown
 /// in the trace.
 pub fn tally_label(count: usize, total: usize, range: &str) -> String {
-    format!("{count} sur {total} ({range})")
+    crate::i18n::texts()
+        .tally_of
+        .replacen("{}", &count.to_string(), 1)
+        .replacen("{}", &total.to_string(), 1)
+        .replacen("{}", range, 1)
 }
 
 /// Checks every answer against its question, wherever the question is:

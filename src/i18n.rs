@@ -82,6 +82,8 @@ pub struct Texts {
     /// The same for semicolons and question marks.
     pub semicolon: &'static str,
     pub question_mark: &'static str,
+    /// The label of a computed step: « 2 sur 4 (deux critères ou plus) ».
+    pub tally_of: &'static str,
     // File errors, by kind.
     pub io_not_found: &'static str,
     pub io_denied: &'static str,
@@ -305,6 +307,7 @@ pub static FR: Texts = Texts {
     colon: " :",
     semicolon: " ;",
     question_mark: " ?",
+    tally_of: "{} sur {} ({})",
     io_not_found: "fichier ou dossier introuvable",
     io_denied: "accès refusé",
     io_is_dir: "c'est un dossier, pas un fichier",
@@ -388,6 +391,7 @@ pub static EN: Texts = Texts {
     colon: ":",
     semicolon: ";",
     question_mark: "?",
+    tally_of: "{} of {} ({})",
     io_not_found: "no such file or folder",
     io_denied: "permission denied",
     io_is_dir: "this is a folder, not a file",

@@ -430,3 +430,13 @@ fn the_why_section_says_the_step_is_worked_out() {
         "{md}"
     );
 }
+
+#[test]
+fn a_bundle_without_questionnaire_is_refused() {
+    let e = Bundle::from_sources([(
+        "questionnaires/articles.toml",
+        include_str!("../questionnaires/articles.toml"),
+    )])
+    .unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+}
