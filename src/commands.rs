@@ -25,9 +25,7 @@ fn guides(bundle: &Bundle, id: Option<&str>, format: ListFormat) -> Result<(), E
                 })
                 .collect::<Vec<_>>();
             let hint = crate::validate::suggest(id, all.iter().map(String::as_str));
-            return Err(Error::Usage(format!(
-                "guide inconnu « {id} »{hint} (liste : aiguillage guides)"
-            )));
+            return Err(Error::Usage(msg::unknown_guide(id, &hint)));
         };
         return match format {
             ListFormat::Text => write_stdout(&format!("{url}\n")),
@@ -109,7 +107,7 @@ fn check(paths: &[PathBuf], format: ListFormat) -> Result<(), Error> {
     };
     write_stdout(&out)?;
     if report.has_errors() {
-        return Err(Error::Usage(msg::CHECK_FAILED.into()));
+        return Err(Error::Usage(msg::check_failed()));
     }
     Ok(())
 }
@@ -194,8 +192,23 @@ pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
 }
 
 /// User-facing strings of this module.
-mod msg {
-    pub const CHECK_FAILED: &str = "le questionnaire comporte des erreurs";
+pub(crate) mod msg {
+    crate::i18n::messages! {
+        fn check_failed() {
+            fr: "le questionnaire comporte des erreurs",
+            en: "the questionnaire has errors",
+        }
+        /// The last line of `aiguillage check`.
+        fn check_summary(questionnaires: usize, errors: usize, warnings: usize) {
+            fr: "{questionnaires} questionnaire(s) vérifié(s) : {errors} erreur(s), {warnings} avertissement(s)\n",
+            en: "{questionnaires} questionnaire(s) checked: {errors} error(s), {warnings} warning(s)\n",
+        }
+        /// `aiguillage guides ID` with an unknown id; `hint` suggests one.
+        fn unknown_guide(id: &str, hint: &str) {
+            fr: "guide inconnu « {id} »{hint} (liste : aiguillage guides)",
+            en: "unknown guide « {id} »{hint} (list: aiguillage guides)",
+        }
+    }
 
     /// Heading of the man page's section on exit codes and examples.
     pub fn man_extra() -> &'static str {
@@ -211,12 +224,6 @@ mod msg {
             crate::i18n::Lang::En => "COMMAND",
             crate::i18n::Lang::Fr => "COMMANDE",
         }
-    }
-
-    pub fn check_summary(questionnaires: usize, errors: usize, warnings: usize) -> String {
-        format!(
-            "{questionnaires} questionnaire(s) vérifié(s) : {errors} erreur(s), {warnings} avertissement(s)\n"
-        )
     }
 }
 

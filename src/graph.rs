@@ -62,7 +62,7 @@ fn drawing<'b>(bundle: &'b Bundle, scope: Scope<'b>) -> Drawing<'b> {
     let mut d = Drawing {
         title: match scope {
             Scope::One(q) => msg::title(q),
-            Scope::All => msg::ALL.to_owned(),
+            Scope::All => msg::all(),
         },
         frames: Vec::new(),
         jumps: Vec::new(),
@@ -201,7 +201,7 @@ fn dot_legend() -> String {
     let _ = writeln!(
         s,
         "    label={}; style=\"dashed\"; color=\"#bbbbbb\"; fontsize=11;",
-        dot_str(msg::LEGEND)
+        dot_str(&msg::legend())
     );
     for v in Verdict::ALL {
         let _ = writeln!(
@@ -379,38 +379,54 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// User-facing strings of this module.
-mod msg {
+/// User-facing strings of this module. Titles, question texts and
+/// answer labels are content: they stay in French.
+pub(crate) mod msg {
+    use crate::i18n::Lang;
     use crate::model::{Questionnaire, Verdict};
 
-    pub const ALL: &str = "Tous les questionnaires";
-    pub const LEGEND: &str = "Issues";
+    crate::i18n::messages! {
+        fn all() { fr: "Tous les questionnaires", en: "All questionnaires" }
+        /// Title of the box that shows the verdicts' colours.
+        fn legend() { fr: "Issues", en: "Outcomes" }
+        /// `Démonstration (demo 1.0.0, droit au 2026-01-01)`.
+        fn titled(title: &str, id: &str, version: &str, date: &str) {
+            fr: "{title} ({id} {version}, droit au {date})",
+            en: "{title} ({id} {version}, law as of {date})",
+        }
+        /// Head of a worked-out node (`tally`).
+        fn computed(id: &str) { fr: "{id} — calculé", en: "{id} — worked out" }
+        /// A jump to the start of another questionnaire.
+        fn to_questionnaire(id: &str) { fr: "questionnaire « {id} »", en: "questionnaire « {id} »" }
+    }
 
     pub fn title(q: &Questionnaire) -> String {
-        format!(
-            "{} ({} {}, droit au {})",
-            q.title, q.id, q.version, q.legal_date
-        )
+        titled(&q.title, &q.id, &q.version, &q.legal_date)
     }
+
+    /// Each verdict's word in the drawing: (verdict, French, English).
+    pub const VERDICTS: [(Verdict, &str, &str); 5] = [
+        (Verdict::Must, "obligation", "required"),
+        (Verdict::May, "possibilité", "possible"),
+        (Verdict::NotConcerned, "non concerné", "not concerned"),
+        (Verdict::NotYet, "pas encore", "not yet"),
+        (Verdict::Cannot, "impossible", "not possible"),
+    ];
 
     pub fn verdict(v: Verdict) -> &'static str {
-        match v {
-            Verdict::Must => "obligation",
-            Verdict::May => "possibilité",
-            Verdict::NotConcerned => "non concerné",
-            Verdict::NotYet => "pas encore",
-            Verdict::Cannot => "impossible",
+        let (_, fr, en) = VERDICTS
+            .into_iter()
+            .find(|(x, _, _)| *x == v)
+            .unwrap_or(VERDICTS[0]);
+        match crate::i18n::current() {
+            Lang::Fr => fr,
+            Lang::En => en,
         }
-    }
-
-    /// Head of a worked-out node (`tally`).
-    pub fn computed(id: &str) -> String {
-        format!("{id} — calculé")
     }
 
     pub fn jump(target: &str) -> String {
         match target.strip_prefix('@') {
-            Some(q) => format!("questionnaire « {q} »"),
+            Some(q) => to_questionnaire(q),
             None => format!("→ {target}"),
         }
     }

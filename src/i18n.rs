@@ -73,6 +73,59 @@ pub fn lang_in_args<I: IntoIterator<Item = std::ffi::OsString>>(args: I) -> Opti
     }
 }
 
+/// Messages that take arguments, written once in each language: every
+/// `fn name(arg: Type, …) { fr: "…", en: "…" }` becomes a `pub fn`
+/// returning the message in the current language (the strings are
+/// `format!` strings that name the arguments: `« {id} »`). In tests, `ALL`
+/// lists every `(name, French, English)` for [`check_pairs`].
+macro_rules! messages {
+    ($(
+        $(#[$attr:meta])*
+        fn $name:ident($($arg:ident: $ty:ty),* $(,)?) { fr: $fr:literal, en: $en:literal $(,)? }
+    )*) => {
+        $(
+            $(#[$attr])*
+            pub fn $name($($arg: $ty),*) -> String {
+                match $crate::i18n::current() {
+                    $crate::i18n::Lang::Fr => std::fmt::format(format_args!($fr)),
+                    $crate::i18n::Lang::En => std::fmt::format(format_args!($en)),
+                }
+            }
+        )*
+
+        /// Every message of this module: (name, French, English).
+        #[cfg(test)]
+        pub const ALL: &[(&str, &str, &str)] = &[$((stringify!($name), $fr, $en)),*];
+    };
+}
+pub(crate) use messages;
+
+/// Checks a table of [`messages!`]: both versions are written, name the
+/// same arguments, and the English one has no space before a colon,
+/// semicolon, question or exclamation mark.
+#[cfg(test)]
+pub fn check_pairs(table: &[(&str, &str, &str)]) {
+    fn placeholders(s: &str) -> std::collections::BTreeSet<String> {
+        let s = s.replace("{{", "").replace("}}", "");
+        s.split('{')
+            .skip(1)
+            .filter_map(|p| p.split_once('}').map(|(name, _)| name.to_owned()))
+            .collect()
+    }
+    for (name, fr, en) in table {
+        assert!(!fr.trim().is_empty(), "{name}: empty French message");
+        assert!(!en.trim().is_empty(), "{name}: empty English message");
+        assert_eq!(
+            placeholders(fr),
+            placeholders(en),
+            "{name}: the two versions name different arguments"
+        );
+        for p in [" :", " ;", " ?", " !"] {
+            assert!(!en.contains(p), "{name}: « {p} » in English: {en}");
+        }
+    }
+}
+
 /// Every interface string. Formatted messages are methods.
 #[derive(Debug)]
 pub struct Texts {
@@ -151,6 +204,8 @@ pub struct Texts {
     /// « un nombre (50 ou plus) »: the range label goes in the braces.
     pub value_number: &'static str,
     pub value_text: &'static str,
+    /// The answer to a text question, in listings and diagrams.
+    pub free_text: &'static str,
     pub expect_bool: &'static str,
     pub expect_choice: &'static str,
     pub expect_number: &'static str,
@@ -366,6 +421,7 @@ pub static FR: Texts = Texts {
     value_false: "false (non)",
     value_number: "un nombre ({})",
     value_text: "un texte libre",
+    free_text: "texte libre",
     expect_bool: "un booléen (true ou false)",
     expect_choice: "une des valeurs de la liste (chaîne)",
     expect_number: "un nombre",
@@ -450,6 +506,7 @@ pub static EN: Texts = Texts {
     value_false: "false (no)",
     value_number: "a number ({})",
     value_text: "free text",
+    free_text: "free text",
     expect_bool: "a boolean (true or false)",
     expect_choice: "one of the listed values (a string)",
     expect_number: "a number",
@@ -502,6 +559,36 @@ mod tests {
         );
         assert_eq!(lang_in_args(args(&["x", "--lang"])), None);
         assert_eq!(lang_in_args(args(&["x", "--help"])), None);
+    }
+
+    /// Every message of the maintainer commands, in both languages.
+    #[test]
+    fn every_message_pair_is_written_in_both_languages() {
+        for table in [
+            crate::validate::msg::ALL,
+            crate::commands::msg::ALL,
+            crate::questions::msg::ALL,
+            crate::paths::msg::ALL,
+            crate::graph::msg::ALL,
+        ] {
+            assert!(!table.is_empty());
+            check_pairs(table);
+        }
+        for (v, fr, en) in crate::graph::msg::VERDICTS {
+            assert!(!fr.is_empty() && !en.is_empty(), "{v:?}");
+        }
+        for v in crate::model::Verdict::ALL {
+            assert!(crate::graph::msg::VERDICTS.iter().any(|(x, _, _)| *x == v));
+        }
+    }
+
+    #[test]
+    fn check_pairs_catches_a_missing_argument_and_french_spacing() {
+        let missing = std::panic::catch_unwind(|| check_pairs(&[("x", "« {id} » :", "oops")]));
+        assert!(missing.is_err());
+        let spaced = std::panic::catch_unwind(|| check_pairs(&[("x", "a :", "a :")]));
+        assert!(spaced.is_err());
+        check_pairs(&[("x", "« {id} » : {{x}}", "« {id} »: {{x}}")]);
     }
 
     #[test]

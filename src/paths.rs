@@ -57,7 +57,7 @@ pub fn edges(q: &Question) -> Vec<Edge<'_>> {
             .iter()
             .map(|next| Edge {
                 answer: Answer::Text(String::new()),
-                label: msg::FREE_TEXT,
+                label: crate::i18n::texts().free_text,
                 next,
                 findings: &[],
             })
@@ -312,7 +312,9 @@ impl<'b> From<&Path<'b>> for PathOut<'b> {
 /// The text listing of `aiguillage paths`: per path, the outcome, the
 /// answers as written in an answers file, and the findings.
 pub fn text(questionnaire: &Questionnaire, paths: &[Path<'_>]) -> String {
-    let mut s = msg::header(&questionnaire.id, &questionnaire.title, paths.len());
+    let count = paths.len();
+    let plural = if count > 1 { "s" } else { "" };
+    let mut s = msg::header(&questionnaire.id, &questionnaire.title, count, plural);
     for (i, p) in paths.iter().enumerate() {
         s.push_str(&format!(
             "\n{}. {} [{}] {}\n",
@@ -329,7 +331,7 @@ pub fn text(questionnaire: &Questionnaire, paths: &[Path<'_>]) -> String {
             .map(|step| {
                 let answer = answer_text(&step.edge.answer);
                 if step.computed() {
-                    format!("{} = {answer} {}", step.question.id, msg::COMPUTED)
+                    format!("{} = {answer} {}", step.question.id, msg::computed())
                 } else {
                     format!("{} = {answer}", step.question.id)
                 }
@@ -337,22 +339,26 @@ pub fn text(questionnaire: &Questionnaire, paths: &[Path<'_>]) -> String {
             .collect();
         s.push_str(&format!("   {}\n", answers.join(" → ")));
         if !p.findings.is_empty() {
-            s.push_str(&format!("   {} {}\n", msg::FINDINGS, p.findings.join(", ")));
+            s.push_str(&format!(
+                "   {} {}\n",
+                msg::findings(),
+                p.findings.join(", ")
+            ));
         }
     }
     s
 }
 
 /// User-facing strings of this module.
-mod msg {
-    pub const FREE_TEXT: &str = "texte libre";
-    pub const FINDINGS: &str = "constats :";
-    pub const COMPUTED: &str = "(calculé)";
-
-    pub fn header(id: &str, title: &str, count: usize) -> String {
-        format!(
-            "{id} — {title} : {count} chemin{}\n",
-            if count > 1 { "s" } else { "" }
-        )
+pub(crate) mod msg {
+    crate::i18n::messages! {
+        fn findings() { fr: "constats :", en: "findings:" }
+        /// After a worked-out step (`tally`).
+        fn computed() { fr: "(calculé)", en: "(worked out)" }
+        /// The first line: `demo — Démonstration : 4 chemins`.
+        fn header(id: &str, title: &str, count: usize, plural: &str) {
+            fr: "{id} — {title} : {count} chemin{plural}\n",
+            en: "{id} — {title}: {count} path{plural}\n",
+        }
     }
 }

@@ -132,12 +132,12 @@ fn block(bundle: &Bundle, q: &QuestionOut<'_>) -> String {
     let mut s = format!("\n  {} — {}\n", q.id, msg::kind(q.kind, q.unit));
     s.push_str(&format!("    {}\n", q.text));
     if let Some(section) = q.section {
-        s.push_str(&format!("    {} {section}\n", msg::SECTION));
+        s.push_str(&format!("    {} {section}\n", msg::section()));
     }
     if !q.count.is_empty() {
-        s.push_str(&format!("    {} {}\n", msg::COUNTS, q.count.join(", ")));
+        s.push_str(&format!("    {} {}\n", msg::counts(), q.count.join(", ")));
     }
-    s.push_str(&format!("    {}\n", msg::VALUES));
+    s.push_str(&format!("    {}\n", msg::values()));
     let width = q
         .values
         .iter()
@@ -155,17 +155,22 @@ fn block(bundle: &Bundle, q: &QuestionOut<'_>) -> String {
     }
     from.extend(reached_from(bundle, &q.reached_from));
     let after = if q.kind == QuestionKind::Tally {
-        msg::COMPUTED_AFTER
+        msg::computed_after()
     } else {
-        msg::REACHED_FROM
+        msg::reached_from()
     };
-    s.push_str(&format!("    {after} {}\n", from.join(" ; ")));
+    let semicolon = crate::i18n::texts().semicolon;
+    s.push_str(&format!(
+        "    {after} {}\n",
+        from.join(&format!("{semicolon} "))
+    ));
     s
 }
 
 /// The answers that lead to a question, grouped by question:
 /// `q = "a" | "b"`, `n : « Moins de 50 »`, `q (toute réponse)`.
 fn reached_from(bundle: &Bundle, preds: &[Predecessor]) -> Vec<String> {
+    let colon = crate::i18n::texts().colon;
     let mut groups: Vec<(&str, Vec<&Predecessor>)> = Vec::new();
     for p in preds {
         match groups.iter_mut().find(|(q, _)| *q == p.question) {
@@ -181,10 +186,10 @@ fn reached_from(bundle: &Bundle, preds: &[Predecessor]) -> Vec<String> {
             let number = question
                 .is_some_and(|q| matches!(q.kind, QuestionKind::Number | QuestionKind::Tally));
             if every && list.len() > 1 {
-                format!("{id} {}", msg::ANY_ANSWER)
+                format!("{id} {}", msg::any_answer())
             } else if number {
                 let labels: Vec<String> = list.iter().map(|p| format!("« {} »", p.label)).collect();
-                format!("{id} : {}", labels.join(" | "))
+                format!("{id}{colon} {}", labels.join(" | "))
             } else {
                 let values: Vec<String> = list.iter().map(|p| answer_text(&p.answer)).collect();
                 format!("{id} = {}", values.join(" | "))
@@ -197,7 +202,7 @@ fn reached_from(bundle: &Bundle, preds: &[Predecessor]) -> Vec<String> {
 fn value_text(v: &ValueOut<'_>) -> String {
     match (&v.answer, v.min, v.below) {
         (Some(a), _, _) => a.to_string(),
-        (None, None, None) => msg::ANY_TEXT.into(),
+        (None, None, None) => crate::i18n::texts().free_text.into(),
         (None, min, below) => msg::range(min, below),
     }
 }
@@ -248,7 +253,7 @@ fn placeholder(q: &Question) -> String {
             .collect::<Vec<_>>()
             .join(" | "),
         QuestionKind::Number => msg::number(q.unit.as_deref()),
-        QuestionKind::Text => msg::ANY_TEXT.into(),
+        QuestionKind::Text => crate::i18n::texts().free_text.into(),
         // Never in a skeleton (see above).
         QuestionKind::Tally => msg::kind(q.kind, None),
     };
@@ -256,42 +261,52 @@ fn placeholder(q: &Question) -> String {
 }
 
 /// User-facing strings of this module.
-mod msg {
+pub(crate) mod msg {
     use super::{QuestionKind, fmt_num};
 
-    pub const SECTION: &str = "partie :";
-    pub const VALUES: &str = "valeurs :";
-    pub const REACHED_FROM: &str = "posée après :";
-    pub const COMPUTED_AFTER: &str = "calculé après :";
-    pub const ANY_TEXT: &str = "texte libre";
-    pub const ANY_ANSWER: &str = "(toute réponse)";
-    pub const COUNTS: &str = "compte les « oui » à :";
+    crate::i18n::messages! {
+        fn section() { fr: "partie :", en: "section:" }
+        fn values() { fr: "valeurs :", en: "values:" }
+        fn reached_from() { fr: "posée après :", en: "asked after:" }
+        fn computed_after() { fr: "calculé après :", en: "worked out after:" }
+        /// After a question when every answer to it leads on.
+        fn any_answer() { fr: "(toute réponse)", en: "(any answer)" }
+        fn counts() { fr: "compte les « oui » à :", en: "counts the « yes » answers to:" }
+        fn yes_no() { fr: "oui/non", en: "yes/no" }
+        fn choice() { fr: "choix", en: "choice" }
+        fn text() { fr: "texte", en: "text" }
+        fn tally() { fr: "calculé, jamais demandé", en: "worked out, never asked" }
+        fn plain_number() { fr: "nombre", en: "number" }
+        fn number_in(unit: &str) { fr: "nombre, en {unit}", en: "number, in {unit}" }
+        fn start_of(questionnaire: &str) {
+            fr: "début du questionnaire « {questionnaire} »",
+            en: "start of questionnaire « {questionnaire} »",
+        }
+        /// A half-open range: `[0 ; 50[` in French, `[0, 50)` in English.
+        fn half_open(min: &str, below: &str) { fr: "[{min} ; {below}[", en: "[{min}, {below})" }
+    }
 
     pub fn kind(kind: QuestionKind, unit: Option<&str>) -> String {
         match kind {
-            QuestionKind::YesNo => "oui/non".into(),
-            QuestionKind::Choice => "choix".into(),
+            QuestionKind::YesNo => yes_no(),
+            QuestionKind::Choice => choice(),
             QuestionKind::Number => number(unit),
-            QuestionKind::Text => "texte".into(),
-            QuestionKind::Tally => "calculé, jamais demandé".into(),
+            QuestionKind::Text => text(),
+            QuestionKind::Tally => tally(),
         }
     }
 
     pub fn number(unit: Option<&str>) -> String {
         match unit {
-            Some(u) => format!("nombre, en {u}"),
-            None => "nombre".into(),
+            Some(u) => number_in(u),
+            None => plain_number(),
         }
     }
 
-    pub fn start_of(questionnaire: &str) -> String {
-        format!("début du questionnaire « {questionnaire} »")
-    }
-
-    /// `[0 ; 50[`, `[50 ; ∞[`: French notation of a half-open range.
+    /// `[0 ; 50[`, `[50 ; ∞[`: a half-open range of values.
     pub fn range(min: Option<f64>, below: Option<f64>) -> String {
         let min = fmt_num(min.unwrap_or(0.0));
         let below = below.map_or("∞".to_owned(), fmt_num);
-        format!("[{min} ; {below}[")
+        half_open(&min, &below)
     }
 }

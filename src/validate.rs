@@ -81,11 +81,10 @@ impl Report {
     /// One paragraph per error, for when loading fails.
     pub fn summary(&self) -> String {
         let errors: Vec<String> = self.errors().map(ToString::to_string).collect();
-        format!(
-            "questionnaire invalide ({} erreur{}, détail : aiguillage check) :\n\n{}",
+        msg::summary(
             errors.len(),
             if errors.len() > 1 { "s" } else { "" },
-            errors.join("\n\n")
+            &errors.join("\n\n"),
         )
     }
 }
@@ -93,8 +92,8 @@ impl Report {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let level = match self.severity {
-            Severity::Error => "erreur",
-            Severity::Warning => "avertissement",
+            Severity::Error => msg::level_error(),
+            Severity::Warning => msg::level_warning(),
         };
         let head = format!("{level}[{}]: {}", self.code, self.message);
         if self.line == 0 {
@@ -188,7 +187,7 @@ fn check_duplicates(c: &mut Checker) {
                 "duplicate-id",
                 *src,
                 "id".into(),
-                format!("le questionnaire « {} » est défini deux fois", q.id),
+                msg::duplicate_questionnaire(&q.id),
             );
         }
         let items = q
@@ -210,12 +209,7 @@ fn check_duplicates(c: &mut Checker) {
             );
         for (path, id) in items {
             if !seen.insert(id) {
-                c.error(
-                    "duplicate-id",
-                    *src,
-                    path,
-                    format!("l'identifiant « {id} » est déjà utilisé"),
-                );
+                c.error("duplicate-id", *src, path, msg::duplicate_id(id));
             }
         }
     }
@@ -259,7 +253,7 @@ fn dup_in<'a>(
                 "duplicate-id",
                 src,
                 format!("{table}[{i}].id"),
-                format!("l'identifiant « {id} » est déjà utilisé"),
+                msg::duplicate_id(id),
             );
         }
     }
@@ -274,7 +268,7 @@ fn check_references(c: &mut Checker) {
                 "missing-reference",
                 src,
                 "start".into(),
-                format!("la question de départ « {} » n'existe pas", q.start),
+                msg::missing_start(&q.start),
             );
         }
         for (qi, question) in q.questions.iter().enumerate() {
@@ -284,9 +278,9 @@ fn check_references(c: &mut Checker) {
                         "missing-reference",
                         src,
                         format!("questions[{qi}].terms[{ti}]"),
-                        format!(
-                            "le terme « {t} » n'est pas dans le glossaire{}",
-                            suggest(t, b.terms.iter().map(|(_, t)| t.id.as_str()))
+                        msg::missing_term(
+                            t,
+                            &suggest(t, b.terms.iter().map(|(_, t)| t.id.as_str())),
                         ),
                     );
                 }
@@ -349,9 +343,9 @@ fn check_next(c: &mut Checker, src: SourceId, path: String, next: &str) {
         return;
     }
     let message = if let Some(q) = next.strip_prefix('@') {
-        format!(
-            "le questionnaire « {q} » n'existe pas{}",
-            suggest(q, b.questionnaires.iter().map(|(_, q)| q.id.as_str()))
+        msg::missing_questionnaire(
+            q,
+            &suggest(q, b.questionnaires.iter().map(|(_, q)| q.id.as_str())),
         )
     } else {
         let candidates = b.questionnaires.iter().flat_map(|(_, q)| {
@@ -360,10 +354,7 @@ fn check_next(c: &mut Checker, src: SourceId, path: String, next: &str) {
                 .map(|x| x.id.as_str())
                 .chain(q.outcomes.iter().map(|x| x.id.as_str()))
         });
-        format!(
-            "« {next} » n'est ni une question ni une issue{}",
-            suggest(next, candidates)
-        )
+        msg::missing_node(next, &suggest(next, candidates))
     };
     c.error("missing-reference", src, path, message);
 }
@@ -379,10 +370,7 @@ fn check_finding_ref(c: &mut Checker, src: SourceId, path: String, id: &str) {
             "missing-reference",
             src,
             path,
-            format!(
-                "le constat « {id} » n'existe pas{}",
-                suggest(id, candidates)
-            ),
+            msg::missing_finding(id, &suggest(id, candidates)),
         );
     }
 }
@@ -394,9 +382,9 @@ fn check_article_ref(c: &mut Checker, src: SourceId, path: String, id: &str) {
             "missing-reference",
             src,
             path,
-            format!(
-                "l'article « {id} » n'est pas dans articles.toml{}",
-                suggest(id, b.articles.iter().map(|(_, a)| a.id.as_str()))
+            msg::missing_article(
+                id,
+                &suggest(id, b.articles.iter().map(|(_, a)| a.id.as_str())),
             ),
         );
     }
@@ -409,10 +397,9 @@ fn check_guide_ref(c: &mut Checker, src: SourceId, path: String, r: &GuideRef) {
             "unknown-guide",
             src,
             path,
-            format!(
-                "le guide « {} » n'est pas dans le catalogue{}",
-                r.guide,
-                suggest(&r.guide, b.guides.iter().map(|(_, g)| g.id.as_str()))
+            msg::unknown_guide(
+                &r.guide,
+                &suggest(&r.guide, b.guides.iter().map(|(_, g)| g.id.as_str())),
             ),
         ),
         Some(g) => {
@@ -423,10 +410,10 @@ fn check_guide_ref(c: &mut Checker, src: SourceId, path: String, r: &GuideRef) {
                     "unknown-guide",
                     src,
                     path,
-                    format!(
-                        "le guide « {} » n'a pas de chapitre « {ch} »{}",
-                        g.id,
-                        suggest(ch, g.chapters.iter().map(|x| x.id.as_str()))
+                    msg::unknown_chapter(
+                        &g.id,
+                        ch,
+                        &suggest(ch, g.chapters.iter().map(|x| x.id.as_str())),
                     ),
                 );
             }
@@ -453,24 +440,12 @@ fn check_kind(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
             values.sort_unstable();
             values.dedup();
             if values != ["non", "oui"] {
-                c.error(
-                    "bad-kind",
-                    src,
-                    at("choices"),
-                    format!(
-                        "la question oui/non « {id} » doit avoir exactement deux choix, de valeurs « oui » et « non »"
-                    ),
-                );
+                c.error("bad-kind", src, at("choices"), msg::yes_no_choices(id));
             }
         }
         QuestionKind::Choice => {
             if q.choices.len() < 2 {
-                c.error(
-                    "bad-kind",
-                    src,
-                    at("choices"),
-                    format!("la question à choix « {id} » doit proposer au moins deux choix"),
-                );
+                c.error("bad-kind", src, at("choices"), msg::too_few_choices(id));
             }
             check_duplicate_values(c, src, qi, q);
         }
@@ -481,14 +456,7 @@ fn check_kind(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
         }
         QuestionKind::Text => {
             if q.next.is_none() {
-                c.error(
-                    "bad-kind",
-                    src,
-                    at("id"),
-                    format!(
-                        "la question à texte libre « {id} » doit indiquer `next` : sans lui, le chemin s'arrête sans issue"
-                    ),
-                );
+                c.error("bad-kind", src, at("id"), msg::text_without_next(id));
             }
         }
     }
@@ -512,7 +480,7 @@ fn check_kind(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
             "bad-kind",
             src,
             at("kind"),
-            format!("« {id} » : les champs {fields} ne vont pas avec ce type de question"),
+            msg::misplaced_fields(id, fields),
         );
     }
 }
@@ -527,7 +495,7 @@ fn check_count(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
             "bad-kind",
             src,
             format!("questions[{qi}].kind"),
-            format!("le décompte « {id} » doit nommer les questions oui/non à compter (`count`)"),
+            msg::tally_without_count(id),
         );
         return;
     }
@@ -539,26 +507,22 @@ fn check_count(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
                 "duplicate-value",
                 src,
                 path,
-                format!("« {counted} » est compté deux fois par « {id} »"),
+                msg::counted_twice(counted, id),
             );
             continue;
         }
         match c.bundle.question(counted) {
             None => {
-                let message = format!(
-                    "« {id} » compte « {counted} », qui n'est pas une question{}",
-                    suggest(counted, c.bundle.asked_ids())
+                let message = msg::counted_not_a_question(
+                    id,
+                    counted,
+                    &suggest(counted, c.bundle.asked_ids()),
                 );
                 c.error("missing-reference", src, path, message);
             }
-            Some(x) if x.kind != QuestionKind::YesNo => c.error(
-                "bad-kind",
-                src,
-                path,
-                format!(
-                    "« {id} » compte « {counted} », qui n'est pas une question oui/non : seules les réponses « oui » se comptent"
-                ),
-            ),
+            Some(x) if x.kind != QuestionKind::YesNo => {
+                c.error("bad-kind", src, path, msg::counted_not_yes_no(id, counted))
+            }
             Some(_) => {}
         }
     }
@@ -571,11 +535,7 @@ fn check_count(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
                 "unreachable",
                 src,
                 format!("questions[{qi}].ranges[{i}].min"),
-                format!(
-                    "« {id} » compte {} question(s) : la plage « {} » n'est jamais atteinte",
-                    q.count.len(),
-                    r.label
-                ),
+                msg::range_never_reached(id, q.count.len(), &r.label),
             );
         }
     }
@@ -590,10 +550,7 @@ fn check_duplicate_values(c: &mut Checker, src: SourceId, qi: usize, q: &Questio
                 "duplicate-value",
                 src,
                 format!("questions[{qi}].choices[{i}].value"),
-                format!(
-                    "la valeur « {} » apparaît deux fois dans « {} »",
-                    ch.value, q.id
-                ),
+                msg::duplicate_value(&ch.value, &q.id),
             );
         }
     }
@@ -607,7 +564,7 @@ fn check_ranges(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
             "bad-kind",
             src,
             format!("questions[{qi}].ranges"),
-            format!("la question numérique « {id} » doit définir des plages (`ranges`)"),
+            msg::number_without_ranges(id),
         );
         return;
     }
@@ -623,10 +580,7 @@ fn check_ranges(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
             "range-gap",
             src,
             format!("questions[{qi}].ranges[{}].min", order[0]),
-            format!(
-                "« {id} » : aucune plage ne couvre les valeurs de 0 à {}",
-                fmt_num(first.min.unwrap_or(0.0))
-            ),
+            msg::gap(id, "0", &fmt_num(first.min.unwrap_or(0.0))),
         );
     }
     for w in order.windows(2) {
@@ -638,21 +592,14 @@ fn check_ranges(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
                 "range-gap",
                 src,
                 format!("questions[{qi}].ranges[{}].min", w[1]),
-                format!(
-                    "« {id} » : aucune plage ne couvre les valeurs de {} à {}",
-                    fmt_num(end),
-                    fmt_num(start)
-                ),
+                msg::gap(id, &fmt_num(end), &fmt_num(start)),
             );
         } else if end > start {
             c.error(
                 "range-overlap",
                 src,
                 format!("questions[{qi}].ranges[{}].min", w[1]),
-                format!(
-                    "« {id} » : les plages « {} » et « {} » se chevauchent",
-                    a.label, b.label
-                ),
+                msg::overlap(id, &a.label, &b.label),
             );
         }
     }
@@ -662,10 +609,7 @@ fn check_ranges(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
             "range-gap",
             src,
             format!("questions[{qi}].ranges[{}].below", order[order.len() - 1]),
-            format!(
-                "« {id} » : aucune plage ne couvre les valeurs à partir de {}",
-                fmt_num(b)
-            ),
+            msg::gap_above(id, &fmt_num(b)),
         );
     }
     for (i, r) in q.ranges.iter().enumerate() {
@@ -676,7 +620,7 @@ fn check_ranges(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
                 "range-overlap",
                 src,
                 format!("questions[{qi}].ranges[{i}]"),
-                format!("« {id} » : la plage « {} » est vide", r.label),
+                msg::empty_range(id, &r.label),
             );
         }
     }
@@ -733,7 +677,7 @@ fn report_unreachable(c: &mut Checker, reached: &HashSet<&str>) {
                 found.push((
                     *src,
                     format!("questions[{i}].id"),
-                    format!("la question « {} » n'est atteinte par aucun chemin", x.id),
+                    msg::unreachable_question(&x.id),
                     !targeted.contains(x.id.as_str()),
                 ));
             }
@@ -743,7 +687,7 @@ fn report_unreachable(c: &mut Checker, reached: &HashSet<&str>) {
                 found.push((
                     *src,
                     format!("outcomes[{i}].id"),
-                    format!("l'issue « {} » n'est atteinte par aucun chemin", x.id),
+                    msg::unreachable_outcome(&x.id),
                     !targeted.contains(x.id.as_str()),
                 ));
             }
@@ -756,9 +700,7 @@ fn report_unreachable(c: &mut Checker, reached: &HashSet<&str>) {
             continue;
         }
         if roots == 1 && below > 0 {
-            message.push_str(&format!(
-                " ; les {below} question(s) ou issue(s) en aval ne le sont donc pas non plus"
-            ));
+            message.push_str(&msg::unreachable_below(below));
         }
         c.error("unreachable", src, path, message);
     }
@@ -779,12 +721,7 @@ fn dfs<'a>(
             let mut cycle: Vec<&str> = stack[from..].to_vec();
             cycle.push(id);
             let (qsrc, path) = locate_question(c.bundle, id).unwrap_or((src, "id".into()));
-            c.error(
-                "cycle",
-                qsrc,
-                path,
-                format!("cycle : {}", cycle.join(" → ")),
-            );
+            c.error("cycle", qsrc, path, msg::cycle(&cycle.join(" → ")));
             return;
         }
         _ => {}
@@ -838,10 +775,7 @@ fn check_counted_before(c: &mut Checker, src: SourceId, qi: usize, t: &Question)
                 "tally-order",
                 src,
                 path,
-                format!(
-                    "« {counted} », comptée par « {} », n'est jamais posée avant : aucun chemin ne mène de « {counted} » à « {} »",
-                    t.id, t.id
-                ),
+                msg::tally_never_before(counted, &t.id),
             );
             continue;
         }
@@ -855,10 +789,7 @@ fn check_counted_before(c: &mut Checker, src: SourceId, qi: usize, t: &Question)
                 "tally-order",
                 src,
                 path,
-                format!(
-                    "« {counted} », comptée par « {} », n'est pas posée sur tous les chemins qui y mènent (par exemple depuis le début du questionnaire « {} ») : sur ces chemins, elle compterait pour « non »",
-                    t.id, from.id
-                ),
+                msg::tally_not_on_every_path(counted, &t.id, &from.id),
             );
         }
     }
@@ -910,7 +841,7 @@ fn check_content(c: &mut Checker) {
                     "missing-help",
                     src,
                     format!("questions[{qi}].id"),
-                    format!("la question « {} » n'a pas de texte d'aide", x.id),
+                    msg::missing_help(&x.id),
                 );
             }
         }
@@ -923,10 +854,7 @@ fn check_content(c: &mut Checker) {
                     "obligation-without-article",
                     src,
                     format!("findings[{fi}].id"),
-                    format!(
-                        "l'obligation « {} » ne cite aucun article (champ `articles`)",
-                        f.id
-                    ),
+                    msg::obligation_without_article(&f.id),
                 );
             } else if !f
                 .articles
@@ -940,10 +868,7 @@ fn check_content(c: &mut Checker) {
                     "obligation-without-legifrance",
                     src,
                     format!("findings[{fi}].articles"),
-                    format!(
-                        "l'obligation « {} » ne cite aucun texte avec un lien Légifrance",
-                        f.id
-                    ),
+                    msg::obligation_without_legifrance(&f.id),
                 );
             }
         }
@@ -953,7 +878,7 @@ fn check_content(c: &mut Checker) {
                     "outcome-without-guide",
                     src,
                     format!("outcomes[{oi}].id"),
-                    format!("l'issue « {} » ne recommande aucun guide", o.id),
+                    msg::outcome_without_guide(&o.id),
                 );
             }
         }
@@ -981,7 +906,7 @@ fn check_content(c: &mut Checker) {
                 "unused-term",
                 src,
                 format!("terms[{i}].id"),
-                format!("le terme « {} » n'est utilisé par aucune question", t.id),
+                msg::unused_term(&t.id),
             );
         }
     }
@@ -1009,10 +934,7 @@ fn check_unused_findings(c: &mut Checker) {
                     "unused-finding",
                     *src,
                     format!("findings[{fi}].id"),
-                    format!(
-                        "le constat « {} » n'est ajouté par aucune réponse ni aucune issue",
-                        f.id
-                    ),
+                    msg::unused_finding(&f.id),
                 );
             }
         }
@@ -1025,19 +947,14 @@ fn check_url(c: &mut Checker, src: SourceId, path: String, url: &str) {
         host.contains('.') && !host.starts_with('.') && !host.ends_with('.')
     }) && !url.chars().any(char::is_whitespace);
     if !ok {
-        c.error(
-            "bad-url",
-            src,
-            path,
-            format!("« {url} » n'est pas une adresse https:// valide"),
-        );
+        c.error("bad-url", src, path, msg::bad_url(url));
     }
 }
 
 /// « , vouliez-vous dire « x » ? » when a close candidate exists.
 pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> String {
     did_you_mean(word, candidates)
-        .map(|s| format!(" (vouliez-vous dire « {s} » ?)"))
+        .map(msg::suggestion)
         .unwrap_or_default()
 }
 
@@ -1051,24 +968,25 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -
 }
 
 /// serde's « unknown field `x`, expected one of `a`, `b` » (or « unknown
-/// variant ») in French, with the closest allowed name.
-fn unknown_name(message: &str, prefix: &str, what: &str, allowed_what: &str) -> Option<String> {
+/// variant ») in the interface language, with the closest allowed name.
+fn unknown_name(
+    message: &str,
+    prefix: &str,
+    say: fn(&str, &str, &str) -> String,
+) -> Option<String> {
     let (name, expected) = message.strip_prefix(prefix)?.split_once('`')?;
     let allowed = expected
         .trim_start_matches(", expected one of ")
         .trim_start_matches(", expected ");
     let hint = did_you_mean(name, allowed.split(", ").map(|a| a.trim_matches('`')))
-        .map(|s| format!(" — vouliez-vous dire « {s} » ?"))
+        .map(msg::did_you_mean_dash)
         .unwrap_or_default();
-    Some(format!(
-        "{what} « {name} »{hint} ({allowed_what} : {})",
-        allowed.replace('`', "")
-    ))
+    Some(say(name, &hint, &allowed.replace('`', "")))
 }
 
 /// The messages of the TOML reader are in English and name Rust-side
-/// notions; this puts the common ones in French and says what to do. A
-/// message it does not know is returned as is.
+/// notions; this puts the common ones in the interface language and says
+/// what to do. A message it does not know is returned as is.
 pub fn explain_parse_error(message: &str) -> String {
     let message = message.trim();
     let quoted = |s: &str| s.replace('`', "");
@@ -1077,63 +995,286 @@ pub fn explain_parse_error(message: &str) -> String {
         .and_then(|r| r.strip_suffix('`'))
     {
         let hint = match field {
-            "next" => {
-                " : chaque réponse doit mener quelque part (une question, une issue ou « @questionnaire »), sinon le chemin s'arrête sans issue"
-            }
-            _ => "",
+            "next" => msg::missing_next_hint(),
+            _ => String::new(),
         };
-        return format!("champ obligatoire « {field} » manquant{hint}");
+        return msg::missing_field(field, &hint);
     }
-    for (prefix, what, allowed_what) in [
-        ("unknown field `", "champ inconnu", "champs permis"),
-        ("unknown variant `", "valeur inconnue", "valeurs permises"),
+    for (prefix, say) in [
+        (
+            "unknown field `",
+            msg::unknown_field as fn(&str, &str, &str) -> String,
+        ),
+        ("unknown variant `", msg::unknown_variant),
     ] {
-        if let Some(m) = unknown_name(message, prefix, what, allowed_what) {
+        if let Some(m) = unknown_name(message, prefix, say) {
             return m;
         }
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         return match rest.split_once(", expected ") {
-            Some((found, expected)) => format!(
-                "type inattendu : {}, alors qu'il faut {}",
-                type_name(found),
-                type_name(expected)
-            ),
-            None => format!("type inattendu : {}", quoted(rest)),
+            Some((found, expected)) => {
+                msg::unexpected_type(&type_name(found), &type_name(expected))
+            }
+            None => msg::unexpected_type_only(&quoted(rest)),
         };
     }
     if message == "duplicate key" {
-        return "clé en double".into();
+        return msg::duplicate_key();
     }
     message.to_owned()
 }
 
-/// The serde name of a type, in French: `a sequence` → `une liste […]`.
+/// serde's names of types, and how each is said: (serde, French, English).
+const TYPE_NAMES: [(&str, &str, &str); 11] = [
+    ("a sequence", "une liste [...]", "a list [...]"),
+    ("sequence", "une liste", "a list"),
+    ("a string", "un texte entre guillemets", "a quoted string"),
+    ("string", "le texte", "the string"),
+    ("integer", "le nombre", "the number"),
+    ("floating point", "le nombre", "the number"),
+    ("f64", "un nombre", "a number"),
+    ("a boolean", "true ou false", "true or false"),
+    ("boolean", "le booléen", "the boolean"),
+    ("a map", "une table", "a table"),
+    ("map", "une table", "a table"),
+];
+
+/// The serde name of a type, in the interface language: `a sequence` →
+/// `une liste [...]`.
 fn type_name(serde: &str) -> String {
-    let words = [
-        ("a sequence", "une liste [...]"),
-        ("sequence", "une liste"),
-        ("a string", "un texte entre guillemets"),
-        ("string", "le texte"),
-        ("integer", "le nombre"),
-        ("floating point", "le nombre"),
-        ("f64", "un nombre"),
-        ("a boolean", "true ou false"),
-        ("boolean", "le booléen"),
-        ("a map", "une table"),
-        ("map", "une table"),
-    ];
-    for (en, fr) in words {
-        if let Some(rest) = serde.strip_prefix(en) {
-            return format!("{fr}{}", rest.replace('`', ""));
+    let english = crate::i18n::current() == crate::i18n::Lang::En;
+    for (name, fr, en) in TYPE_NAMES {
+        if let Some(rest) = serde.strip_prefix(name) {
+            let said = if english { en } else { fr };
+            return format!("{said}{}", rest.replace('`', ""));
         }
     }
     serde.replace('`', "")
 }
 
+/// The messages of `aiguillage check` (and of a questionnaire that does
+/// not load), in both languages.
+pub(crate) mod msg {
+    crate::i18n::messages! {
+        fn level_error() { fr: "erreur", en: "error" }
+        fn level_warning() { fr: "avertissement", en: "warning" }
+        /// When loading fails: every error, one paragraph each.
+        fn summary(count: usize, plural: &str, errors: &str) {
+            fr: "questionnaire invalide ({count} erreur{plural}, détail : aiguillage check) :\n\n{errors}",
+            en: "invalid questionnaire ({count} error{plural}, details: aiguillage check):\n\n{errors}",
+        }
+        /// After a misspelt name: « (vouliez-vous dire « x » ?) ».
+        fn suggestion(name: &str) {
+            fr: " (vouliez-vous dire « {name} » ?)",
+            en: " (did you mean « {name} »?)",
+        }
+        fn did_you_mean_dash(name: &str) {
+            fr: " — vouliez-vous dire « {name} » ?",
+            en: " — did you mean « {name} »?",
+        }
+
+        // duplicate-id
+        fn duplicate_questionnaire(id: &str) {
+            fr: "le questionnaire « {id} » est défini deux fois",
+            en: "questionnaire « {id} » is defined twice",
+        }
+        fn duplicate_id(id: &str) {
+            fr: "l'identifiant « {id} » est déjà utilisé",
+            en: "id « {id} » is already used",
+        }
+
+        // missing-reference, unknown-guide (`hint` is a suggestion or empty)
+        fn missing_start(id: &str) {
+            fr: "la question de départ « {id} » n'existe pas",
+            en: "start question « {id} » does not exist",
+        }
+        fn missing_term(id: &str, hint: &str) {
+            fr: "le terme « {id} » n'est pas dans le glossaire{hint}",
+            en: "term « {id} » is not in the glossary{hint}",
+        }
+        fn missing_questionnaire(id: &str, hint: &str) {
+            fr: "le questionnaire « {id} » n'existe pas{hint}",
+            en: "questionnaire « {id} » does not exist{hint}",
+        }
+        fn missing_node(id: &str, hint: &str) {
+            fr: "« {id} » n'est ni une question ni une issue{hint}",
+            en: "« {id} » is neither a question nor an outcome{hint}",
+        }
+        fn missing_finding(id: &str, hint: &str) {
+            fr: "le constat « {id} » n'existe pas{hint}",
+            en: "finding « {id} » does not exist{hint}",
+        }
+        fn missing_article(id: &str, hint: &str) {
+            fr: "l'article « {id} » n'est pas dans articles.toml{hint}",
+            en: "article « {id} » is not in articles.toml{hint}",
+        }
+        fn unknown_guide(id: &str, hint: &str) {
+            fr: "le guide « {id} » n'est pas dans le catalogue{hint}",
+            en: "guide « {id} » is not in the catalogue{hint}",
+        }
+        fn unknown_chapter(guide: &str, chapter: &str, hint: &str) {
+            fr: "le guide « {guide} » n'a pas de chapitre « {chapter} »{hint}",
+            en: "guide « {guide} » has no chapter « {chapter} »{hint}",
+        }
+
+        // bad-kind
+        fn yes_no_choices(id: &str) {
+            fr: "la question oui/non « {id} » doit avoir exactement deux choix, de valeurs « oui » et « non »",
+            en: "yes/no question « {id} » must have exactly two choices, with the values « oui » and « non »",
+        }
+        fn too_few_choices(id: &str) {
+            fr: "la question à choix « {id} » doit proposer au moins deux choix",
+            en: "choice question « {id} » must offer at least two choices",
+        }
+        fn text_without_next(id: &str) {
+            fr: "la question à texte libre « {id} » doit indiquer `next` : sans lui, le chemin s'arrête sans issue",
+            en: "free-text question « {id} » must give `next`: without it, the path stops without an outcome",
+        }
+        fn misplaced_fields(id: &str, fields: &str) {
+            fr: "« {id} » : les champs {fields} ne vont pas avec ce type de question",
+            en: "« {id} »: the fields {fields} do not go with this kind of question",
+        }
+        fn tally_without_count(id: &str) {
+            fr: "le décompte « {id} » doit nommer les questions oui/non à compter (`count`)",
+            en: "tally « {id} » must name the yes/no questions to count (`count`)",
+        }
+        fn counted_twice(counted: &str, id: &str) {
+            fr: "« {counted} » est compté deux fois par « {id} »",
+            en: "« {counted} » is counted twice by « {id} »",
+        }
+        fn counted_not_a_question(id: &str, counted: &str, hint: &str) {
+            fr: "« {id} » compte « {counted} », qui n'est pas une question{hint}",
+            en: "« {id} » counts « {counted} », which is not a question{hint}",
+        }
+        fn counted_not_yes_no(id: &str, counted: &str) {
+            fr: "« {id} » compte « {counted} », qui n'est pas une question oui/non : seules les réponses « oui » se comptent",
+            en: "« {id} » counts « {counted} », which is not a yes/no question: only « yes » answers are counted",
+        }
+        fn number_without_ranges(id: &str) {
+            fr: "la question numérique « {id} » doit définir des plages (`ranges`)",
+            en: "number question « {id} » must define ranges (`ranges`)",
+        }
+
+        // unreachable, cycle, tally-order
+        fn range_never_reached(id: &str, count: usize, label: &str) {
+            fr: "« {id} » compte {count} question(s) : la plage « {label} » n'est jamais atteinte",
+            en: "« {id} » counts {count} question(s): the range « {label} » is never reached",
+        }
+        fn unreachable_question(id: &str) {
+            fr: "la question « {id} » n'est atteinte par aucun chemin",
+            en: "question « {id} » is not reached by any path",
+        }
+        fn unreachable_outcome(id: &str) {
+            fr: "l'issue « {id} » n'est atteinte par aucun chemin",
+            en: "outcome « {id} » is not reached by any path",
+        }
+        /// Added to the message of the first node of a part cut off.
+        fn unreachable_below(count: usize) {
+            fr: " ; les {count} question(s) ou issue(s) en aval ne le sont donc pas non plus",
+            en: "; so the {count} question(s) or outcome(s) below it are not reached either",
+        }
+        fn cycle(path: &str) { fr: "cycle : {path}", en: "cycle: {path}" }
+        fn tally_never_before(counted: &str, id: &str) {
+            fr: "« {counted} », comptée par « {id} », n'est jamais posée avant : aucun chemin ne mène de « {counted} » à « {id} »",
+            en: "« {counted} », counted by « {id} », is never asked before it: no path leads from « {counted} » to « {id} »",
+        }
+        fn tally_not_on_every_path(counted: &str, id: &str, from: &str) {
+            fr: "« {counted} », comptée par « {id} », n'est pas posée sur tous les chemins qui y mènent (par exemple depuis le début du questionnaire « {from} ») : sur ces chemins, elle compterait pour « non »",
+            en: "« {counted} », counted by « {id} », is not asked on every path that leads to it (for example from the start of questionnaire « {from} »): on those paths, it would count as « no »",
+        }
+
+        // duplicate-value, range-gap, range-overlap
+        fn duplicate_value(value: &str, id: &str) {
+            fr: "la valeur « {value} » apparaît deux fois dans « {id} »",
+            en: "the value « {value} » appears twice in « {id} »",
+        }
+        fn gap(id: &str, from: &str, to: &str) {
+            fr: "« {id} » : aucune plage ne couvre les valeurs de {from} à {to}",
+            en: "« {id} »: no range covers the values from {from} to {to}",
+        }
+        fn gap_above(id: &str, from: &str) {
+            fr: "« {id} » : aucune plage ne couvre les valeurs à partir de {from}",
+            en: "« {id} »: no range covers the values from {from} up",
+        }
+        fn overlap(id: &str, a: &str, b: &str) {
+            fr: "« {id} » : les plages « {a} » et « {b} » se chevauchent",
+            en: "« {id} »: the ranges « {a} » and « {b} » overlap",
+        }
+        fn empty_range(id: &str, label: &str) {
+            fr: "« {id} » : la plage « {label} » est vide",
+            en: "« {id} »: the range « {label} » is empty",
+        }
+
+        // Content rules.
+        fn missing_help(id: &str) {
+            fr: "la question « {id} » n'a pas de texte d'aide",
+            en: "question « {id} » has no help text",
+        }
+        fn obligation_without_article(id: &str) {
+            fr: "l'obligation « {id} » ne cite aucun article (champ `articles`)",
+            en: "obligation « {id} » cites no article (field `articles`)",
+        }
+        fn obligation_without_legifrance(id: &str) {
+            fr: "l'obligation « {id} » ne cite aucun texte avec un lien Légifrance",
+            en: "obligation « {id} » cites no text with a Légifrance link",
+        }
+        fn outcome_without_guide(id: &str) {
+            fr: "l'issue « {id} » ne recommande aucun guide",
+            en: "outcome « {id} » recommends no guide",
+        }
+        fn unused_term(id: &str) {
+            fr: "le terme « {id} » n'est utilisé par aucune question",
+            en: "term « {id} » is not used by any question",
+        }
+        fn unused_finding(id: &str) {
+            fr: "le constat « {id} » n'est ajouté par aucune réponse ni aucune issue",
+            en: "finding « {id} » is not added by any answer or outcome",
+        }
+        fn bad_url(url: &str) {
+            fr: "« {url} » n'est pas une adresse https:// valide",
+            en: "« {url} » is not a valid https:// address",
+        }
+
+        // Files that cannot be read (parse): serde's messages, explained.
+        fn missing_field(field: &str, hint: &str) {
+            fr: "champ obligatoire « {field} » manquant{hint}",
+            en: "missing required field « {field} »{hint}",
+        }
+        fn missing_next_hint() {
+            fr: " : chaque réponse doit mener quelque part (une question, une issue ou « @questionnaire »), sinon le chemin s'arrête sans issue",
+            en: ": every answer must lead somewhere (a question, an outcome or « @questionnaire »), or the path stops without an outcome",
+        }
+        fn unknown_field(name: &str, hint: &str, allowed: &str) {
+            fr: "champ inconnu « {name} »{hint} (champs permis : {allowed})",
+            en: "unknown field « {name} »{hint} (allowed fields: {allowed})",
+        }
+        fn unknown_variant(name: &str, hint: &str, allowed: &str) {
+            fr: "valeur inconnue « {name} »{hint} (valeurs permises : {allowed})",
+            en: "unknown value « {name} »{hint} (allowed values: {allowed})",
+        }
+        fn unexpected_type(found: &str, expected: &str) {
+            fr: "type inattendu : {found}, alors qu'il faut {expected}",
+            en: "unexpected type: {found}, expected {expected}",
+        }
+        fn unexpected_type_only(found: &str) {
+            fr: "type inattendu : {found}",
+            en: "unexpected type: {found}",
+        }
+        fn duplicate_key() { fr: "clé en double", en: "duplicate key" }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_type_name_is_said_in_both_languages() {
+        for (serde, fr, en) in TYPE_NAMES {
+            assert!(!fr.is_empty() && !en.is_empty(), "{serde}");
+        }
+    }
 
     #[test]
     fn explains_a_missing_next() {

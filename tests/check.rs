@@ -591,6 +591,147 @@ erreur[missing-reference]: « fni » n'est ni une question ni une issue
 }
 
 #[test]
+fn text_output_in_english_points_at_the_same_place() {
+    let out = aiguillage()
+        .args([
+            "check",
+            "--lang",
+            "en",
+            "tests/fixtures/broken/missing-reference.toml",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let expected = "\
+error[missing-reference]: « fni » is neither a question nor an outcome
+  --> tests/fixtures/broken/missing-reference.toml:22:8
+   |
+22 | next = \"fni\"
+   |        ^^^^^
+
+1 questionnaire(s) checked: 1 error(s), 0 warning(s)
+";
+    assert_eq!(stdout, expected);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(stderr, "error: the questionnaire has errors\n");
+}
+
+/// `check --format json --lang en`, as [`check_json`].
+fn check_json_en(fixture: &str) -> (i32, Vec<Value>) {
+    let out = aiguillage()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--lang",
+            "en",
+            &format!("tests/fixtures/broken/{fixture}"),
+        ])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let diagnostics = report["diagnostics"].as_array().unwrap().clone();
+    (out.status.code().unwrap(), diagnostics)
+}
+
+/// In English, every diagnostic of every fixture keeps its code, place and
+/// severity: only the message changes, and it is in English.
+#[test]
+fn english_check_changes_only_the_messages() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
+    let place = |d: &Value| {
+        let mut d = d.clone();
+        d.as_object_mut().unwrap().remove("message");
+        d
+    };
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let (fr_status, fr) = check_json(&name);
+        let (en_status, en) = check_json_en(&name);
+        assert_eq!(fr_status, en_status, "{name}");
+        assert_eq!(
+            fr.iter().map(place).collect::<Vec<_>>(),
+            en.iter().map(place).collect::<Vec<_>>(),
+            "{name}"
+        );
+        for (f, e) in fr.iter().zip(&en) {
+            let (f, e) = (
+                f["message"].as_str().unwrap(),
+                e["message"].as_str().unwrap(),
+            );
+            // A TOML syntax error is the reader's own English message.
+            if e.starts_with("invalid basic string") {
+                continue;
+            }
+            assert_ne!(f, e, "{name}: not translated");
+            for french in [" :", " ;", " ?", "n'est", " pas ", " le ", " la "] {
+                assert!(!e.contains(french), "{name}: « {french} » in « {e} »");
+            }
+        }
+    }
+}
+
+#[test]
+fn english_messages_of_some_checks() {
+    let message = |fixture: &str, code: &str| {
+        let (_, diagnostics) = check_json_en(fixture);
+        let d = diagnostics
+            .iter()
+            .find(|d| d["code"] == code)
+            .unwrap_or_else(|| panic!("{fixture}: no {code} in {diagnostics:#?}"));
+        d["message"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(
+        message("misspelt-next.toml", "missing-reference"),
+        "« q2x » is neither a question nor an outcome (did you mean « q2 »?)"
+    );
+    assert_eq!(
+        message("misspelt-next.toml", "unreachable"),
+        "question « q2 » is not reached by any path; so the 2 question(s) or outcome(s) below it are not reached either"
+    );
+    assert_eq!(
+        message("unknown-field.toml", "parse"),
+        "unknown field « titel » (allowed fields: id, kind, section, text, help, terms, choices, ranges, unit, next, count)"
+    );
+    assert!(
+        message("missing-next.toml", "parse")
+            .starts_with("missing required field « next »: every answer must lead somewhere"),
+    );
+    assert_eq!(
+        message("range-gap.toml", "range-gap"),
+        "« q1 »: no range covers the values from 10 to 20"
+    );
+    assert_eq!(
+        message("missing-help.toml", "missing-help"),
+        "question « q1 » has no help text"
+    );
+}
+
+/// A questionnaire that does not load, outside `check`: the summary is in
+/// the interface language too.
+#[test]
+fn invalid_questionnaire_summary_in_english() {
+    let out = aiguillage()
+        .args([
+            "--lang",
+            "en",
+            "--questionnaire",
+            "tests/fixtures/broken/range-gap.toml",
+            "paths",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with(
+            "error: invalid questionnaire (1 error, details: aiguillage check):\n\nerror[range-gap]: « q1 »: no range covers"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn builtin_questionnaires_are_clean() {
     let out = aiguillage()
         .args(["check", "--format", "json"])

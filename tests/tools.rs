@@ -205,6 +205,27 @@ fn paths_text_of_a_custom_tree() {
 }
 
 #[test]
+fn paths_listing_follows_the_interface_language() {
+    let out = stdout_of(&["--questionnaire", CUSTOM, "paths", "--lang", "en"]);
+    assert!(out.starts_with("demo — Démonstration: 5 paths\n"), "{out}");
+    assert!(
+        out.contains(
+            "3. demo_publier [must] Publiez-le\n   demo_nom = \"\" → demo_acheve = true → demo_agents = 50 → demo_format = \"tableur\"\n   findings: demo_publier_en_ligne\n"
+        ),
+        "{out}"
+    );
+    let tally = stdout_of(&["--questionnaire", TALLY, "paths", "--lang", "en"]);
+    assert!(
+        tally.starts_with("compte — Décompte: 12 paths\n"),
+        "{tally}"
+    );
+    assert!(
+        tally.contains("compte_c = false → compte_total = 1 (worked out)\n"),
+        "{tally}"
+    );
+}
+
+#[test]
 fn unknown_questionnaire_is_a_usage_error() {
     for cmd in ["paths", "graph", "questions"] {
         aiguillage()
@@ -256,6 +277,79 @@ demo — Démonstration
     posée après : demo_agents (toute réponse)
 ";
     assert_eq!(out, expected);
+}
+
+/// The same listing with `--lang en`: the labels are in English, the
+/// questions and answers (content) stay in French.
+#[test]
+fn questions_listing_follows_the_interface_language() {
+    let out = stdout_of(&["--questionnaire", CUSTOM, "questions", "--lang", "en"]);
+    let expected = "\
+demo — Démonstration
+
+  demo_nom — text
+    Quel est le nom du document ?
+    section: Document
+    values:
+      free text  free text
+    asked after: start of questionnaire « demo »
+
+  demo_acheve — yes/no
+    Le document est-il achevé ?
+    section: Document
+    values:
+      true   Oui
+      false  Non, il est en cours de rédaction
+    asked after: demo_nom = \"\"
+
+  demo_agents — number, in agents (ETP)
+    Combien d'agents compte l'organisme, en équivalents temps plein ?
+    section: Organisme
+    values:
+      [0, 50)  Moins de 50
+      [50, ∞)  50 ou plus
+    asked after: demo_acheve = true
+
+  demo_format — choice
+    Sous quelle forme le document existe-t-il ?
+    section: Document
+    values:
+      \"tableur\"  Un tableur ou une base de données
+      \"papier\"   Seulement sur papier
+    asked after: demo_agents (any answer)
+";
+    assert_eq!(out, expected);
+    let tally = stdout_of(&["--questionnaire", TALLY, "questions", "--lang", "en"]);
+    assert!(
+        tally.contains(
+            "  compte_total — worked out, never asked
+    Nombre de critères remplis
+    section: Critères
+    counts the « yes » answers to: compte_a, compte_b, compte_c
+"
+        ),
+        "{tally}"
+    );
+    assert!(
+        tally.contains("asked after: compte_total: « deux critères ou plus »"),
+        "{tally}"
+    );
+    let skeleton = stdout_of(&[
+        "--questionnaire",
+        CUSTOM,
+        "questions",
+        "--skeleton",
+        "--lang",
+        "en",
+    ]);
+    assert!(
+        skeleton.contains(r#""demo_agents": "<number, in agents (ETP)> Combien d'agents"#),
+        "{skeleton}"
+    );
+    assert!(
+        skeleton.contains(r#""demo_nom": "<free text> Quel"#),
+        "{skeleton}"
+    );
 }
 
 #[test]
@@ -576,6 +670,40 @@ fn graph_mermaid_is_a_flowchart_with_verdict_classes() {
     );
     assert!(m.contains("  demo_pas_encore([\"<b>demo_pas_encore — pas encore</b><br/>Attendez qu'il soit achevé\"])\n"), "{m}");
     assert!(m.contains("  class demo_pas_encore not_yet\n"), "{m}");
+}
+
+/// The words around the content follow the interface language; titles,
+/// questions and answers stay in French.
+#[test]
+fn graph_legend_and_verdicts_follow_the_interface_language() {
+    let dot = stdout_of(&["graph", "--format", "dot", "--lang", "en"]);
+    assert!(
+        dot.contains("label=\"Que détenez-vous ? (accueil 1.0.0, law as of "),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("label=\"Outcomes\"; style=\"dashed\""),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("\"legende_must\" [label=\"required\""),
+        "{dot}"
+    );
+    let stub = stdout_of(&["graph", "accueil", "--format", "dot", "--lang", "en"]);
+    assert!(
+        stub.contains("label=\"questionnaire « donnees »\", shape=cds"),
+        "{stub}"
+    );
+    let m = stdout_of(&["--questionnaire", TALLY, "graph", "--lang", "en"]);
+    assert!(
+        m.starts_with("---\ntitle: \"All questionnaires\"\n---\n"),
+        "{m}"
+    );
+    assert!(m.contains("<b>compte_total — worked out</b>"), "{m}");
+    assert!(
+        m.contains("<b>compte_aucun — not concerned</b><br/>Aucun critère"),
+        "{m}"
+    );
 }
 
 #[test]
