@@ -79,13 +79,11 @@ pub fn parse(name: &str, text: &str) -> Result<AnswersFile, Error> {
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
+        let why = strip_position(&inner);
         let message = if path.is_empty() || path == "." {
-            format!("fichier de réponses illisible : {}", strip_position(&inner))
+            msg::unreadable(&why)
         } else {
-            format!(
-                "fichier de réponses illisible, à « {path} » : {}",
-                strip_position(&inner)
-            )
+            msg::unreadable_at(&path, &why)
         };
         Error::Parse(Box::new(SourceError::at(
             name,
@@ -152,10 +150,30 @@ fn ordered(answers: &AnswersFile, order: &[&str]) -> serde_json::Value {
     value
 }
 
+pub(crate) mod msg {
+    crate::i18n::messages! {
+        /// The JSON reader's own reason follows, in English.
+        fn unreadable(why: &str) {
+            fr: "fichier de réponses illisible : {why}",
+            en: "unreadable answers file: {why}",
+        }
+        /// Where in the file: `answers.donnees_acheve`.
+        fn unreadable_at(path: &str, why: &str) {
+            fr: "fichier de réponses illisible, à « {path} » : {why}",
+            en: "unreadable answers file, at « {path} »: {why}",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Answer;
+
+    #[test]
+    fn messages_are_written_in_both_languages() {
+        crate::i18n::check_pairs(msg::ALL);
+    }
 
     #[test]
     fn reads_the_three_answer_types() {

@@ -187,8 +187,8 @@ fn missing(question: &crate::model::Question, args: &RunArgs) -> Error {
         t.missing_no_terminal
     };
     Error::Missing(format!(
-        "{} « {} » ({}) ; {} {allowed}\n  {how}",
-        t.missing_answer, question.id, question.text, t.allowed
+        "{} « {} » ({}){} {} {allowed}\n  {how}",
+        t.missing_answer, question.id, question.text, t.semicolon, t.allowed
     ))
 }
 

@@ -497,8 +497,8 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
             Error::Interrupted
         } else {
             Error::Missing(format!(
-                "{} « {} » ({}) : {}",
-                self.texts.missing_answer, q.id, q.text, self.texts.input_closed
+                "{} « {} » ({}){} {}",
+                self.texts.missing_answer, q.id, q.text, self.texts.colon, self.texts.input_closed
             ))
         }
     }
