@@ -205,7 +205,7 @@ impl<'d> References<'d> {
             .iter()
             .map(|a| format!("{} [{}]", a.label, self.number(a)))
             .collect::<Vec<_>>()
-            .join(" ; ")
+            .join(&format!("{} ", crate::i18n::texts().semicolon))
     }
 
     fn number(&mut self, a: &'d ArticleLink) -> usize {
