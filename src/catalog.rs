@@ -108,21 +108,14 @@ impl Bundle {
                 paths.iter().map(|p| p.display().to_string()).collect(),
             ));
         }
-        // Fill in the references the maintainer did not supply.
-        if !loader.has_articles {
-            loader.add_builtin_file(&BUILTIN_QUESTIONNAIRES, ARTICLES_FILE, "questionnaires")?;
-        }
-        if !loader.has_terms {
-            loader.add_builtin_file(&BUILTIN_QUESTIONNAIRES, GLOSSARY_FILE, "questionnaires")?;
-        }
-        if !loader.has_guides {
-            loader.add_builtin_file(&BUILTIN_GUIDES, GUIDES_FILE, "guides")?;
-        }
+        loader.fill_references()?;
         Ok(loader.bundle())
     }
 
     /// Builds a bundle from in-memory sources: `(name, text)` pairs whose
-    /// file name tells their role. Used by tests and benchmarks.
+    /// file name tells their role; as with files, the references they do
+    /// not supply come from the built-in copies. Used by tests and
+    /// benchmarks.
     pub fn from_sources<'a>(
         sources: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> Result<Bundle, Error> {
@@ -136,6 +129,7 @@ impl Bundle {
         if loader.bundle.questionnaires.is_empty() {
             return Err(Error::NoQuestionnaire(names));
         }
+        loader.fill_references()?;
         checked(loader.bundle())
     }
 
@@ -268,6 +262,21 @@ struct Loader {
 }
 
 impl Loader {
+    /// Adds the built-in articles, glossary and guide catalogue when the
+    /// loaded files did not supply their own.
+    fn fill_references(&mut self) -> Result<(), Error> {
+        if !self.has_articles {
+            self.add_builtin_file(&BUILTIN_QUESTIONNAIRES, ARTICLES_FILE, "questionnaires")?;
+        }
+        if !self.has_terms {
+            self.add_builtin_file(&BUILTIN_QUESTIONNAIRES, GLOSSARY_FILE, "questionnaires")?;
+        }
+        if !self.has_guides {
+            self.add_builtin_file(&BUILTIN_GUIDES, GUIDES_FILE, "guides")?;
+        }
+        Ok(())
+    }
+
     fn add_dir(&mut self, dir: &Dir<'_>, prefix: &str) -> Result<(), Error> {
         let mut files: Vec<_> = dir
             .files()

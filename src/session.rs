@@ -448,19 +448,7 @@ mod tests {
 
     /// `tree` with the built-in articles, glossary and guides.
     fn bundle_with(tree: &str) -> Bundle {
-        Bundle::from_sources([
-            ("t/t.toml", tree),
-            (
-                "t/articles.toml",
-                include_str!("../questionnaires/articles.toml"),
-            ),
-            (
-                "t/glossaire.toml",
-                include_str!("../questionnaires/glossaire.toml"),
-            ),
-            ("t/catalogue.toml", include_str!("../guides/catalogue.toml")),
-        ])
-        .unwrap_or_else(|e| panic!("{e}"))
+        Bundle::from_sources([("t/t.toml", tree)]).unwrap_or_else(|e| panic!("{e}"))
     }
 
     enum Do {

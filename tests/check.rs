@@ -433,18 +433,7 @@ guides = ["qualite"]
     }
 
     fn check_tree(tree: &str) -> (Vec<(Severity, String, String)>, Vec<String>) {
-        let sources = [
-            ("t/t.toml", tree),
-            (
-                "t/articles.toml",
-                include_str!("../questionnaires/articles.toml"),
-            ),
-            (
-                "t/glossaire.toml",
-                include_str!("../questionnaires/glossaire.toml"),
-            ),
-            ("t/catalogue.toml", include_str!("../guides/catalogue.toml")),
-        ];
+        let sources = [("t/t.toml", tree)];
         let report: Report = match Bundle::from_sources(sources) {
             Ok(b) => aiguillage::validate::check(&b),
             Err(Error::InvalidQuestionnaire(r)) => *r,

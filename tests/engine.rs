@@ -7,22 +7,8 @@ use aiguillage::engine::{self, AnswerError, Evaluation};
 use aiguillage::model::{Answer, FindingKind, Verdict};
 
 fn bundle() -> Bundle {
-    Bundle::from_sources([
-        ("mini/q.toml", include_str!("fixtures/mini/q.toml")),
-        (
-            "questionnaires/articles.toml",
-            include_str!("../questionnaires/articles.toml"),
-        ),
-        (
-            "questionnaires/glossaire.toml",
-            include_str!("../questionnaires/glossaire.toml"),
-        ),
-        (
-            "guides/catalogue.toml",
-            include_str!("../guides/catalogue.toml"),
-        ),
-    ])
-    .unwrap_or_else(|e| panic!("{e}"))
+    Bundle::from_sources([("mini/q.toml", include_str!("fixtures/mini/q.toml"))])
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn answers(pairs: &[(&str, Answer)]) -> BTreeMap<String, Answer> {
@@ -222,24 +208,10 @@ fn evaluation_is_deterministic() {
 /// tally compte_total: 0 → compte_aucun, 1 → compte_un, 2 or more →
 /// compte_suite (a yes/no question) with a finding.
 fn tally_bundle() -> Bundle {
-    Bundle::from_sources([
-        (
-            "tally/compte.toml",
-            include_str!("fixtures/tally/compte.toml"),
-        ),
-        (
-            "questionnaires/articles.toml",
-            include_str!("../questionnaires/articles.toml"),
-        ),
-        (
-            "questionnaires/glossaire.toml",
-            include_str!("../questionnaires/glossaire.toml"),
-        ),
-        (
-            "guides/catalogue.toml",
-            include_str!("../guides/catalogue.toml"),
-        ),
-    ])
+    Bundle::from_sources([(
+        "tally/compte.toml",
+        include_str!("fixtures/tally/compte.toml"),
+    )])
     .unwrap_or_else(|e| panic!("{e}"))
 }
 

@@ -21,19 +21,7 @@ use aiguillage::term::ASCII;
 const TREE: &str = include_str!("fixtures/session/arbre.toml");
 
 fn bundle() -> Bundle {
-    Bundle::from_sources([
-        ("t/t.toml", TREE),
-        (
-            "t/articles.toml",
-            include_str!("../questionnaires/articles.toml"),
-        ),
-        (
-            "t/glossaire.toml",
-            include_str!("../questionnaires/glossaire.toml"),
-        ),
-        ("t/catalogue.toml", include_str!("../guides/catalogue.toml")),
-    ])
-    .unwrap_or_else(|e| panic!("{e}"))
+    Bundle::from_sources([("t/t.toml", TREE)]).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Plays typed lines through the plain prompter; returns the outcome id
