@@ -330,7 +330,7 @@ pub fn resolve<'q>(q: &'q Question, answer: &Answer) -> Result<(Route<'q>, Strin
                 .map(|r| {
                     (
                         Route::from(&r.branch),
-                        format!("{} ({})", fmt_num(*n), r.label),
+                        format!("{} ({})", crate::i18n::number(*n), r.label),
                     )
                 })
                 .ok_or_else(wrong)

@@ -35,6 +35,32 @@ pub fn texts() -> &'static Texts {
     Texts::of(current())
 }
 
+/// A number as people read it in the interface language: « 3 500 »,
+/// « 12,5 » in French; « 3,500 », « 12.5 » in English.
+pub fn number(x: f64) -> String {
+    let t = texts();
+    let plain = crate::validate::fmt_num(x);
+    let (sign, digits) = plain
+        .strip_prefix('-')
+        .map_or(("", plain.as_str()), |d| ("-", d));
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    if !int.bytes().all(|b| b.is_ascii_digit()) {
+        return plain; // exponent notation: leave it alone
+    }
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push_str(t.thousands);
+        }
+        grouped.push(c);
+    }
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}{}{frac}", t.decimal)
+    }
+}
+
 /// `--lang` when given; else the first non-empty of `LC_ALL`,
 /// `LC_MESSAGES`, `LANG` (the POSIX order): English when it starts with
 /// « en », French otherwise.
@@ -135,6 +161,9 @@ pub struct Texts {
     /// The same for semicolons and question marks.
     pub semicolon: &'static str,
     pub question_mark: &'static str,
+    /// Number display: thousands separator and decimal mark.
+    pub thousands: &'static str,
+    pub decimal: &'static str,
     /// The label of a computed step: « 2 sur 4 (deux critères ou plus) ».
     pub tally_of: &'static str,
     // File errors, by kind.
@@ -362,6 +391,8 @@ pub static FR: Texts = Texts {
     colon: " :",
     semicolon: " ;",
     question_mark: " ?",
+    thousands: " ",
+    decimal: ",",
     tally_of: "{} sur {} ({})",
     io_not_found: "fichier ou dossier introuvable",
     io_denied: "accès refusé",
@@ -447,6 +478,8 @@ pub static EN: Texts = Texts {
     colon: ":",
     semicolon: ";",
     question_mark: "?",
+    thousands: ",",
+    decimal: ".",
     tally_of: "{} of {} ({})",
     io_not_found: "no such file or folder",
     io_denied: "permission denied",
@@ -530,6 +563,16 @@ pub static EN: Texts = Texts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_shown_the_french_way() {
+        // Tests run with the French interface.
+        assert_eq!(number(3500.0), "3 500");
+        assert_eq!(number(1_200_000.0), "1 200 000");
+        assert_eq!(number(49.0), "49");
+        assert_eq!(number(12.5), "12,5");
+        assert_eq!(number(0.0), "0");
+    }
     use crate::term::env;
 
     #[test]

@@ -22,7 +22,6 @@ use crate::model::{Answer, Question, QuestionKind};
 use crate::render::{wrap, wrap_with};
 use crate::session::{BackTo, Context, Dropped, Notice, Prompter, Reply, ReviewReply, TermHelp};
 use crate::term::Glyphs;
-use crate::validate::fmt_num;
 
 /// The lines printed before the first question.
 pub fn intro(title: &str, plain: bool, save_to: Option<&str>, t: &Texts) -> String {
@@ -184,19 +183,24 @@ fn choice_answer(q: &Question, i: usize) -> Answer {
 /// An answer as the user would type it.
 fn typed_form(a: &Answer) -> String {
     match a {
-        Answer::Number(n) => fmt_num(*n),
+        // Digits only: what the number parser reads back in any language.
+        Answer::Number(n) => crate::validate::fmt_num(*n),
         Answer::Text(s) => s.clone(),
         Answer::Bool(b) => if *b { "oui" } else { "non" }.into(),
     }
 }
 
-/// A number as French users type it: « 1 200 », « 12,5 ». Zero or more,
-/// finite.
+/// A number as people type it in the interface language: « 1 200 »,
+/// « 12,5 » in French (a comma is the decimal mark); « 1,200 », « 12.5 »
+/// in English (a comma groups thousands). Spaces group thousands in both;
+/// a dot is a decimal point in both. Zero or more, finite.
 fn parse_number(s: &str) -> Option<f64> {
+    let comma_is_decimal = crate::i18n::current() == crate::i18n::Lang::Fr;
     let cleaned: String = s
         .trim()
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
+        .filter(|c| comma_is_decimal || *c != ',')
         .map(|c| if c == ',' { '.' } else { c })
         .collect();
     let n: f64 = cleaned.parse().ok()?;
@@ -366,7 +370,11 @@ impl MenuPrompter {
                         .as_deref()
                         .map(|u| format!(" {u}"))
                         .unwrap_or_default();
-                    self.record(&format!("{}{unit}", typed_form(&a)))?;
+                    let shown = match &a {
+                        Answer::Number(n) => crate::i18n::number(*n),
+                        other => typed_form(other),
+                    };
+                    self.record(&format!("{shown}{unit}"))?;
                     Reply::Answer(a)
                 }
                 Err(_) => Reply::Help,

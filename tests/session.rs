@@ -240,6 +240,42 @@ fn plain_flag_reads_answers_piped_on_stdin() {
     assert_eq!(saved["answers"]["b"], 60.0);
 }
 
+/// « 1,200 » is twelve hundred in English and one point two in French:
+/// numbers are read the way the interface language writes them.
+#[test]
+fn numbers_are_read_in_the_interface_language() {
+    // a = oui, then b; 50 or more asks d (oui), less ends; the review is
+    // confirmed by the end of the input.
+    for (lang, input, expected) in [
+        ("en", "1\n1,200\n1\n", 1200.0),
+        ("fr", "1\n1 200\n1\n", 1200.0),
+        ("fr", "1\n12,5\n", 12.5),
+    ] {
+        let d = Dir::new();
+        let save = d.path("r.json");
+        let out = d.run(
+            &[
+                "--plain",
+                "--lang",
+                lang,
+                "--save-answers",
+                save.to_str().unwrap(),
+            ],
+            &[],
+            Some(input),
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{lang} {input:?}: {}",
+            text(&out.stderr)
+        );
+        let saved: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&save).unwrap()).unwrap();
+        assert_eq!(saved["answers"]["b"], expected, "{lang} {input:?}");
+    }
+}
+
 #[test]
 fn plain_flag_with_input_ending_early_saves_what_was_typed() {
     let d = Dir::new();
