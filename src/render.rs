@@ -377,16 +377,42 @@ pub fn markdown(d: &Decision, t: &Texts) -> String {
         verdict_label(d.outcome.verdict, t),
         d.outcome.title
     );
+    markdown_references(&mut s, d, t);
     let _ = writeln!(
         s,
-        "\n_{}_",
+        "\n_{} {}_",
         t.questionnaire_footer(
             &d.decided_by.title,
             &d.decided_by.version,
             &d.decided_by.legal_date
-        )
+        ),
+        t.not_legal_advice
     );
     s
+}
+
+/// Every article the decision cites, once, with its caveat: the links are
+/// inline above, but a caveat (an old version, a link to the whole code)
+/// must travel with the note too.
+fn markdown_references(s: &mut String, d: &Decision, t: &Texts) {
+    let mut refs = References::default();
+    for f in &d.findings {
+        refs.cite(&f.articles);
+    }
+    for step in &d.path {
+        refs.cite(&step.articles);
+    }
+    if refs.cited.is_empty() {
+        return;
+    }
+    let _ = writeln!(s, "\n## {}\n", t.references);
+    for a in &refs.cited {
+        let _ = write!(s, "- [{}]({})", a.label, a.url);
+        if let Some(c) = &a.caveat {
+            let _ = write!(s, " — {}", c.trim());
+        }
+        let _ = writeln!(s);
+    }
 }
 
 /// Only the links of the recommended guides, one per line: the outcome's
