@@ -207,9 +207,11 @@ fn warn_unused(d: &Decision) {
 /// Prints the decision; after a plain session, with the same ASCII
 /// glyphs as the questions.
 fn print(d: &Decision, args: &RunArgs, plain_session: bool) -> Result<(), Error> {
+    let plain = args.plain || plain_session;
     let look = render::Look {
         texts: i18n::texts(),
-        glyphs: term::result_glyphs(args.plain || plain_session, &term::real_env),
+        glyphs: term::result_glyphs(plain, &term::real_env),
+        width: result_width(plain),
     };
     let out = match args.format {
         Format::Text => render::text(d, look),
@@ -218,6 +220,21 @@ fn print(d: &Decision, args: &RunArgs, plain_session: bool) -> Result<(), Error>
         Format::Link => render::links(d),
     };
     write_stdout(&out)
+}
+
+/// Lines of the decision: unwrapped in plain mode (a screen reader reads
+/// every break), the terminal's width when narrower than the default,
+/// the default in a file or a pipe.
+fn result_width(plain: bool) -> usize {
+    if plain {
+        return render::NO_WRAP;
+    }
+    let stdout = console::Term::stdout();
+    if !stdout.is_term() {
+        return render::DEFAULT_WIDTH;
+    }
+    let columns = stdout.size().1 as usize;
+    columns.saturating_sub(2).clamp(40, render::DEFAULT_WIDTH)
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error.

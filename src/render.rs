@@ -10,12 +10,22 @@ use crate::i18n::Texts;
 use crate::model::{FindingKind, Verdict};
 use crate::term::Glyphs;
 
-/// How a decision is drawn: the interface language and the glyphs.
+/// How a decision is drawn: the interface language, the glyphs and the
+/// width lines are wrapped at.
 #[derive(Debug, Clone, Copy)]
 pub struct Look {
     pub texts: &'static Texts,
     pub glyphs: &'static Glyphs,
+    /// Columns; [`NO_WRAP`] for screen readers, which read every line
+    /// break aloud.
+    pub width: usize,
 }
+
+/// The width of a decision when nothing narrower is known.
+pub const DEFAULT_WIDTH: usize = 78;
+
+/// A width no line reaches: lines are not wrapped.
+pub const NO_WRAP: usize = 100_000;
 
 fn verdict_label(v: Verdict, t: &Texts) -> &'static str {
     match v {
@@ -127,11 +137,9 @@ fn thousands(last: &str, next: &str) -> bool {
     (1..=3).contains(&tail) && head == 3 && !after.is_some_and(char::is_alphanumeric)
 }
 
-const WIDTH: usize = 78;
-
 /// The decision for a person.
 pub fn text(d: &Decision, look: Look) -> String {
-    let (t, g) = (look.texts, look.glyphs);
+    let (t, g, width) = (look.texts, look.glyphs, look.width);
     let mut s = String::new();
     // Articles are cited by label and number where they matter; each link
     // is printed once, with its caveat, under « Références ».
@@ -140,14 +148,18 @@ pub fn text(d: &Decision, look: Look) -> String {
         let _ = writeln!(s, "{}\n", style(t.legal_content_in_french).dim());
     }
     let v = d.outcome.verdict;
+    let head = format!("{} {}{}", g.verdict, verdict_label(v, t), t.colon);
+    // Wrapped as one line of text, then the two parts styled.
+    let line = wrap(&format!("{head} {}", d.outcome.title), width, "  ");
+    let title = line[head.len()..].trim_start();
     let _ = writeln!(
         s,
         "{} {}",
-        verdict_style(v).apply_to(format!("{} {}{}", g.verdict, verdict_label(v, t), t.colon)),
-        style(&d.outcome.title).bold()
+        verdict_style(v).apply_to(&head),
+        style(title).bold()
     );
     let _ = writeln!(s);
-    let _ = writeln!(s, "{}", wrap(&d.outcome.summary, WIDTH, ""));
+    let _ = writeln!(s, "{}", wrap(&d.outcome.summary, width, ""));
     for (kind, title) in finding_groups(t) {
         let items: Vec<&FindingOut> = d.findings_of(kind).collect();
         if items.is_empty() {
@@ -155,10 +167,10 @@ pub fn text(d: &Decision, look: Look) -> String {
         }
         let _ = writeln!(s, "\n{}", heading(title));
         for f in items {
-            let _ = writeln!(s, "  {} {}", g.bullet, wrap(&f.text, WIDTH - 4, "    "));
+            let _ = writeln!(s, "  {} {}", g.bullet, wrap(&f.text, width - 4, "    "));
             if !f.articles.is_empty() {
                 let cited = refs.cite(&f.articles);
-                let line = wrap(&cited, WIDTH - 6, "      ");
+                let line = wrap(&cited, width - 6, "      ");
                 let _ = writeln!(s, "    {} {}", style(g.sub).dim(), style(line).dim());
             }
         }
@@ -166,7 +178,7 @@ pub fn text(d: &Decision, look: Look) -> String {
     if !d.outcome.next_steps.is_empty() {
         let _ = writeln!(s, "\n{}", heading(t.next_steps));
         for (i, step) in d.outcome.next_steps.iter().enumerate() {
-            let _ = writeln!(s, "  {}. {}", i + 1, wrap(step, WIDTH - 5, "     "));
+            let _ = writeln!(s, "  {}. {}", i + 1, wrap(step, width - 5, "     "));
         }
     }
     let _ = writeln!(s, "\n{}", heading(t.guides));
@@ -178,7 +190,7 @@ pub fn text(d: &Decision, look: Look) -> String {
         }
     }
     why_text(&mut s, d, look, &mut refs);
-    refs.write(&mut s, t);
+    refs.write(&mut s, t, width);
     let footer = format!(
         "{} {}",
         t.questionnaire_footer(
@@ -188,7 +200,7 @@ pub fn text(d: &Decision, look: Look) -> String {
         ),
         t.not_legal_advice
     );
-    let _ = writeln!(s, "\n{}", style(wrap(&footer, WIDTH, "")).dim());
+    let _ = writeln!(s, "\n{}", style(wrap(&footer, width, "")).dim());
     s
 }
 
@@ -220,7 +232,7 @@ impl<'d> References<'d> {
 
     /// Each reference once: number, label, link on its own line (a URL is
     /// never cut), and the caveat on the link when there is one.
-    fn write(&self, s: &mut String, t: &Texts) {
+    fn write(&self, s: &mut String, t: &Texts, width: usize) {
         if self.cited.is_empty() {
             return;
         }
@@ -231,7 +243,7 @@ impl<'d> References<'d> {
             let _ = writeln!(s, "  {n} {}", a.label);
             let _ = writeln!(s, "{pad}{}", style(&a.url).cyan());
             if let Some(c) = &a.caveat {
-                let _ = writeln!(s, "{pad}{}", style(wrap(c, WIDTH - pad.len(), &pad)).dim());
+                let _ = writeln!(s, "{pad}{}", style(wrap(c, width - pad.len(), &pad)).dim());
             }
         }
     }
@@ -258,33 +270,33 @@ fn step_findings<'d>(d: &'d Decision, step: &Step) -> Vec<&'d FindingOut> {
 /// « Pourquoi ? »: every answer in order, what it implies, the article it
 /// rests on and the findings it added; then the verdict it leads to.
 fn why_text<'d>(s: &mut String, d: &'d Decision, look: Look, refs: &mut References<'d>) {
-    let (t, g) = (look.texts, look.glyphs);
+    let (t, g, width) = (look.texts, look.glyphs, look.width);
     let _ = writeln!(s, "\n{}", heading(t.why));
     let _ = writeln!(s, "{}", style(t.why_intro).dim());
     for (i, step) in d.path.iter().enumerate() {
         let text = step_text(step, t);
-        let _ = writeln!(s, "  {}. {}", i + 1, wrap(&text, WIDTH - 5, "     "));
+        let _ = writeln!(s, "  {}. {}", i + 1, wrap(&text, width - 5, "     "));
         let _ = writeln!(
             s,
             "     {}",
             style(format!(
                 "{} {}",
                 g.arrow,
-                wrap(&step.label, WIDTH - 8, "       ")
+                wrap(&step.label, width - 8, "       ")
             ))
             .bold()
         );
         if let Some(b) = &step.because {
-            let _ = writeln!(s, "     {}", wrap(b, WIDTH - 5, "     "));
+            let _ = writeln!(s, "     {}", wrap(b, width - 5, "     "));
         }
         if !step.articles.is_empty() {
             let cited = refs.cite(&step.articles);
-            let line = wrap(&cited, WIDTH - 7, "       ");
+            let line = wrap(&cited, width - 7, "       ");
             let _ = writeln!(s, "     {} {}", style(g.sub).dim(), style(line).dim());
         }
         for f in step_findings(d, step) {
             let line = format!("+ {}{} {}", kind_label(f.kind, t), t.colon, f.text);
-            let line = console::truncate_str(&line, WIDTH - 5, "…").into_owned();
+            let line = console::truncate_str(&line, width - 5, "…").into_owned();
             let _ = writeln!(s, "     {}", style(line).dim());
         }
     }
@@ -293,7 +305,7 @@ fn why_text<'d>(s: &mut String, d: &'d Decision, look: Look, refs: &mut Referenc
     // Wrapped as one sentence, then the verdict coloured in place.
     let line = wrap(
         &format!("{} {label} — {}", t.why_leads_to, d.outcome.title),
-        WIDTH - 2,
+        width - 2,
         "  ",
     );
     let line = line.replacen(label, &verdict_style(v).apply_to(label).to_string(), 1);

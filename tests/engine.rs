@@ -388,6 +388,7 @@ fn the_why_section_says_the_step_is_worked_out() {
     let look = aiguillage::render::Look {
         texts: &aiguillage::i18n::FR,
         glyphs: &aiguillage::term::ASCII,
+        width: aiguillage::render::DEFAULT_WIDTH,
     };
     let text = console::strip_ansi_codes(&aiguillage::render::text(&d, look)).into_owned();
     assert!(
