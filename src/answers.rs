@@ -75,12 +75,25 @@ pub fn read(path: &Path) -> Result<Loaded, Error> {
 
 /// Parses the text of an answers file named `name`.
 pub fn parse(name: &str, text: &str) -> Result<AnswersFile, Error> {
+    // `[…]` or `"…"` at the top would be read as a struct by position and
+    // give a puzzling message; say what the file must be instead.
+    if let Some(start) = text.find(|c: char| !c.is_whitespace())
+        && !text[start..].starts_with('{')
+    {
+        return Err(Error::Parse(Box::new(SourceError::new(
+            name,
+            text,
+            Some(start),
+            msg::unreadable(&msg::not_an_object()),
+        ))));
+    }
     let de = &mut serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        let why = strip_position(&inner);
-        let message = if path.is_empty() || path == "." {
+        let why = explain_json_error(&inner);
+        // `?` stands for a place the reader could not name.
+        let message = if path.is_empty() || path == "." || path.contains('?') {
             msg::unreadable(&why)
         } else {
             msg::unreadable_at(&path, &why)
@@ -93,6 +106,29 @@ pub fn parse(name: &str, text: &str) -> Result<AnswersFile, Error> {
             message,
         )))
     })
+}
+
+/// The JSON reader's reason in the interface language: the common syntax
+/// errors by name, the type and field errors as the questionnaire checks
+/// say them; anything else in the reader's own words.
+fn explain_json_error(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let raw = strip_position(e);
+    match e.classify() {
+        Category::Eof => msg::eof(),
+        Category::Syntax => match raw.as_str() {
+            "expected `,` or `}`" => msg::expected_comma_or_brace(),
+            "expected `,` or `]`" => msg::expected_comma_or_bracket(),
+            "expected `:`" => msg::expected_colon(),
+            "expected value" | "expected ident" => msg::expected_value(),
+            "key must be a string" => msg::key_not_string(),
+            "trailing comma" => msg::trailing_comma(),
+            "trailing characters" => msg::trailing_characters(),
+            _ => raw,
+        },
+        Category::Data => crate::validate::explain_parse_error(&raw),
+        Category::Io => raw,
+    }
 }
 
 /// serde_json appends « at line L column C »; we show it our own way.
@@ -156,6 +192,42 @@ pub(crate) mod msg {
         fn unreadable(why: &str) {
             fr: "fichier de réponses illisible : {why}",
             en: "unreadable answers file: {why}",
+        }
+        fn not_an_object() {
+            fr: "un fichier de réponses est un objet JSON : {{ \"answers\": {{ … }} }}",
+            en: "an answers file is a JSON object: {{ \"answers\": {{ … }} }}",
+        }
+        fn eof() {
+            fr: "le fichier s'arrête trop tôt (vide, ou une accolade ou un guillemet n'est pas refermé)",
+            en: "the file ends too early (empty, or a brace or a quote is not closed)",
+        }
+        fn expected_comma_or_brace() {
+            fr: "une virgule ou une accolade fermante « }} » est attendue ici",
+            en: "a comma or a closing brace « }} » is expected here",
+        }
+        fn expected_comma_or_bracket() {
+            fr: "une virgule ou un crochet fermant « ] » est attendu ici",
+            en: "a comma or a closing bracket « ] » is expected here",
+        }
+        fn expected_colon() {
+            fr: "un deux-points « : » est attendu entre l'identifiant et la réponse",
+            en: "a colon (:) is expected between the id and the answer",
+        }
+        fn expected_value() {
+            fr: "une valeur est attendue ici : true, false, un nombre ou un texte entre guillemets",
+            en: "a value is expected here: true, false, a number or a text in quotes",
+        }
+        fn key_not_string() {
+            fr: "un identifiant doit être écrit entre guillemets",
+            en: "an id must be written in quotes",
+        }
+        fn trailing_comma() {
+            fr: "virgule en trop avant la fin de la liste ou de l'objet",
+            en: "extra comma before the end of the list or object",
+        }
+        fn trailing_characters() {
+            fr: "du texte suit la fin de l'objet JSON",
+            en: "text follows the end of the JSON object",
         }
         /// Where in the file: `answers.donnees_acheve`.
         fn unreadable_at(path: &str, why: &str) {

@@ -46,6 +46,8 @@ impl SourceError {
                 let prev = text.lines().nth(l - 2).unwrap_or_default();
                 (l - 1, prev.chars().count() + 1)
             }
+            // An empty file: its first place.
+            (1, 0) => (1, 1),
             other => other,
         };
         SourceError {

@@ -393,6 +393,8 @@ fn snapshot_markdown_decision_s4() {
 fn snapshot_bad_input_messages() {
     let cases = [
         "malformed.json",
+        "empty.json",
+        "extra-key.json",
         "misspelt.json",
         "bad-value.json",
         "wrong-type.json",
