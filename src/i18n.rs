@@ -344,9 +344,13 @@ impl Texts {
     pub fn resume_with(&self, file: &str) -> String {
         match self.lang {
             Lang::Fr => {
-                format!("Pour reprendre là où vous vous êtes arrêté : aiguillage --answers {file}")
+                format!(
+                    "Pour reprendre là où vous vous êtes arrêté : aiguillage --answers {file} --save-answers {file}"
+                )
             }
-            Lang::En => format!("To resume where you stopped: aiguillage --answers {file}"),
+            Lang::En => format!(
+                "To resume where you stopped: aiguillage --answers {file} --save-answers {file}"
+            ),
         }
     }
 
@@ -455,7 +459,7 @@ pub static FR: Texts = Texts {
     free_text: "texte libre",
     expect_bool: "un booléen (true ou false)",
     expect_choice: "une des valeurs de la liste (chaîne)",
-    expect_number: "un nombre",
+    expect_number: "un nombre positif ou nul",
     expect_text: "un texte",
     expect_nothing: "aucune réponse (valeur calculée)",
     given_bool: "le booléen {}",
@@ -468,9 +472,9 @@ pub static FR: Texts = Texts {
     allowed: "valeurs permises :",
     not_a_choice: "n'est pas une réponse possible",
     missing_answer: "réponse manquante pour",
-    missing_add_to_file: "ajoutez-la au fichier de réponses, ou relancez dans un terminal pour qu'elle soit posée",
+    missing_add_to_file: "ajoutez-la au fichier de réponses ; dans un terminal (et sans --answers -), elle serait posée",
     missing_no_terminal: "pas de terminal pour poser les questions : donnez les réponses avec --answers FICHIER (modèle : aiguillage questions --skeleton), ou lancez aiguillage dans un terminal",
-    missing_no_input: "--no-input : aucune question n'est posée ; donnez la réponse dans le fichier passé à --answers",
+    missing_no_input: "--no-input : aucune question n'est posée ; donnez cette réponse dans un fichier passé à --answers (modèle : aiguillage questions --skeleton)",
 };
 
 pub static EN: Texts = Texts {
@@ -542,7 +546,7 @@ pub static EN: Texts = Texts {
     free_text: "free text",
     expect_bool: "a boolean (true or false)",
     expect_choice: "one of the listed values (a string)",
-    expect_number: "a number",
+    expect_number: "a number, zero or more",
     expect_text: "a text",
     expect_nothing: "no answer (the value is worked out)",
     given_bool: "the boolean {}",
@@ -555,9 +559,9 @@ pub static EN: Texts = Texts {
     allowed: "allowed values:",
     not_a_choice: "is not a possible answer",
     missing_answer: "missing answer for",
-    missing_add_to_file: "add it to the answers file, or run again in a terminal to be asked",
+    missing_add_to_file: "add it to the answers file; in a terminal (and without --answers -) it would be asked",
     missing_no_terminal: "no terminal to ask the questions: give the answers with --answers FILE (template: aiguillage questions --skeleton), or run aiguillage in a terminal",
-    missing_no_input: "--no-input: no question is asked; give the answer in the file passed to --answers",
+    missing_no_input: "--no-input: no question is asked; give this answer in a file passed to --answers (template: aiguillage questions --skeleton)",
 };
 
 #[cfg(test)]
