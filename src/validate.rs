@@ -81,9 +81,22 @@ impl Report {
     /// One paragraph per error, for when loading fails.
     pub fn summary(&self) -> String {
         let errors: Vec<String> = self.errors().map(ToString::to_string).collect();
+        // The command that shows every problem, warnings included, of the
+        // very files that failed (built-in ones need no argument).
+        let mut files: Vec<&str> = self
+            .errors()
+            .map(|d| d.file.as_str())
+            .filter(|f| !f.starts_with("questionnaires/") && !f.starts_with("guides/"))
+            .collect();
+        files.dedup();
+        let command = std::iter::once("aiguillage check")
+            .chain(files)
+            .collect::<Vec<_>>()
+            .join(" ");
         msg::summary(
             errors.len(),
             if errors.len() > 1 { "s" } else { "" },
+            &command,
             &errors.join("\n\n"),
         )
     }
@@ -1060,9 +1073,9 @@ pub(crate) mod msg {
         fn level_error() { fr: "erreur", en: "error" }
         fn level_warning() { fr: "avertissement", en: "warning" }
         /// When loading fails: every error, one paragraph each.
-        fn summary(count: usize, plural: &str, errors: &str) {
-            fr: "questionnaire invalide ({count} erreur{plural}, détail : aiguillage check) :\n\n{errors}",
-            en: "invalid questionnaire ({count} error{plural}, details: aiguillage check):\n\n{errors}",
+        fn summary(count: usize, plural: &str, command: &str, errors: &str) {
+            fr: "questionnaire invalide ({count} erreur{plural}, détail : {command}) :\n\n{errors}",
+            en: "invalid questionnaire ({count} error{plural}, details: {command}):\n\n{errors}",
         }
         /// After a misspelt name: « (vouliez-vous dire « x » ?) ».
         fn suggestion(name: &str) {

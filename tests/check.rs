@@ -714,7 +714,7 @@ fn invalid_questionnaire_summary_in_english() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
         stderr.starts_with(
-            "error: invalid questionnaire (1 error, details: aiguillage check):\n\nerror[range-gap]: « q1 »: no range covers"
+            "error: invalid questionnaire (1 error, details: aiguillage check tests/fixtures/broken/range-gap.toml):\n\nerror[range-gap]: « q1 »: no range covers"
         ),
         "{stderr}"
     );
