@@ -47,6 +47,9 @@ pub fn load(paths: &[std::path::PathBuf]) -> Result<Bundle, Error> {
 
 /// Prints an error on stderr the way every command does.
 pub fn report_error(e: &Error) {
+    if matches!(e, Error::Reported) {
+        return;
+    }
     let prefix = console::style(i18n::texts().error)
         .for_stderr()
         .red()

@@ -126,6 +126,10 @@ pub enum Error {
     /// (Esc at a menu goes back; it never ends the session.)
     #[error("{}", crate::i18n::texts().interrupted)]
     Interrupted,
+    /// Bad input already reported in full on the output (`check`'s
+    /// summary): nothing more to say, exit 2.
+    #[error("")]
+    Reported,
     #[error(transparent)]
     Other(#[from] anyhow::Error),
 }
@@ -155,6 +159,7 @@ impl Error {
             | Error::NoQuestionnaire(_)
             | Error::Answers(_)
             | Error::AnswersAt(_)
+            | Error::Reported
             | Error::Usage(_)
             | Error::Missing(_)
             | Error::Io(..) => 2,
