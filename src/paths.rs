@@ -116,28 +116,43 @@ pub fn predecessors(bundle: &Bundle, id: &str) -> Vec<Predecessor> {
     out
 }
 
-/// Questions reachable from the start of `questionnaire`, following
-/// `@questionnaire` jumps, in the order a depth-first walk meets them
-/// (the order a user would, branch by branch).
+/// Every question the questionnaire can ask, in an order a person would
+/// meet them: each after every question that can lead to it (the trees
+/// are acyclic), and the first answer's branch before the second's.
 pub fn reachable_questions<'b>(
     bundle: &'b Bundle,
     questionnaire: &'b Questionnaire,
 ) -> Vec<&'b Question> {
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
-    let mut stack = vec![format!("@{}", questionnaire.id)];
-    while let Some(target) = stack.pop() {
-        let Some(Node::Question(q)) = bundle.node(&target) else {
-            continue;
+    // Reverse post-order of a depth-first walk is a topological order;
+    // walking the answers last-to-first puts the first answer's branch
+    // first.
+    fn visit<'b>(
+        bundle: &'b Bundle,
+        target: &str,
+        seen: &mut HashSet<&'b str>,
+        post: &mut Vec<&'b Question>,
+    ) {
+        let Some(Node::Question(q)) = bundle.node(target) else {
+            return;
         };
         if !seen.insert(q.id.as_str()) {
-            continue;
+            return;
         }
-        out.push(q);
-        // Reversed so that the first answer is walked first.
-        stack.extend(edges(q).iter().rev().map(|e| e.next.to_owned()));
+        for e in edges(q).iter().rev() {
+            visit(bundle, e.next, seen, post);
+        }
+        post.push(q);
     }
-    out
+    let mut seen = HashSet::new();
+    let mut post = Vec::new();
+    visit(
+        bundle,
+        &format!("@{}", questionnaire.id),
+        &mut seen,
+        &mut post,
+    );
+    post.reverse();
+    post
 }
 
 /// One answered question on a path, or a worked-out `tally` (whose
