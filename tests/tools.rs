@@ -391,6 +391,21 @@ fn skeleton_is_an_answers_file_with_every_question_in_tree_order() {
     assert_eq!(out, expected);
 }
 
+/// Every question comes after all the questions that can lead to it:
+/// the population of a collectivité before the number of agents, which
+/// every kind of body is asked.
+#[test]
+fn skeleton_order_follows_the_interview() {
+    let out = stdout_of(&["questions", "donnees", "--skeleton"]);
+    let at = |id: &str| {
+        out.find(&format!("\"{id}\""))
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    assert!(at("donnees_organisme") < at("donnees_population"));
+    assert!(at("donnees_population") < at("donnees_etp"));
+    assert!(at("donnees_anonymisable") < at("donnees_categorie"));
+}
+
 #[test]
 fn a_placeholder_left_in_a_skeleton_is_refused_with_the_allowed_values() {
     let skeleton = stdout_of(&["questions", "--skeleton"]);
