@@ -285,10 +285,10 @@ impl Texts {
             Lang::En => "« ? »: help, « < »: back",
         };
         match (self.lang, number, unit) {
-            (Lang::Fr, true, Some(u)) => format!("Répondez par un nombre ({u}). {keys}."),
+            (Lang::Fr, true, Some(u)) => format!("Répondez par un nombre, en {u}. {keys}."),
             (Lang::Fr, true, None) => format!("Répondez par un nombre. {keys}."),
             (Lang::Fr, false, _) => format!("Répondez librement. {keys}."),
-            (Lang::En, true, Some(u)) => format!("Answer with a number ({u}). {keys}."),
+            (Lang::En, true, Some(u)) => format!("Answer with a number, in {u}. {keys}."),
             (Lang::En, true, None) => format!("Answer with a number. {keys}."),
             (Lang::En, false, _) => format!("Answer freely. {keys}."),
         }

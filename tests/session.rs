@@ -48,7 +48,7 @@ fn plain_mode_numbers_choices_and_reads_one_line_each() {
     assert_eq!(r.unwrap(), "fin_d");
     assert!(shown.contains("Question 1 sur 3 au plus · Début\nQuestion A ?\n  1. Oui pour A\n  2. Non pour A\n  ?  Aide"), "{shown}");
     assert!(
-        shown.contains("Répondez par un nombre (agents)."),
+        shown.contains("Répondez par un nombre, en agents."),
         "{shown}"
     );
     assert!(
