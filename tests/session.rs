@@ -71,7 +71,10 @@ fn plain_mode_help_back_and_wrong_input_keep_the_place() {
         "{shown}"
     );
     assert!(shown.contains("Tapez un numéro entre 1 et 2"), "{shown}");
-    assert!(shown.contains("Tapez un nombre positif ou nul"), "{shown}");
+    assert!(
+        shown.contains("Nombre positif attendu, par exemple 1 200"),
+        "{shown}"
+    );
     // Back to A: its answer is offered, Enter keeps it.
     assert!(
         shown.contains("Votre choix [Entrée : garder 1] : "),
