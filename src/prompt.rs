@@ -524,7 +524,7 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
 
     /// One line, without its end; `None` at the end of input.
     fn read(&mut self, prompt: &str) -> Result<Option<String>, Error> {
-        self.say(&format!("{prompt} : "))?;
+        self.say(&format!("{prompt}{} ", self.texts.colon))?;
         let mut line = String::new();
         let n = self.input.read_line(&mut line).map_err(io)?;
         if n == 0 {
