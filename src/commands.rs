@@ -324,6 +324,17 @@ fn man_page() -> std::io::Result<String> {
     let extra = cmd.get_after_help().map(ToString::to_string);
     let main = cmd.clone().after_help(None::<&'static str>);
     clap_mangen::Man::new(main).render(&mut out)?;
+    // The subcommands are described in this page, below, not in pages of
+    // their own: name them instead of pointing to aiguillage-x(1).
+    let mut page = String::from_utf8_lossy(&out).into_owned();
+    for sub in cmd.get_subcommands() {
+        let name = sub.get_name();
+        page = page.replace(
+            &format!("aiguillage\\-{name}(1)"),
+            &format!("\\fBaiguillage {name}\\fR"),
+        );
+    }
+    let mut out = page.into_bytes();
     if let Some(extra) = extra {
         out.extend_from_slice(format!(".SH \"{}\"\n.nf\n", msg::man_extra()).as_bytes());
         for line in extra.lines() {

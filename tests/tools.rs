@@ -857,6 +857,11 @@ fn man_page_documents_every_command() {
     ] {
         assert!(out.contains(word), "« {word} » missing from the man page");
     }
+    // Subcommands are in this page, not in pages of their own.
+    assert!(
+        !out.contains("aiguillage\\-guides(1)"),
+        "points to a missing page"
+    );
     // The exit codes keep one line each: a no-fill block.
     let extra = &out[out.find("CODES DE SORTIE").expect("an exit-code section")..];
     let block = &extra[extra.find(".nf\n").unwrap()..extra.find(".fi\n").unwrap()];
