@@ -273,31 +273,37 @@ fn why_text<'d>(s: &mut String, d: &'d Decision, look: Look, refs: &mut Referenc
     let (t, g, width) = (look.texts, look.glyphs, look.width);
     let _ = writeln!(s, "\n{}", heading(t.why));
     let _ = writeln!(s, "{}", style(t.why_intro).dim());
+    // Numbers right-aligned, so that « 9. » and « 10. » line up and every
+    // continuation line starts under the text.
+    let digits = d.path.len().to_string().len();
+    let pad = " ".repeat(digits + 4);
+    let inner = width.saturating_sub(pad.len());
     for (i, step) in d.path.iter().enumerate() {
         let text = step_text(step, t);
-        let _ = writeln!(s, "  {}. {}", i + 1, wrap(&text, width - 5, "     "));
+        let _ = writeln!(s, "  {:>digits$}. {}", i + 1, wrap(&text, inner, &pad));
+        let label_pad = format!("{pad}  ");
         let _ = writeln!(
             s,
-            "     {}",
+            "{pad}{}",
             style(format!(
                 "{} {}",
                 g.arrow,
-                wrap(&step.label, width - 8, "       ")
+                wrap(&step.label, inner.saturating_sub(3), &label_pad)
             ))
             .bold()
         );
         if let Some(b) = &step.because {
-            let _ = writeln!(s, "     {}", wrap(b, width - 5, "     "));
+            let _ = writeln!(s, "{pad}{}", wrap(b, inner, &pad));
         }
         if !step.articles.is_empty() {
             let cited = refs.cite(&step.articles);
-            let line = wrap(&cited, width - 7, "       ");
-            let _ = writeln!(s, "     {} {}", style(g.sub).dim(), style(line).dim());
+            let line = wrap(&cited, inner.saturating_sub(2), &label_pad);
+            let _ = writeln!(s, "{pad}{} {}", style(g.sub).dim(), style(line).dim());
         }
         for f in step_findings(d, step) {
             let line = format!("+ {}{} {}", kind_label(f.kind, t), t.colon, f.text);
-            let line = console::truncate_str(&line, width - 5, "…").into_owned();
-            let _ = writeln!(s, "     {}", style(line).dim());
+            let line = console::truncate_str(&line, inner, "…").into_owned();
+            let _ = writeln!(s, "{pad}{}", style(line).dim());
         }
     }
     let v = d.outcome.verdict;
