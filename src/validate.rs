@@ -733,7 +733,11 @@ fn dfs<'a>(
             let from = stack.iter().position(|x| *x == id).unwrap_or(0);
             let mut cycle: Vec<&str> = stack[from..].to_vec();
             cycle.push(id);
-            let (qsrc, path) = locate_question(c.bundle, id).unwrap_or((src, "id".into()));
+            // Point at the `next` that closes the loop, where the fix goes.
+            let closing = stack.last().copied().unwrap_or(id);
+            let (qsrc, path) = locate_edge(c.bundle, closing, id)
+                .or_else(|| locate_question(c.bundle, id))
+                .unwrap_or((src, "id".into()));
             c.error("cycle", qsrc, path, msg::cycle(&cycle.join(" → ")));
             return;
         }
@@ -825,6 +829,25 @@ fn reaches(b: &Bundle, from: &str, to: &str, avoid: Option<&str>) -> bool {
         }
     }
     false
+}
+
+/// The `next` of question `from` that leads to node `to`.
+fn locate_edge(b: &Bundle, from: &str, to: &str) -> Option<(SourceId, String)> {
+    b.questionnaires.iter().find_map(|(src, q)| {
+        let (qi, question) = q.questions.iter().enumerate().find(|(_, x)| x.id == from)?;
+        let leads_to_target = |next: &str| b.node(next).is_some_and(|n| n.id() == to);
+        if let Some((path, _)) = branches(question, qi)
+            .into_iter()
+            .find(|(_, br)| leads_to_target(&br.next))
+        {
+            return Some((*src, format!("{path}.next")));
+        }
+        question
+            .next
+            .as_deref()
+            .filter(|n| leads_to_target(n))
+            .map(|_| (*src, format!("questions[{qi}].next")))
+    })
 }
 
 fn locate_question(b: &Bundle, id: &str) -> Option<(SourceId, String)> {

@@ -131,8 +131,10 @@ fn a_misspelt_next_is_not_buried_under_unreachable_errors() {
 }
 
 #[test]
-fn cycle() {
-    let d = expect("cycle.toml", "cycle", "cycle.toml", 9, 6);
+fn cycle_points_at_the_next_that_closes_it() {
+    // `next = "q1"` in q2: where the loop is closed, and fixed.
+    let d = expect("cycle.toml", "cycle", "cycle.toml", 33, 8);
+    assert_eq!(d["path"], "questions[1].choices[0].next");
     assert!(
         d["message"].as_str().unwrap().contains("q1 → q2 → q1"),
         "{d}"
@@ -754,7 +756,7 @@ fn check_honours_the_questionnaire_flag() {
         ])
         .assert()
         .code(2)
-        .stdout(predicates::str::contains("cycle.toml:9:6"));
+        .stdout(predicates::str::contains("cycle.toml:33:8"));
     aiguillage()
         .args(["--questionnaire", "tests/fixtures/custom", "check"])
         .assert()
