@@ -149,11 +149,7 @@ fn answers_from_stdin() {
 
 #[test]
 fn missing_answer_without_terminal_names_the_question_and_values() {
-    aiguillage()
-        .arg("--answers")
-        .arg(fixture("partial.json"))
-        .assert()
-        .code(2)
+    refused("partial.json")
         .stdout("")
         .stderr(contains("réponse manquante pour « "))
         .stderr(contains("valeurs permises"));
@@ -193,24 +189,25 @@ fn malformed_json_gives_file_line_and_column() {
         .stderr(contains("^"));
 }
 
-#[test]
-fn misspelt_question_id_suggests_the_right_one() {
+/// `aiguillage --answers tests/fixtures/answers/NAME`, refused with code 2.
+fn refused(name: &str) -> assert_cmd::assert::Assert {
     aiguillage()
         .arg("--answers")
-        .arg(fixture("misspelt.json"))
+        .arg(fixture(name))
         .assert()
         .code(2)
+}
+
+#[test]
+fn misspelt_question_id_suggests_the_right_one() {
+    refused("misspelt.json")
         .stderr(contains("question inconnue « type_resource »"))
         .stderr(contains("vouliez-vous dire « type_ressource »"));
 }
 
 #[test]
 fn value_not_among_choices_lists_the_allowed_ones() {
-    aiguillage()
-        .arg("--answers")
-        .arg(fixture("bad-value.json"))
-        .assert()
-        .code(2)
+    refused("bad-value.json")
         .stderr(contains("« donees » n'est pas une réponse possible"))
         .stderr(contains("vouliez-vous dire « donnees » ?"))
         .stderr(contains("\"donnees\", \"algorithme\", \"code_source\""));
@@ -218,14 +215,9 @@ fn value_not_among_choices_lists_the_allowed_ones() {
 
 #[test]
 fn wrong_value_type_is_refused() {
-    aiguillage()
-        .arg("--answers")
-        .arg(fixture("wrong-type.json"))
-        .assert()
-        .code(2)
-        .stderr(contains(
-            "« type_ressource » attend une des valeurs de la liste",
-        ));
+    refused("wrong-type.json").stderr(contains(
+        "« type_ressource » attend une des valeurs de la liste",
+    ));
 }
 
 #[test]

@@ -174,6 +174,13 @@ fn paths_json_gives_ready_made_answers() {
     );
     // Each `answers` is an answers file the main command accepts.
     let file = serde_json::json!({"answers": paths[3]["answers"]}).to_string();
+    decide_custom_json(file)
+        .success()
+        .stdout(predicate::str::contains("\"demo_sur_demande\""));
+}
+
+/// The JSON decision of the custom tree for an answers file on stdin.
+fn decide_custom_json(file: impl Into<Vec<u8>>) -> assert_cmd::assert::Assert {
     aiguillage()
         .args([
             "--questionnaire",
@@ -185,8 +192,6 @@ fn paths_json_gives_ready_made_answers() {
         ])
         .write_stdin(file)
         .assert()
-        .success()
-        .stdout(predicate::str::contains("\"demo_sur_demande\""));
 }
 
 #[test]
@@ -797,17 +802,7 @@ fn schema_works_even_when_the_questionnaires_do_not_load() {
 fn answers_files_may_name_their_schema() {
     let file = r#"{"$schema": "../questionnaires/schema/answers.schema.json", "questionnaire": "demo",
         "answers": {"demo_nom": "x", "demo_acheve": false}}"#;
-    aiguillage()
-        .args([
-            "--questionnaire",
-            CUSTOM,
-            "--answers",
-            "-",
-            "--format",
-            "json",
-        ])
-        .write_stdin(file)
-        .assert()
+    decide_custom_json(file)
         .success()
         .stdout(predicate::str::contains("\"demo_pas_encore\""));
 }
