@@ -5,8 +5,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use aiguillage::model::Answer;
-use aiguillage::{Bundle, Evaluation, engine};
+use aiguillage::core::engine;
+use aiguillage::core::model::Answer;
+use aiguillage::{Bundle, Evaluation};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn scenario_answers() -> Vec<(Option<String>, BTreeMap<String, Answer>)> {

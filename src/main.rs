@@ -1,11 +1,11 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = aiguillage::app::parse_args();
+    let cli = aiguillage::front::app::parse_args();
     match aiguillage::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            aiguillage::app::report_error(&e);
+            aiguillage::front::app::report_error(&e);
             ExitCode::from(e.exit_code())
         }
     }

@@ -367,8 +367,9 @@ fn tally_counts_questions_asked_on_every_path_before_it() {
 /// The other checks of a tally, on trees built in memory: each case
 /// changes one thing in a valid tree and expects its diagnostic.
 mod tally {
-    use aiguillage::validate::{Report, Severity};
-    use aiguillage::{Bundle, Error};
+    use aiguillage::Bundle;
+    use aiguillage::core::catalog::LoadError;
+    use aiguillage::core::diagnostic::{Report, Severity};
 
     const TREE: &str = r#"
 id = "t"
@@ -437,8 +438,8 @@ guides = ["qualite"]
     fn check_tree(tree: &str) -> (Vec<(Severity, String, String)>, Vec<String>) {
         let sources = [("t/t.toml", tree)];
         let report: Report = match Bundle::from_sources(sources) {
-            Ok(b) => aiguillage::validate::check(&b),
-            Err(Error::InvalidQuestionnaire(r)) => *r,
+            Ok(b) => aiguillage::core::check(&b),
+            Err(LoadError::Invalid(r)) => *r,
             Err(e) => panic!("{e}"),
         };
         let found = report

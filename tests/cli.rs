@@ -98,6 +98,42 @@ fn json_decision_is_the_full_documented_structure() {
     assert_eq!(d["unused_answers"], serde_json::json!([]));
 }
 
+/// The JSON decision is for programs: the interface language changes
+/// nothing in it, not even the labels of numbers and tallies. The text
+/// decision, for people, does follow `--lang`.
+#[test]
+fn json_decision_is_the_same_whatever_the_interface_language() {
+    let dir = tempfile::tempdir().unwrap();
+    // A number step (population) and a tally step (opening level).
+    for scenario in ["D-population-3500", "S-niveau-quatre-criteres", "A3"] {
+        let file = answers_of(scenario, dir.path());
+        let run = |lang: &str, format: &str| {
+            let out = aiguillage()
+                .args(["--lang", lang, "--format", format, "--answers"])
+                .arg(&file)
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{scenario} --lang {lang}");
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let (fr, en) = (run("fr", "json"), run("en", "json"));
+        assert_eq!(fr, en, "{scenario}: the JSON decision changed with --lang");
+        assert_ne!(run("fr", "text"), run("en", "text"), "{scenario}");
+    }
+    let file = answers_of("D-population-3500", dir.path());
+    let text = |lang: &str| {
+        let out = aiguillage()
+            .args(["--lang", lang, "--answers"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // People read numbers the way their language writes them.
+    assert!(text("fr").contains("3 500 ("), "{}", text("fr"));
+    assert!(text("en").contains("3,500 ("), "{}", text("en"));
+}
+
 #[test]
 fn link_format_prints_only_the_recommended_guide_links() {
     let dir = tempfile::tempdir().unwrap();

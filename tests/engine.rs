@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use aiguillage::Bundle;
-use aiguillage::engine::{self, AnswerError, Evaluation};
-use aiguillage::model::{Answer, FindingKind, Verdict};
+use aiguillage::core::engine::{self, AnswerError, Evaluation};
+use aiguillage::core::model::{Answer, FindingKind, Verdict};
 
 fn bundle() -> Bundle {
     Bundle::from_sources([("mini/q.toml", include_str!("fixtures/mini/q.toml"))])
@@ -340,7 +340,7 @@ fn an_answer_given_for_a_tally_is_refused() {
     );
     // Whatever the value: there is no value to give.
     let t = b.question("compte_total").unwrap();
-    assert!(engine::allowed_values(t).is_empty());
+    assert_eq!(engine::allowed(t), engine::Allowed::Nothing);
     for given in [Answer::Bool(true), Answer::Text("2".into())] {
         assert!(matches!(
             engine::resolve(t, &given),
@@ -369,7 +369,8 @@ fn the_json_trace_marks_the_worked_out_step() {
     else {
         panic!("expected a decision")
     };
-    let json: serde_json::Value = serde_json::from_str(&aiguillage::render::json(&d)).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&aiguillage::output::json::json(&d)).unwrap();
     let path = json["path"].as_array().unwrap();
     assert_eq!(path[3]["computed"], true);
     assert_eq!(path[3]["answer"], 1);
@@ -385,19 +386,19 @@ fn the_why_section_says_the_step_is_worked_out() {
     else {
         panic!("expected a decision")
     };
-    let look = aiguillage::render::Look {
-        texts: &aiguillage::i18n::FR,
-        glyphs: &aiguillage::term::ASCII,
-        width: aiguillage::render::DEFAULT_WIDTH,
+    let look = aiguillage::output::text::Look {
+        texts: &aiguillage::text::i18n::FR,
+        glyphs: &aiguillage::text::glyphs::ASCII,
+        width: aiguillage::output::text::DEFAULT_WIDTH,
     };
-    let text = console::strip_ansi_codes(&aiguillage::render::text(&d, look)).into_owned();
+    let text = console::strip_ansi_codes(&aiguillage::output::text::text(&d, look)).into_owned();
     assert!(
         text.contains(
             "  4. Nombre de critères remplis (calculé d'après vos réponses)\n     -> 1 sur 3 (un seul critère)\n     Un seul critère est rempli.\n"
         ),
         "{text}"
     );
-    let md = aiguillage::render::markdown(&d, &aiguillage::i18n::FR);
+    let md = aiguillage::output::markdown::markdown(&d, &aiguillage::text::i18n::FR);
     assert!(
         md.contains("4. Nombre de critères remplis (calculé d'après vos réponses) **1 sur 3 (un seul critère)** — Un seul critère est rempli."),
         "{md}"
@@ -411,5 +412,5 @@ fn a_bundle_without_questionnaire_is_refused() {
         include_str!("../questionnaires/articles.toml"),
     )])
     .unwrap_err();
-    assert_eq!(e.exit_code(), 2);
+    assert_eq!(aiguillage::Error::from(e).exit_code(), 2);
 }

@@ -5,8 +5,9 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use aiguillage::model::{AnswersFile, Verdict};
-use aiguillage::{Bundle, Evaluation, engine};
+use aiguillage::core::engine;
+use aiguillage::core::model::{AnswersFile, Verdict};
+use aiguillage::{Bundle, Evaluation};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]

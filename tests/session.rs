@@ -1,7 +1,7 @@
 //! Sessions without a terminal: the plain prompter driven through the
 //! library, and the binary with stdin from a pipe or /dev/null, with
 //! colour and language settings. (The prompting rules themselves — back,
-//! review, dropped answers, help — are unit tests of `src/session.rs`
+//! review, dropped answers, help — are unit tests of `src/front/session.rs`
 //! with a scripted prompter; real terminals are in `tests/pty.rs`.)
 
 use std::collections::BTreeMap;
@@ -10,11 +10,11 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 use aiguillage::Bundle;
-use aiguillage::i18n::FR;
-use aiguillage::model::Answer;
-use aiguillage::prompt::PlainPrompter;
-use aiguillage::session::Session;
-use aiguillage::term::ASCII;
+use aiguillage::core::model::Answer;
+use aiguillage::front::prompt::PlainPrompter;
+use aiguillage::front::session::Session;
+use aiguillage::text::glyphs::ASCII;
+use aiguillage::text::i18n::FR;
 
 /// a=oui → b (number: < 50 → fin_petit, ≥ 50 → d); a=non → c (x → d,
 /// y → fin_c); d: oui → fin_d, non → fin_petit.

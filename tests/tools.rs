@@ -11,8 +11,9 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use aiguillage::model::AnswersFile;
-use aiguillage::{Bundle, Evaluation, engine};
+use aiguillage::core::engine;
+use aiguillage::core::model::AnswersFile;
+use aiguillage::{Bundle, Evaluation};
 use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
@@ -84,7 +85,7 @@ fn paths_listing_of_every_builtin_questionnaire() {
             // each path with one step in front: snapshotting it would
             // double the snapshots for nothing. Its count must add up.
             let count = |q: &str| {
-                aiguillage::paths::enumerate(&bundle, bundle.questionnaire(q).unwrap()).len()
+                aiguillage::tools::paths::enumerate(&bundle, bundle.questionnaire(q).unwrap()).len()
             };
             assert_eq!(
                 count(&id),
@@ -116,7 +117,7 @@ fn router_targets(bundle: &aiguillage::Bundle, id: &str) -> Option<Vec<String>> 
 fn every_listed_path_is_what_the_engine_decides() {
     let bundle = builtin();
     for (_, q) in &bundle.questionnaires {
-        let paths = aiguillage::paths::enumerate(&bundle, q);
+        let paths = aiguillage::tools::paths::enumerate(&bundle, q);
         assert!(!paths.is_empty(), "{}: no path", q.id);
         for p in &paths {
             // Worked-out steps (tallies) are not answers.
@@ -129,12 +130,12 @@ fn every_listed_path_is_what_the_engine_decides() {
             let found: Vec<&str> = decision.findings.iter().map(|f| f.id.as_str()).collect();
             assert_eq!(found, p.findings, "{answers:?}");
             // The same steps, a tally worked out to the same count.
-            let steps: Vec<(&str, &aiguillage::model::Answer)> = decision
+            let steps: Vec<(&str, &aiguillage::core::model::Answer)> = decision
                 .path
                 .iter()
                 .map(|s| (s.question.as_str(), &s.answer))
                 .collect();
-            let listed: Vec<(&str, &aiguillage::model::Answer)> = p
+            let listed: Vec<(&str, &aiguillage::core::model::Answer)> = p
                 .steps
                 .iter()
                 .map(|s| (s.question.id.as_str(), &s.edge.answer))
@@ -762,14 +763,14 @@ fn graph_of_everything_joins_the_questionnaires() {
 
 #[test]
 fn committed_schemas_match_the_types() {
-    use aiguillage::cli::SchemaKind;
+    use aiguillage::tools::schema::SchemaKind;
     for kind in [SchemaKind::Questionnaire, SchemaKind::Answers] {
         let path = root()
             .join("questionnaires/schema")
-            .join(aiguillage::schema::file_name(kind));
+            .join(aiguillage::tools::schema::file_name(kind));
         compare_committed(
             &path,
-            &aiguillage::schema::json(kind),
+            &aiguillage::tools::schema::json(kind),
             "AIGUILLAGE_BLESS=1 cargo test --test tools",
         );
     }

@@ -3,13 +3,14 @@
 
 use std::path::PathBuf;
 
-use crate::app::write_stdout;
-use crate::catalog::{self, Bundle};
-use crate::cli::{Command, ListFormat};
-use crate::engine;
-use crate::error::{Error, SourceError};
-use crate::model::{GuideRef, Questionnaire};
-use crate::validate::{self, Diagnostic, Report, Severity};
+use crate::core::catalog::{self, Bundle, LoadError};
+use crate::core::diagnostic::SourceError;
+use crate::core::diagnostic::{Diagnostic, Report, Severity};
+use crate::core::engine;
+use crate::core::model::{GuideRef, Questionnaire};
+use crate::front::cli::{Command, ListFormat};
+use crate::front::error::Error;
+use crate::front::io::write_stdout;
 
 /// `aiguillage guides [ID]`: the catalogue, or the link of one guide.
 fn guides(bundle: &Bundle, id: Option<&str>, format: ListFormat) -> Result<(), Error> {
@@ -24,7 +25,7 @@ fn guides(bundle: &Bundle, id: Option<&str>, format: ListFormat) -> Result<(), E
                         .chain(g.chapters.iter().map(|c| format!("{}/{}", g.id, c.id)))
                 })
                 .collect::<Vec<_>>();
-            let hint = crate::validate::suggest(id, all.iter().map(String::as_str));
+            let hint = crate::text::suggest::suggest(id, all.iter().map(String::as_str));
             return Err(Error::Usage(msg::unknown_guide(id, &hint)));
         };
         return match format {
@@ -47,7 +48,7 @@ fn guides(bundle: &Bundle, id: Option<&str>, format: ListFormat) -> Result<(), E
 /// The catalogue for a person: each guide with its summary, then its
 /// chapters, each with the reference to write in a questionnaire.
 fn guides_text(bundle: &Bundle) -> String {
-    let t = crate::i18n::texts();
+    let t = crate::text::i18n::texts();
     let mut s = String::new();
     for (_, g) in &bundle.guides {
         s.push_str(&format!(
@@ -63,7 +64,7 @@ fn guides_text(bundle: &Bundle) -> String {
                 console::style(n).cyan()
             ));
         }
-        let summary = crate::render::wrap(g.summary.trim(), 76, "  ");
+        let summary = crate::text::wrap::wrap(g.summary.trim(), 76, "  ");
         s.push_str(&format!("  {}\n", console::style(summary).dim()));
         for c in &g.chapters {
             s.push_str(&format!("    {}/{}  {}\n", g.id, c.id, c.title));
@@ -86,8 +87,8 @@ fn check(paths: &[PathBuf], format: ListFormat) -> Result<(), Error> {
     };
     let (report, checked) = match loaded {
         Ok(bundle) => (check_bundle(&bundle, paths), bundle.questionnaires.len()),
-        Err(Error::Parse(e)) => (parse_report(&e), 0),
-        Err(e) => return Err(e),
+        Err(LoadError::Parse(e)) => (parse_report(&e), 0),
+        Err(e) => return Err(e.into()),
     };
     let (errors, warnings) = (report.errors().count(), report.warnings().count());
     let out = match format {
@@ -120,7 +121,7 @@ fn check(paths: &[PathBuf], format: ListFormat) -> Result<(), Error> {
 /// a warning when the maintainer supplied the glossary: the built-in one
 /// serves every built-in questionnaire, not a custom tree.
 fn check_bundle(bundle: &Bundle, paths: &[PathBuf]) -> Report {
-    let mut report = validate::check(bundle);
+    let mut report = crate::core::check(bundle);
     let own_glossary = paths.is_empty() || supplies(paths, catalog::GLOSSARY_FILE);
     if !own_glossary {
         report.diagnostics.retain(|d| d.code != "unused-term");
@@ -165,7 +166,7 @@ fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Error> {
 /// them: `schema`, `completions` and `man` work even when they do not
 /// load, and `check` loads them itself, to report why they do not.
 pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
-    let bundle = || crate::app::load(questionnaires);
+    let bundle = || crate::front::io::load(questionnaires);
     match command {
         Command::Check { files, format } => {
             let paths = if files.is_empty() {
@@ -197,7 +198,7 @@ pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
 
 /// User-facing strings of this module.
 pub(crate) mod msg {
-    crate::i18n::messages! {
+    crate::text::i18n::messages! {
         fn check_failed() {
             fr: "le questionnaire comporte des erreurs",
             en: "the questionnaire has errors",
@@ -216,17 +217,17 @@ pub(crate) mod msg {
 
     /// Heading of the man page's section on exit codes and examples.
     pub fn man_extra() -> &'static str {
-        match crate::i18n::current() {
-            crate::i18n::Lang::En => "EXIT STATUS AND EXAMPLES",
-            crate::i18n::Lang::Fr => "CODES DE SORTIE ET EXEMPLES",
+        match crate::text::i18n::current() {
+            crate::text::i18n::Lang::En => "EXIT STATUS AND EXAMPLES",
+            crate::text::i18n::Lang::Fr => "CODES DE SORTIE ET EXEMPLES",
         }
     }
 
     /// Heading of each command's part of the man page (« COMMANDE CHECK »).
     pub fn man_command() -> &'static str {
-        match crate::i18n::current() {
-            crate::i18n::Lang::En => "COMMAND",
-            crate::i18n::Lang::Fr => "COMMANDE",
+        match crate::text::i18n::current() {
+            crate::text::i18n::Lang::En => "COMMAND",
+            crate::text::i18n::Lang::Fr => "COMMANDE",
         }
     }
 }
@@ -241,12 +242,12 @@ fn questions(
 ) -> Result<(), Error> {
     if skeleton {
         let q = find(bundle, questionnaire)?;
-        return write_stdout(&crate::questions::skeleton(bundle, q));
+        return write_stdout(&crate::tools::questions::skeleton(bundle, q));
     }
     let only = questionnaire.map(|id| find(bundle, Some(id))).transpose()?;
-    let list = crate::questions::list(bundle, only);
+    let list = crate::tools::questions::list(bundle, only);
     let out = match format {
-        ListFormat::Text => crate::questions::text(bundle, &list),
+        ListFormat::Text => crate::tools::questions::text(bundle, &list),
         ListFormat::Json => to_json(&list)?,
     };
     write_stdout(&out)
@@ -255,11 +256,11 @@ fn questions(
 /// `aiguillage paths`: every path with its outcome and findings.
 fn paths(bundle: &Bundle, questionnaire: Option<&str>, format: ListFormat) -> Result<(), Error> {
     let q = find(bundle, questionnaire)?;
-    let all = crate::paths::enumerate(bundle, q);
+    let all = crate::tools::paths::enumerate(bundle, q);
     let out = match format {
-        ListFormat::Text => crate::paths::text(q, &all),
+        ListFormat::Text => crate::tools::paths::text(q, &all),
         ListFormat::Json => {
-            let list: Vec<crate::paths::PathOut> = all.iter().map(Into::into).collect();
+            let list: Vec<crate::tools::paths::PathOut> = all.iter().map(Into::into).collect();
             to_json(&list)?
         }
     };
@@ -277,22 +278,22 @@ fn find<'b>(bundle: &'b Bundle, id: Option<&str>) -> Result<&'b Questionnaire, E
 fn graph(
     bundle: &Bundle,
     questionnaire: Option<&str>,
-    format: crate::cli::GraphFormat,
+    format: crate::front::cli::GraphFormat,
 ) -> Result<(), Error> {
-    use crate::graph::{Scope, dot, mermaid};
+    use crate::tools::graph::{Scope, dot, mermaid};
     let scope = match questionnaire {
         Some(id) => Scope::One(find(bundle, Some(id))?),
         None => Scope::All,
     };
     write_stdout(&match format {
-        crate::cli::GraphFormat::Dot => dot(bundle, scope),
-        crate::cli::GraphFormat::Mermaid => mermaid(bundle, scope),
+        crate::front::cli::GraphFormat::Dot => dot(bundle, scope),
+        crate::front::cli::GraphFormat::Mermaid => mermaid(bundle, scope),
     })
 }
 
 /// `aiguillage schema`: the JSON Schema of a file format.
-fn schema(kind: crate::cli::SchemaKind) -> Result<(), Error> {
-    write_stdout(&crate::schema::json(kind))
+fn schema(kind: crate::front::cli::SchemaKind) -> Result<(), Error> {
+    write_stdout(&crate::tools::schema::json(kind))
 }
 
 /// `aiguillage completions SHELL`: generated from the command definitions.
@@ -312,7 +313,7 @@ fn man() -> Result<(), Error> {
 
 /// The command definitions, with their help in the interface language.
 fn cli_command() -> clap::Command {
-    crate::help_en::command(crate::i18n::current())
+    crate::front::help_en::command(crate::text::i18n::current())
 }
 
 fn man_page() -> std::io::Result<String> {

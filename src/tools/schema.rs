@@ -1,13 +1,31 @@
 //! JSON Schemas of the file formats, derived from the types of
-//! [`crate::model`] so that they cannot drift from what the program reads.
+//! [`crate::core::model`] so that they cannot drift from what the program reads.
 //!
 //! Draft 7 is used: it is the draft that Taplo (Even Better TOML) and
 //! VS Code both validate fully.
 
 use schemars::generate::SchemaSettings;
 
-use crate::cli::SchemaKind;
-use crate::model::{AnswersFile, Questionnaire};
+use crate::core::model::{AnswersFile, Questionnaire};
+
+/// The file formats that have a schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchemaKind {
+    Questionnaire,
+    Answers,
+}
+
+impl SchemaKind {
+    pub const ALL: [SchemaKind; 2] = [SchemaKind::Questionnaire, SchemaKind::Answers];
+
+    /// Its name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            SchemaKind::Questionnaire => "questionnaire",
+            SchemaKind::Answers => "answers",
+        }
+    }
+}
 
 /// The schema of a file format, as pretty JSON with a final line break.
 pub fn json(kind: SchemaKind) -> String {

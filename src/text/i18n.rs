@@ -8,7 +8,12 @@
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
-pub use crate::cli::Lang;
+/// The interface language. The legal content is French whatever it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Fr,
+    En,
+}
 
 static CURRENT: AtomicU8 = AtomicU8::new(0);
 
@@ -33,32 +38,6 @@ pub fn current() -> Lang {
 /// The strings of the current language.
 pub fn texts() -> &'static Texts {
     Texts::of(current())
-}
-
-/// A number as people read it in the interface language: « 3 500 »,
-/// « 12,5 » in French; « 3,500 », « 12.5 » in English.
-pub fn number(x: f64) -> String {
-    let t = texts();
-    let plain = crate::validate::fmt_num(x);
-    let (sign, digits) = plain
-        .strip_prefix('-')
-        .map_or(("", plain.as_str()), |d| ("-", d));
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    if !int.bytes().all(|b| b.is_ascii_digit()) {
-        return plain; // exponent notation: leave it alone
-    }
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push_str(t.thousands);
-        }
-        grouped.push(c);
-    }
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}{}{frac}", t.decimal)
-    }
 }
 
 /// `--lang` when given; else the first non-empty of `LC_ALL`,
@@ -112,9 +91,9 @@ macro_rules! messages {
         $(
             $(#[$attr])*
             pub fn $name($($arg: $ty),*) -> String {
-                match $crate::i18n::current() {
-                    $crate::i18n::Lang::Fr => std::fmt::format(format_args!($fr)),
-                    $crate::i18n::Lang::En => std::fmt::format(format_args!($en)),
+                match $crate::text::i18n::current() {
+                    $crate::text::i18n::Lang::Fr => std::fmt::format(format_args!($fr)),
+                    $crate::text::i18n::Lang::En => std::fmt::format(format_args!($en)),
                 }
             }
         )*
@@ -257,6 +236,14 @@ pub struct Texts {
 }
 
 impl Texts {
+    /// « 2 sur 4 (deux critères ou plus) »: what a tally worked out.
+    pub fn tally_label(&self, count: usize, total: usize, range: &str) -> String {
+        self.tally_of
+            .replacen("{}", &count.to_string(), 1)
+            .replacen("{}", &total.to_string(), 1)
+            .replacen("{}", range, 1)
+    }
+
     pub fn of(lang: Lang) -> &'static Texts {
         match lang {
             Lang::Fr => &FR,
@@ -564,20 +551,20 @@ pub static EN: Texts = Texts {
     missing_no_input: "--no-input: no question is asked; give this answer in a file passed to --answers (template: aiguillage questions --skeleton)",
 };
 
+/// A fake environment for tests: the variables in `pairs`, nothing else.
+#[cfg(test)]
+pub(crate) fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+    move |k| {
+        pairs
+            .iter()
+            .find(|(n, _)| *n == k)
+            .map(|(_, v)| (*v).to_owned())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_are_shown_the_french_way() {
-        // Tests run with the French interface.
-        assert_eq!(number(3500.0), "3 500");
-        assert_eq!(number(1_200_000.0), "1 200 000");
-        assert_eq!(number(49.0), "49");
-        assert_eq!(number(12.5), "12,5");
-        assert_eq!(number(0.0), "0");
-    }
-    use crate::term::env;
 
     #[test]
     fn flag_wins_over_the_environment() {
@@ -606,27 +593,6 @@ mod tests {
         );
         assert_eq!(lang_in_args(args(&["x", "--lang"])), None);
         assert_eq!(lang_in_args(args(&["x", "--help"])), None);
-    }
-
-    /// Every message of the maintainer commands, in both languages.
-    #[test]
-    fn every_message_pair_is_written_in_both_languages() {
-        for table in [
-            crate::validate::msg::ALL,
-            crate::commands::msg::ALL,
-            crate::questions::msg::ALL,
-            crate::paths::msg::ALL,
-            crate::graph::msg::ALL,
-        ] {
-            assert!(!table.is_empty());
-            check_pairs(table);
-        }
-        for (v, fr, en) in crate::graph::msg::VERDICTS {
-            assert!(!fr.is_empty() && !en.is_empty(), "{v:?}");
-        }
-        for v in crate::model::Verdict::ALL {
-            assert!(crate::graph::msg::VERDICTS.iter().any(|(x, _, _)| *x == v));
-        }
     }
 
     #[test]

@@ -4,10 +4,10 @@
 
 use serde::Serialize;
 
-use crate::catalog::Bundle;
-use crate::model::{Question, QuestionKind, Questionnaire};
-use crate::paths::{self, Predecessor, answer_json, answer_text, edges};
-use crate::validate::fmt_num;
+use crate::core::catalog::Bundle;
+use crate::core::model::{Question, QuestionKind, Questionnaire};
+use crate::text::number::fmt_num;
+use crate::tools::paths::{self, Predecessor, answer_json, answer_text, edges};
 
 /// One accepted value of a question.
 #[derive(Debug, Serialize)]
@@ -159,7 +159,7 @@ fn block(bundle: &Bundle, q: &QuestionOut<'_>) -> String {
     } else {
         msg::reached_from()
     };
-    let semicolon = crate::i18n::texts().semicolon;
+    let semicolon = crate::text::i18n::texts().semicolon;
     s.push_str(&format!(
         "    {after} {}\n",
         from.join(&format!("{semicolon} "))
@@ -170,7 +170,7 @@ fn block(bundle: &Bundle, q: &QuestionOut<'_>) -> String {
 /// The answers that lead to a question, grouped by question:
 /// `q = "a" | "b"`, `n : « Moins de 50 »`, `q (toute réponse)`.
 fn reached_from(bundle: &Bundle, preds: &[Predecessor]) -> Vec<String> {
-    let colon = crate::i18n::texts().colon;
+    let colon = crate::text::i18n::texts().colon;
     let mut groups: Vec<(&str, Vec<&Predecessor>)> = Vec::new();
     for p in preds {
         match groups.iter_mut().find(|(q, _)| *q == p.question) {
@@ -202,7 +202,7 @@ fn reached_from(bundle: &Bundle, preds: &[Predecessor]) -> Vec<String> {
 fn value_text(v: &ValueOut<'_>) -> String {
     match (&v.answer, v.min, v.below) {
         (Some(a), _, _) => a.to_string(),
-        (None, None, None) => crate::i18n::texts().free_text.into(),
+        (None, None, None) => crate::text::i18n::texts().free_text.into(),
         (None, min, below) => msg::range(min, below),
     }
 }
@@ -253,7 +253,7 @@ fn placeholder(q: &Question) -> String {
             .collect::<Vec<_>>()
             .join(" | "),
         QuestionKind::Number => msg::number(q.unit.as_deref()),
-        QuestionKind::Text => crate::i18n::texts().free_text.into(),
+        QuestionKind::Text => crate::text::i18n::texts().free_text.into(),
         // Never in a skeleton (see above).
         QuestionKind::Tally => msg::kind(q.kind, None),
     };
@@ -264,7 +264,7 @@ fn placeholder(q: &Question) -> String {
 pub(crate) mod msg {
     use super::{QuestionKind, fmt_num};
 
-    crate::i18n::messages! {
+    crate::text::i18n::messages! {
         fn section() { fr: "partie :", en: "section:" }
         fn values() { fr: "valeurs :", en: "values:" }
         fn reached_from() { fr: "posée après :", en: "asked after:" }

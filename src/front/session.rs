@@ -19,10 +19,10 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::catalog::{Bundle, Node};
-use crate::engine::{self, Decision, Evaluation, Step};
-use crate::error::Error;
-use crate::model::{Answer, Question, Questionnaire};
+use crate::core::catalog::{Bundle, Node};
+use crate::core::engine::{self, Decision, Evaluation, Step};
+use crate::core::model::{Answer, Question, Questionnaire};
+use crate::front::error::Error;
 
 /// What the user did at a question.
 #[derive(Debug, Clone, PartialEq)]
@@ -349,8 +349,7 @@ impl<'b> Session<'b> {
     fn describe(&self, id: &str, a: &Answer) -> Dropped {
         let q = self.bundle.question(id);
         let label = q
-            .and_then(|q| engine::resolve(q, a).ok())
-            .map(|(_, label)| label)
+            .and_then(|q| crate::output::labels::answer_label(q, a, crate::text::i18n::texts()))
             .unwrap_or_else(|| a.to_string());
         Dropped {
             question: id.to_owned(),
@@ -440,7 +439,7 @@ mod tests {
     /// A small tree where question `d` is reached from both branches:
     /// a=oui → b (number: < 50 → fin_petit, ≥ 50 → d); a=non → c (x → d,
     /// y → fin_c); d: oui → fin_d, non → fin_petit.
-    const TREE: &str = include_str!("../tests/fixtures/session/arbre.toml");
+    const TREE: &str = include_str!("../../tests/fixtures/session/arbre.toml");
 
     fn bundle() -> Bundle {
         bundle_with(TREE)
@@ -759,7 +758,7 @@ mod tests {
     /// tests/fixtures/tally: compte_a, compte_b, compte_c, then the tally
     /// compte_total (never asked), then compte_suite when two or more.
     fn play_tally(todo: Vec<Do>) -> (Result<Decision, Error>, Vec<String>) {
-        let b = bundle_with(include_str!("../tests/fixtures/tally/compte.toml"));
+        let b = bundle_with(include_str!("../../tests/fixtures/tally/compte.toml"));
         let q = b.questionnaire("compte").unwrap();
         let mut answers = BTreeMap::new();
         let mut script = Script::new(todo);

@@ -6,7 +6,8 @@
 //! are terminals and of the environment (passed as a lookup), so tests
 //! cover each case without a terminal.
 
-use crate::cli::ColorChoice;
+use crate::front::cli::ColorChoice;
+pub use crate::text::glyphs::{ASCII, Glyphs, UNICODE};
 
 /// Looks up an environment variable; tests pass a fixed table.
 pub type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
@@ -123,49 +124,6 @@ fn utf8_locale(env: Env<'_>) -> bool {
         })
 }
 
-/// The symbols drawn around the text, with an ASCII set for terminals
-/// and fonts that lack them, and for screen readers (which read « black
-/// square » aloud).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Glyphs {
-    pub bullet: &'static str,
-    pub arrow: &'static str,
-    pub sub: &'static str,
-    pub verdict: &'static str,
-    pub back: &'static str,
-    pub check: &'static str,
-    pub edit: &'static str,
-    pub pointer: &'static str,
-    pub cross: &'static str,
-    pub dot: &'static str,
-}
-
-pub const UNICODE: Glyphs = Glyphs {
-    bullet: "•",
-    arrow: "→",
-    sub: "↳",
-    verdict: "■",
-    back: "←",
-    check: "✔",
-    edit: "✎",
-    pointer: "❯",
-    cross: "✘",
-    dot: "·",
-};
-
-pub const ASCII: Glyphs = Glyphs {
-    bullet: "-",
-    arrow: "->",
-    sub: "  ",
-    verdict: "==",
-    back: "<",
-    check: "v",
-    edit: "*",
-    pointer: ">",
-    cross: "x",
-    dot: "-",
-};
-
 /// ASCII glyphs for the prompts in plain mode or without a UTF-8 locale.
 pub fn prompt_glyphs(plain: bool, env: Env<'_>) -> &'static Glyphs {
     if plain || !utf8_locale(env) {
@@ -187,20 +145,10 @@ pub fn result_glyphs(plain_flag: bool, env: Env<'_>) -> &'static Glyphs {
     }
 }
 
-/// A fake environment for tests: the variables in `pairs`, nothing else.
-#[cfg(test)]
-pub(crate) fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
-    move |k| {
-        pairs
-            .iter()
-            .find(|(n, _)| *n == k)
-            .map(|(_, v)| (*v).to_owned())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::i18n::env;
 
     const TTY: Streams = Streams {
         stdin_terminal: true,

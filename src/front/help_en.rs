@@ -5,7 +5,7 @@
 
 use clap::{Arg, Command, CommandFactory};
 
-use crate::cli::{Cli, Lang};
+use crate::front::cli::{Cli, Lang};
 
 const ABOUT: &str = "Decision assistant for French public bodies: data, algorithms, source \
 code. It asks the questions the law raises and ends with what you must do, what you may do, \

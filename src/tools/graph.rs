@@ -9,9 +9,9 @@
 
 use std::fmt::Write as _;
 
-use crate::catalog::Bundle;
-use crate::model::{Outcome, Question, Questionnaire, Verdict};
-use crate::paths::edges;
+use crate::core::catalog::Bundle;
+use crate::core::model::{Outcome, Question, Questionnaire, Verdict};
+use crate::tools::paths::edges;
 
 /// Characters per line in node and edge labels.
 const QUESTION_WIDTH: usize = 34;
@@ -382,10 +382,10 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 /// User-facing strings of this module. Titles, question texts and
 /// answer labels are content: they stay in French.
 pub(crate) mod msg {
-    use crate::i18n::Lang;
-    use crate::model::{Questionnaire, Verdict};
+    use crate::core::model::{Questionnaire, Verdict};
+    use crate::text::i18n::Lang;
 
-    crate::i18n::messages! {
+    crate::text::i18n::messages! {
         fn all() { fr: "Tous les questionnaires", en: "All questionnaires" }
         /// Title of the box that shows the verdicts' colours.
         fn legend() { fr: "Issues", en: "Outcomes" }
@@ -418,7 +418,7 @@ pub(crate) mod msg {
             .into_iter()
             .find(|(x, _, _)| *x == v)
             .unwrap_or(VERDICTS[0]);
-        match crate::i18n::current() {
+        match crate::text::i18n::current() {
             Lang::Fr => fr,
             Lang::En => en,
         }

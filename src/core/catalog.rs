@@ -10,12 +10,13 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, File, include_dir};
 
-use crate::error::{Error, SourceError};
-use crate::model::{
+pub use crate::core::diagnostic::SourceId;
+use crate::core::diagnostic::{Report, SourceError};
+use crate::core::model::{
     Article, ArticleFile, Finding, GlossaryFile, Guide, GuideFile, GuideRef, Outcome, Question,
     Questionnaire, Term,
 };
-use crate::validate;
+use crate::text::parse_error::explain_parse_error;
 
 static BUILTIN_QUESTIONNAIRES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/questionnaires");
 static BUILTIN_GUIDES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/guides");
@@ -28,6 +29,31 @@ pub const GUIDES_FILE: &str = "catalogue.toml";
 /// The questionnaire a session starts from when none is named.
 pub const DEFAULT_QUESTIONNAIRE: &str = "accueil";
 
+/// Why content could not be loaded. Each kind is said in the interface
+/// language by the front end that reports it.
+#[derive(Debug)]
+pub enum LoadError {
+    /// A file or folder that cannot be read.
+    Io { file: String, error: std::io::Error },
+    /// A file that is not UTF-8 text.
+    NotUtf8(String),
+    /// A file that is not valid TOML, or not of the expected shape.
+    Parse(Box<SourceError>),
+    /// Files that hold no questionnaire.
+    NoQuestionnaire(Vec<String>),
+    /// Content that loads but fails its checks.
+    Invalid(Box<Report>),
+}
+
+impl LoadError {
+    fn io(path: &Path, error: std::io::Error) -> LoadError {
+        LoadError::Io {
+            file: path.display().to_string(),
+            error,
+        }
+    }
+}
+
 /// The text of one loaded file, kept to point at errors in it.
 #[derive(Debug, Clone)]
 pub struct Source {
@@ -36,10 +62,6 @@ pub struct Source {
     pub name: String,
     pub text: String,
 }
-
-/// Where an item was read from: the index of its source in
-/// [`Bundle::sources`].
-pub type SourceId = usize;
 
 /// A node of the graph: a question or an outcome.
 #[derive(Debug, Clone, Copy)]
@@ -76,35 +98,26 @@ pub struct Bundle {
 }
 
 impl Bundle {
-    /// The built-in questionnaires and references, checked.
-    pub fn builtin() -> Result<Bundle, Error> {
-        checked(Self::builtin_unchecked()?)
-    }
-
-    /// The built-in bundle without the load-time check, for `check` to
-    /// report every problem instead of stopping at the first.
-    pub fn builtin_unchecked() -> Result<Bundle, Error> {
+    /// The built-in bundle as read, not yet checked (see
+    /// [`crate::core::checked`]); `check` uses it to report every problem
+    /// instead of stopping at the first.
+    pub fn builtin_unchecked() -> Result<Bundle, LoadError> {
         let mut loader = Loader::default();
         loader.add_dir(&BUILTIN_QUESTIONNAIRES, "questionnaires")?;
         loader.add_dir(&BUILTIN_GUIDES, "guides")?;
         Ok(loader.bundle())
     }
 
-    /// Questionnaires from `paths` (files or folders). References
-    /// (articles, glossary, guides) come from the same folders when they
-    /// have them, from the built-in copies otherwise.
-    pub fn from_paths(paths: &[PathBuf]) -> Result<Bundle, Error> {
-        checked(Self::from_paths_unchecked(paths)?)
-    }
-
-    /// As [`Bundle::from_paths`], without the check.
-    pub fn from_paths_unchecked(paths: &[PathBuf]) -> Result<Bundle, Error> {
+    /// Questionnaires from `paths` (files or folders), not yet checked.
+    /// References (articles, glossary, guides) come from the same folders
+    /// when they have them, from the built-in copies otherwise.
+    pub fn from_paths_unchecked(paths: &[PathBuf]) -> Result<Bundle, LoadError> {
         let mut loader = Loader::default();
         for path in paths {
             loader.add_path(path)?;
         }
         if loader.bundle.questionnaires.is_empty() {
-            return Err(Error::NoQuestionnaire(
+            return Err(LoadError::NoQuestionnaire(
                 paths.iter().map(|p| p.display().to_string()).collect(),
             ));
         }
@@ -116,9 +129,9 @@ impl Bundle {
     /// file name tells their role; as with files, the references they do
     /// not supply come from the built-in copies. Used by tests and
     /// benchmarks.
-    pub fn from_sources<'a>(
+    pub fn from_sources_unchecked<'a>(
         sources: impl IntoIterator<Item = (&'a str, &'a str)>,
-    ) -> Result<Bundle, Error> {
+    ) -> Result<Bundle, LoadError> {
         let mut loader = Loader::default();
         let mut names = Vec::new();
         for (name, text) in sources {
@@ -127,10 +140,10 @@ impl Bundle {
         }
         // Every bundle has a questionnaire to start from.
         if loader.bundle.questionnaires.is_empty() {
-            return Err(Error::NoQuestionnaire(names));
+            return Err(LoadError::NoQuestionnaire(names));
         }
         loader.fill_references()?;
-        checked(loader.bundle())
+        Ok(loader.bundle())
     }
 
     pub fn questionnaire(&self, id: &str) -> Option<&Questionnaire> {
@@ -264,7 +277,7 @@ struct Loader {
 impl Loader {
     /// Adds the built-in articles, glossary and guide catalogue when the
     /// loaded files did not supply their own.
-    fn fill_references(&mut self) -> Result<(), Error> {
+    fn fill_references(&mut self) -> Result<(), LoadError> {
         if !self.has_articles {
             self.add_builtin_file(&BUILTIN_QUESTIONNAIRES, ARTICLES_FILE, "questionnaires")?;
         }
@@ -277,7 +290,7 @@ impl Loader {
         Ok(())
     }
 
-    fn add_dir(&mut self, dir: &Dir<'_>, prefix: &str) -> Result<(), Error> {
+    fn add_dir(&mut self, dir: &Dir<'_>, prefix: &str) -> Result<(), LoadError> {
         let mut files: Vec<_> = dir
             .files()
             .filter(|f| f.path().extension().is_some_and(|e| e == "toml"))
@@ -289,7 +302,12 @@ impl Loader {
         Ok(())
     }
 
-    fn add_builtin_file(&mut self, dir: &Dir<'_>, file: &str, prefix: &str) -> Result<(), Error> {
+    fn add_builtin_file(
+        &mut self,
+        dir: &Dir<'_>,
+        file: &str,
+        prefix: &str,
+    ) -> Result<(), LoadError> {
         match dir.get_file(file) {
             Some(f) => self.add_embedded(f, prefix),
             None => Ok(()),
@@ -297,20 +315,19 @@ impl Loader {
     }
 
     /// One file embedded in the binary, named `prefix/path` in messages.
-    fn add_embedded(&mut self, f: &File<'_>, prefix: &str) -> Result<(), Error> {
+    fn add_embedded(&mut self, f: &File<'_>, prefix: &str) -> Result<(), LoadError> {
         let name = format!("{prefix}/{}", f.path().display());
         let text = f
             .contents_utf8()
-            .ok_or_else(|| Error::Io(name.clone(), crate::i18n::texts().io_not_utf8.into()))?;
+            .ok_or_else(|| LoadError::NotUtf8(name.clone()))?;
         self.add_source(name, text.to_owned())
     }
 
-    fn add_path(&mut self, path: &Path) -> Result<(), Error> {
-        let meta =
-            std::fs::metadata(path).map_err(|e| Error::io(path.display().to_string(), &e))?;
+    fn add_path(&mut self, path: &Path) -> Result<(), LoadError> {
+        let meta = std::fs::metadata(path).map_err(|e| LoadError::io(path, e))?;
         if meta.is_dir() {
             let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
-                .map_err(|e| Error::io(path.display().to_string(), &e))?
+                .map_err(|e| LoadError::io(path, e))?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
                 .collect();
@@ -324,13 +341,12 @@ impl Loader {
         }
     }
 
-    fn add_file(&mut self, path: &Path) -> Result<(), Error> {
-        let text =
-            std::fs::read_to_string(path).map_err(|e| Error::io(path.display().to_string(), &e))?;
+    fn add_file(&mut self, path: &Path) -> Result<(), LoadError> {
+        let text = std::fs::read_to_string(path).map_err(|e| LoadError::io(path, e))?;
         self.add_source(path.display().to_string(), text)
     }
 
-    fn add_source(&mut self, name: String, text: String) -> Result<(), Error> {
+    fn add_source(&mut self, name: String, text: String) -> Result<(), LoadError> {
         let file_name = Path::new(&name)
             .file_name()
             .map(|f| f.to_string_lossy().into_owned())
@@ -373,25 +389,16 @@ impl Loader {
     }
 }
 
-/// `bundle`, or every error the checks find in it.
-fn checked(bundle: Bundle) -> Result<Bundle, Error> {
-    let report = validate::check(&bundle);
-    if report.has_errors() {
-        return Err(Error::InvalidQuestionnaire(Box::new(report)));
-    }
-    Ok(bundle)
-}
-
 /// Parses one TOML file, keeping the line and column of a syntax or type
 /// error.
-fn parse_toml<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, Error> {
+fn parse_toml<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, LoadError> {
     toml::from_str(text).map_err(|e| {
         let offset = e.span().map(|s| s.start);
-        Error::Parse(Box::new(SourceError::new(
+        LoadError::Parse(Box::new(SourceError::new(
             name,
             text,
             offset,
-            validate::explain_parse_error(e.message()),
+            explain_parse_error(e.message()),
         )))
     })
 }

@@ -4,7 +4,7 @@
 //!
 //! Two roads lead here and both call [`exit`]: the `ctrlc` handler (a
 //! signal while reading a plain line, or outside any prompt), and the
-//! session returning [`Error::Interrupted`](crate::error::Error) (the
+//! session returning [`Error::Interrupted`](crate::front::error::Error) (the
 //! menus read keys in raw mode, see Ctrl-C as a key and report it). The
 //! first caller holds the lock until the process ends, so the answers are
 //! saved once and the message printed once.
@@ -13,9 +13,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, Once};
 
-use crate::error::Error;
-use crate::i18n;
-use crate::model::{Answer, AnswersFile};
+use crate::core::model::{Answer, AnswersFile};
+use crate::front::error::Error;
+use crate::text::i18n;
 
 struct Armed {
     save_to: Option<PathBuf>,
@@ -106,7 +106,7 @@ pub fn save(
     order: &[String],
 ) -> Result<(), Error> {
     let order: Vec<&str> = order.iter().map(String::as_str).collect();
-    crate::answers::save(
+    crate::front::answers::save(
         path,
         &AnswersFile {
             questionnaire: Some(questionnaire.to_owned()),

@@ -3,16 +3,16 @@
 //! input: every front end (prompts, answers files, tests) drives this.
 
 use std::collections::{BTreeMap, HashSet};
-use std::fmt;
 
 use serde::Serialize;
 
-use crate::catalog::{Bundle, Node};
-use crate::model::{
+use crate::core::catalog::{Bundle, Node};
+use crate::core::model::{
     Answer, Branch, FindingKind, GuideRef, NumberRange, Question, QuestionKind, Questionnaire,
     Verdict,
 };
-use crate::validate::{did_you_mean, fmt_num};
+use crate::text::number;
+use crate::text::suggest::did_you_mean;
 
 /// A legal reference, resolved for display.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -59,6 +59,23 @@ pub struct Step {
     /// the count, and nobody gave it.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub computed: bool,
+    /// What `label` was made of, so that an output can say it again in the
+    /// interface language (`label` itself is in French, like the content).
+    #[serde(skip)]
+    pub shown: StepLabel,
+}
+
+/// How the label of a step was made.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum StepLabel {
+    /// The label of the choice, or the text given.
+    #[default]
+    AsGiven,
+    /// A number (the step's `answer`) and the label of its range.
+    Range(String),
+    /// A tally: the count (the step's `answer`) out of `total` questions,
+    /// and the label of its range.
+    Tally { total: usize, range: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -137,8 +154,9 @@ pub enum Evaluation<'a> {
     Done(Box<Decision>),
 }
 
-/// An answer that cannot be used. Each message names the question and,
-/// where it helps, the allowed values.
+/// An answer that cannot be used. Each carries what a message needs to
+/// name the question and, where it helps, the allowed values; the
+/// message itself is written by [`crate::output::answer`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum AnswerError {
     UnknownQuestion {
@@ -152,14 +170,14 @@ pub enum AnswerError {
     },
     WrongType {
         id: String,
-        expected: String,
-        allowed: Vec<String>,
-        given: String,
+        expected: QuestionKind,
+        allowed: Allowed,
+        given: Answer,
     },
     NotAChoice {
         id: String,
         given: String,
-        allowed: Vec<String>,
+        allowed: Allowed,
         suggestion: Option<String>,
     },
     /// An answer given for a `tally`, which is worked out, never asked.
@@ -184,96 +202,32 @@ impl AnswerError {
     }
 }
 
-impl fmt::Display for AnswerError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let t = crate::i18n::texts();
-        let hint = |f: &mut fmt::Formatter<'_>, s: &Option<String>| match s {
-            Some(s) => write!(f, " — {} « {s} »{}", t.did_you_mean, t.question_mark),
-            None => Ok(()),
-        };
-        match self {
-            AnswerError::UnknownQuestion { id, suggestion } => {
-                write!(f, "{} « {id} »", t.unknown_question)?;
-                hint(f, suggestion)?;
-                write!(f, " ({})", t.questions_list)
-            }
-            AnswerError::UnknownQuestionnaire {
-                id,
-                suggestion,
-                known,
-            } => {
-                write!(f, "{} « {id} »", t.unknown_questionnaire)?;
-                hint(f, suggestion)?;
-                write!(f, " ({} {})", t.questionnaires_list, known.join(", "))
-            }
-            AnswerError::WrongType {
-                id,
-                expected,
-                allowed,
-                given,
-            } => {
-                write!(
-                    f,
-                    "{}{} {} {}",
-                    t.wrong_type(id, expected, given),
-                    t.semicolon,
-                    t.allowed,
-                    allowed.join(", ")
-                )
-            }
-            AnswerError::NotAChoice {
-                id,
-                given,
-                allowed,
-                suggestion,
-            } => {
-                write!(f, "« {id} »{} « {given} » {}", t.colon, t.not_a_choice)?;
-                hint(f, suggestion)?;
-                write!(f, "{} {} {}", t.semicolon, t.allowed, allowed.join(", "))
-            }
-            AnswerError::Computed { id, counts } => f.write_str(&t.computed_not_asked(id, counts)),
-        }
-    }
+/// What an answer to a question may be, as written in an answers file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Allowed {
+    /// `true` or `false`.
+    YesNo,
+    /// One of these values.
+    Choices(Vec<String>),
+    /// A number, in one of the ranges with these labels.
+    Ranges(Vec<String>),
+    /// Any text.
+    Text,
+    /// Nothing: the step is worked out.
+    Nothing,
 }
 
-/// What an answer to `q` may be, as written in an answers file.
-pub fn allowed_values(q: &Question) -> Vec<String> {
-    let t = crate::i18n::texts();
+/// What an answer to `q` may be.
+pub fn allowed(q: &Question) -> Allowed {
     match q.kind {
-        QuestionKind::YesNo => vec![t.value_true.into(), t.value_false.into()],
-        QuestionKind::Choice => q
-            .choices
-            .iter()
-            .map(|c| format!("\"{}\"", c.value))
-            .collect(),
-        QuestionKind::Number => q
-            .ranges
-            .iter()
-            .map(|r| t.value_number.replace("{}", &r.label))
-            .collect(),
-        QuestionKind::Text => vec![t.value_text.into()],
+        QuestionKind::YesNo => Allowed::YesNo,
+        QuestionKind::Choice => {
+            Allowed::Choices(q.choices.iter().map(|c| c.value.clone()).collect())
+        }
+        QuestionKind::Number => Allowed::Ranges(q.ranges.iter().map(|r| r.label.clone()).collect()),
+        QuestionKind::Text => Allowed::Text,
         // Worked out from other answers: nothing to give.
-        QuestionKind::Tally => Vec::new(),
-    }
-}
-
-fn expected(kind: QuestionKind) -> &'static str {
-    let t = crate::i18n::texts();
-    match kind {
-        QuestionKind::YesNo => t.expect_bool,
-        QuestionKind::Choice => t.expect_choice,
-        QuestionKind::Number => t.expect_number,
-        QuestionKind::Text => t.expect_text,
-        QuestionKind::Tally => t.expect_nothing,
-    }
-}
-
-fn describe(a: &Answer) -> String {
-    let t = crate::i18n::texts();
-    match a {
-        Answer::Bool(b) => t.given_bool.replace("{}", &b.to_string()),
-        Answer::Number(n) => t.given_number.replace("{}", &fmt_num(*n)),
-        Answer::Text(s) => t.given_text.replace("{}", s),
+        QuestionKind::Tally => Allowed::Nothing,
     }
 }
 
@@ -302,9 +256,9 @@ impl<'q> From<&'q Branch> for Route<'q> {
 pub fn resolve<'q>(q: &'q Question, answer: &Answer) -> Result<(Route<'q>, String), AnswerError> {
     let wrong = || AnswerError::WrongType {
         id: q.id.clone(),
-        expected: expected(q.kind).into(),
-        allowed: allowed_values(q),
-        given: describe(answer),
+        expected: q.kind,
+        allowed: allowed(q),
+        given: answer.clone(),
     };
     match (q.kind, answer) {
         (QuestionKind::Tally, _) => Err(AnswerError::Computed {
@@ -327,10 +281,12 @@ pub fn resolve<'q>(q: &'q Question, answer: &Answer) -> Result<(Route<'q>, Strin
             q.ranges
                 .iter()
                 .find(|r| r.contains(*n))
+                // In French, like the content it quotes; outputs say it
+                // again in the interface language from `StepLabel::Range`.
                 .map(|r| {
                     (
                         Route::from(&r.branch),
-                        format!("{} ({})", crate::i18n::number(*n), r.label),
+                        format!("{} ({})", number::french(*n), r.label),
                     )
                 })
                 .ok_or_else(wrong)
@@ -357,7 +313,7 @@ fn pick_choice<'q>(q: &'q Question, value: &str) -> Result<(Route<'q>, String), 
         .ok_or_else(|| AnswerError::NotAChoice {
             id: q.id.clone(),
             given: value.to_owned(),
-            allowed: allowed_values(q),
+            allowed: allowed(q),
             suggestion: did_you_mean(value, q.choices.iter().map(|c| c.value.as_str()))
                 .map(str::to_owned),
         })
@@ -410,14 +366,11 @@ pub fn tally<'q, 'a>(
     })
 }
 
-/// « 2 sur 4 (deux critères ou plus) »: what a tally worked out, as shown
-/// in the trace.
+/// « 2 sur 4 (deux critères ou plus) »: what a tally worked out, in
+/// French like the content (outputs say it again in the interface
+/// language from `StepLabel::Tally`).
 pub fn tally_label(count: usize, total: usize, range: &str) -> String {
-    crate::i18n::texts()
-        .tally_of
-        .replacen("{}", &count.to_string(), 1)
-        .replacen("{}", &total.to_string(), 1)
-        .replacen("{}", range, 1)
+    format!("{count} sur {total} ({range})")
 }
 
 /// Checks every answer against its question, wherever the question is:
@@ -475,7 +428,7 @@ pub fn evaluate<'b>(
         let Some(node) = bundle.node(&target) else {
             break;
         };
-        let (q, answer, label, route, computed) = match node {
+        let (q, answer, label, route, shown) = match node {
             Node::Outcome(o) => {
                 let decision = decide(bundle, questionnaire, o, path, answers);
                 return Ok(Evaluation::Done(Box::new(decision)));
@@ -485,14 +438,18 @@ pub fn evaluate<'b>(
                 let Some(t) = tally(q, answered) else {
                     break;
                 };
-                (q, Answer::Number(t.count as f64), t.label, t.route, true)
+                let shown = StepLabel::Tally {
+                    total: q.count.len(),
+                    range: t.range.label.clone(),
+                };
+                (q, Answer::Number(t.count as f64), t.label, t.route, shown)
             }
             Node::Question(q) => {
                 let Some(answer) = answers.get(&q.id) else {
                     return Ok(Evaluation::Pending { question: q, path });
                 };
                 let (route, label) = resolve(q, answer).map_err(|e| vec![e])?;
-                (q, answer.clone(), label, route, false)
+                (q, answer.clone(), label, route, step_label(q, answer))
             }
         };
         path.push(Step {
@@ -504,7 +461,8 @@ pub fn evaluate<'b>(
             because: route.because.map(str::to_owned),
             articles: articles(bundle, route.articles),
             findings: route.findings.to_vec(),
-            computed,
+            computed: matches!(shown, StepLabel::Tally { .. }),
+            shown,
         });
         target = route.next.to_owned();
     }
@@ -516,10 +474,22 @@ pub fn evaluate<'b>(
     }])
 }
 
+/// How the label of an answered step is made: a number names its range.
+fn step_label(q: &Question, answer: &Answer) -> StepLabel {
+    match answer {
+        Answer::Number(n) => q
+            .ranges
+            .iter()
+            .find(|r| r.contains(*n))
+            .map_or(StepLabel::AsGiven, |r| StepLabel::Range(r.label.clone())),
+        _ => StepLabel::AsGiven,
+    }
+}
+
 fn decide(
     bundle: &Bundle,
     start: &Questionnaire,
-    outcome: &crate::model::Outcome,
+    outcome: &crate::core::model::Outcome,
     path: Vec<Step>,
     answers: &BTreeMap<String, Answer>,
 ) -> Decision {

@@ -5,130 +5,12 @@
 //! with every error and warning, each pointing at its place in the file.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 
-use serde::Serialize;
-
-use crate::catalog::{Bundle, Node, SourceId};
-use crate::error::SourceError;
-use crate::model::{FindingKind, GuideRef, Question, QuestionKind};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-/// One problem found in a file.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Diagnostic {
-    pub severity: Severity,
-    /// Stable kebab-case name of the check, e.g. `missing-reference`.
-    pub code: &'static str,
-    pub message: String,
-    /// File the problem is in.
-    pub file: String,
-    /// Where in the file, as a path of keys: `questions[3].choices[1].next`.
-    pub path: String,
-    /// 1-based line and column of `path` in `file`; 0 when unknown.
-    pub line: usize,
-    pub column: usize,
-    /// Where the value at `path` ends (line, column just after it); 0
-    /// when unknown. Lets editors underline the whole value.
-    pub end_line: usize,
-    pub end_column: usize,
-    /// The line of text at `line`, for the caret.
-    #[serde(skip)]
-    pub snippet: Option<String>,
-    #[serde(skip)]
-    pub source: SourceId,
-}
-
-impl Diagnostic {
-    /// Sets where the diagnostic points (see [`crate::locate`]).
-    pub fn set_place(&mut self, place: crate::locate::Place) {
-        self.line = place.line;
-        self.column = place.column;
-        self.end_line = place.end_line;
-        self.end_column = place.end_column;
-        self.snippet = Some(place.snippet);
-    }
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Report {
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Report {
-    pub fn has_errors(&self) -> bool {
-        self.errors().next().is_some()
-    }
-
-    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-    }
-
-    pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-    }
-
-    /// One paragraph per error, for when loading fails.
-    pub fn summary(&self) -> String {
-        let errors: Vec<String> = self.errors().map(ToString::to_string).collect();
-        // The command that shows every problem, warnings included, of the
-        // very files that failed (built-in ones need no argument).
-        let mut files: Vec<&str> = self
-            .errors()
-            .map(|d| d.file.as_str())
-            .filter(|f| !f.starts_with("questionnaires/") && !f.starts_with("guides/"))
-            .collect();
-        files.dedup();
-        let command = std::iter::once("aiguillage check")
-            .chain(files)
-            .collect::<Vec<_>>()
-            .join(" ");
-        msg::summary(
-            errors.len(),
-            if errors.len() > 1 { "s" } else { "" },
-            &command,
-            &errors.join("\n\n"),
-        )
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let level = match self.severity {
-            Severity::Error => msg::level_error(),
-            Severity::Warning => msg::level_warning(),
-        };
-        let head = format!("{level}[{}]: {}", self.code, self.message);
-        if self.line == 0 {
-            return write!(f, "{head}\n  --> {} ({})", self.file, self.path);
-        }
-        // Same rendering as syntax errors: file:line:column, the line and
-        // a caret under the place…
-        let source = SourceError {
-            file: self.file.clone(),
-            line: self.line,
-            column: self.column,
-            message: head,
-            snippet: self.snippet.clone(),
-        };
-        source.fmt(f)?;
-        // …stretched under the whole value when it fits on the line.
-        if source.snippet.is_some() && self.end_line == self.line && self.end_column > self.column {
-            f.write_str(&"^".repeat(self.end_column - self.column - 1))?;
-        }
-        Ok(())
-    }
-}
+use crate::core::catalog::{Bundle, Node, SourceId};
+use crate::core::diagnostic::{Diagnostic, Report, Severity};
+use crate::core::model::{FindingKind, GuideRef, Question, QuestionKind};
+use crate::text::number::fmt_num;
+use crate::text::suggest::suggest;
 
 struct Checker<'a> {
     bundle: &'a Bundle,
@@ -182,10 +64,6 @@ pub fn check(bundle: &Bundle) -> Report {
     check_tally_order(&mut c);
     check_content(&mut c);
     check_unused_findings(&mut c);
-    crate::locate::fill_locations(bundle, &mut c.report);
-    c.report.diagnostics.sort_by(|a, b| {
-        (a.severity, &a.file, a.line, a.column).cmp(&(b.severity, &b.file, b.line, b.column))
-    });
     c.report
 }
 
@@ -336,7 +214,7 @@ fn check_references(c: &mut Checker) {
 }
 
 /// The branches of a question with their path in the file.
-fn branches(q: &Question, qi: usize) -> Vec<(String, &crate::model::Branch)> {
+fn branches(q: &Question, qi: usize) -> Vec<(String, &crate::core::model::Branch)> {
     q.choices
         .iter()
         .enumerate()
@@ -636,14 +514,6 @@ fn check_ranges(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
                 msg::empty_range(id, &r.label),
             );
         }
-    }
-}
-
-pub fn fmt_num(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        format!("{x}")
     }
 }
 
@@ -987,128 +857,10 @@ fn check_url(c: &mut Checker, src: SourceId, path: String, url: &str) {
     }
 }
 
-/// « , vouliez-vous dire « x » ? » when a close candidate exists.
-pub fn suggest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> String {
-    did_you_mean(word, candidates)
-        .map(msg::suggestion)
-        .unwrap_or_default()
-}
-
-/// The closest candidate, when it is close enough to be a misspelling.
-pub fn did_you_mean<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .map(|c| (strsim::jaro_winkler(word, c), c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
-}
-
-/// serde's « unknown field `x`, expected one of `a`, `b` » (or « unknown
-/// variant ») in the interface language, with the closest allowed name.
-fn unknown_name(
-    message: &str,
-    prefix: &str,
-    say: fn(&str, &str, &str) -> String,
-) -> Option<String> {
-    let (name, expected) = message.strip_prefix(prefix)?.split_once('`')?;
-    let allowed = expected
-        .trim_start_matches(", expected one of ")
-        .trim_start_matches(", expected ");
-    let hint = did_you_mean(name, allowed.split(", ").map(|a| a.trim_matches('`')))
-        .map(msg::did_you_mean_dash)
-        .unwrap_or_default();
-    Some(say(name, &hint, &allowed.replace('`', "")))
-}
-
-/// The messages of the TOML reader are in English and name Rust-side
-/// notions; this puts the common ones in the interface language and says
-/// what to do. A message it does not know is returned as is.
-pub fn explain_parse_error(message: &str) -> String {
-    let message = message.trim();
-    let quoted = |s: &str| s.replace('`', "");
-    if let Some(field) = message
-        .strip_prefix("missing field `")
-        .and_then(|r| r.strip_suffix('`'))
-    {
-        let hint = match field {
-            "next" => msg::missing_next_hint(),
-            _ => String::new(),
-        };
-        return msg::missing_field(field, &hint);
-    }
-    for (prefix, say) in [
-        (
-            "unknown field `",
-            msg::unknown_field as fn(&str, &str, &str) -> String,
-        ),
-        ("unknown variant `", msg::unknown_variant),
-    ] {
-        if let Some(m) = unknown_name(message, prefix, say) {
-            return m;
-        }
-    }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        return match rest.split_once(", expected ") {
-            Some((found, expected)) => {
-                msg::unexpected_type(&type_name(found), &type_name(expected))
-            }
-            None => msg::unexpected_type_only(&quoted(rest)),
-        };
-    }
-    if message == "duplicate key" {
-        return msg::duplicate_key();
-    }
-    message.to_owned()
-}
-
-/// serde's names of types, and how each is said: (serde, French, English).
-const TYPE_NAMES: [(&str, &str, &str); 11] = [
-    ("a sequence", "une liste [...]", "a list [...]"),
-    ("sequence", "une liste", "a list"),
-    ("a string", "un texte entre guillemets", "a quoted string"),
-    ("string", "le texte", "the string"),
-    ("integer", "le nombre", "the number"),
-    ("floating point", "le nombre", "the number"),
-    ("f64", "un nombre", "a number"),
-    ("a boolean", "true ou false", "true or false"),
-    ("boolean", "le booléen", "the boolean"),
-    ("a map", "une table", "a table"),
-    ("map", "une table", "a table"),
-];
-
-/// The serde name of a type, in the interface language: `a sequence` →
-/// `une liste [...]`.
-fn type_name(serde: &str) -> String {
-    let english = crate::i18n::current() == crate::i18n::Lang::En;
-    for (name, fr, en) in TYPE_NAMES {
-        if let Some(rest) = serde.strip_prefix(name) {
-            let said = if english { en } else { fr };
-            return format!("{said}{}", rest.replace('`', ""));
-        }
-    }
-    serde.replace('`', "")
-}
-
 /// The messages of `aiguillage check` (and of a questionnaire that does
 /// not load), in both languages.
 pub(crate) mod msg {
-    crate::i18n::messages! {
-        fn level_error() { fr: "erreur", en: "error" }
-        fn level_warning() { fr: "avertissement", en: "warning" }
-        /// When loading fails: every error, one paragraph each.
-        fn summary(count: usize, plural: &str, command: &str, errors: &str) {
-            fr: "questionnaire invalide ({count} erreur{plural}, détail : {command}) :\n\n{errors}",
-            en: "invalid questionnaire ({count} error{plural}, details: {command}):\n\n{errors}",
-        }
-        /// After a misspelt name: « (vouliez-vous dire « x » ?) ».
-        fn suggestion(name: &str) {
-            fr: " (vouliez-vous dire « {name} » ?)",
-            en: " (did you mean « {name} »?)",
-        }
-        fn did_you_mean_dash(name: &str) {
-            fr: " — vouliez-vous dire « {name} » ?",
-            en: " — did you mean « {name} »?",
-        }
+    crate::text::i18n::messages! {
 
         // duplicate-id
         fn duplicate_questionnaire(id: &str) {
@@ -1272,68 +1024,5 @@ pub(crate) mod msg {
             en: "« {url} » is not a valid https:// address",
         }
 
-        // Files that cannot be read (parse): serde's messages, explained.
-        fn missing_field(field: &str, hint: &str) {
-            fr: "champ obligatoire « {field} » manquant{hint}",
-            en: "missing required field « {field} »{hint}",
-        }
-        fn missing_next_hint() {
-            fr: " : chaque réponse doit mener quelque part (une question, une issue ou « @questionnaire »), sinon le chemin s'arrête sans issue",
-            en: ": every answer must lead somewhere (a question, an outcome or « @questionnaire »), or the path stops without an outcome",
-        }
-        fn unknown_field(name: &str, hint: &str, allowed: &str) {
-            fr: "champ inconnu « {name} »{hint} (champs permis : {allowed})",
-            en: "unknown field « {name} »{hint} (allowed fields: {allowed})",
-        }
-        fn unknown_variant(name: &str, hint: &str, allowed: &str) {
-            fr: "valeur inconnue « {name} »{hint} (valeurs permises : {allowed})",
-            en: "unknown value « {name} »{hint} (allowed values: {allowed})",
-        }
-        fn unexpected_type(found: &str, expected: &str) {
-            fr: "type inattendu : {found}, alors qu'il faut {expected}",
-            en: "unexpected type: {found}, expected {expected}",
-        }
-        fn unexpected_type_only(found: &str) {
-            fr: "type inattendu : {found}",
-            en: "unexpected type: {found}",
-        }
-        fn duplicate_key() { fr: "clé en double", en: "duplicate key" }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_type_name_is_said_in_both_languages() {
-        for (serde, fr, en) in TYPE_NAMES {
-            assert!(!fr.is_empty() && !en.is_empty(), "{serde}");
-        }
-    }
-
-    #[test]
-    fn explains_a_missing_next() {
-        let m = explain_parse_error("missing field `next`");
-        assert!(m.starts_with("champ obligatoire « next » manquant"), "{m}");
-        assert!(m.contains("sans issue"), "{m}");
-    }
-
-    #[test]
-    fn explains_unknown_fields_and_variants() {
-        let m = explain_parse_error("unknown field `titel`, expected one of `id`, `title`");
-        assert_eq!(
-            m,
-            "champ inconnu « titel » — vouliez-vous dire « title » ? (champs permis : id, title)"
-        );
-        let m = explain_parse_error(
-            "unknown variant `yesno`, expected one of `yes_no`, `choice`, `number`, `text`",
-        );
-        assert!(m.contains("vouliez-vous dire « yes_no »"), "{m}");
-        assert_eq!(explain_parse_error("something else"), "something else");
-        assert_eq!(
-            explain_parse_error("invalid type: string \"x\", expected a sequence"),
-            "type inattendu : le texte \"x\", alors qu'il faut une liste [...]"
-        );
     }
 }

@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+pub use crate::text::i18n::Lang;
+pub use crate::tools::schema::SchemaKind;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const AFTER_HELP: &str = "\
@@ -109,10 +111,19 @@ pub enum ColorChoice {
     Never,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
-    Fr,
-    En,
+/// `--lang fr|en`. The type lives in the leaf that owns the interface
+/// strings; its command-line form is defined here, with the rest of clap.
+impl ValueEnum for Lang {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[Lang::Fr, Lang::En]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -128,10 +139,15 @@ pub enum GraphFormat {
     Dot,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum SchemaKind {
-    Questionnaire,
-    Answers,
+/// `schema questionnaire|answers`, for the formats of [`crate::tools::schema`].
+impl ValueEnum for SchemaKind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &SchemaKind::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()))
+    }
 }
 
 #[derive(Debug, Subcommand)]

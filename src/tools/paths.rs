@@ -10,9 +10,9 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use crate::catalog::{Bundle, Node};
-use crate::model::{Answer, Outcome, Question, QuestionKind, Questionnaire, Verdict};
-use crate::validate::fmt_num;
+use crate::core::catalog::{Bundle, Node};
+use crate::core::model::{Answer, Outcome, Question, QuestionKind, Questionnaire, Verdict};
+use crate::text::number::fmt_num;
 
 /// One answer a question accepts, as a way out of it.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +57,7 @@ pub fn edges(q: &Question) -> Vec<Edge<'_>> {
             .iter()
             .map(|next| Edge {
                 answer: Answer::Text(String::new()),
-                label: crate::i18n::texts().free_text,
+                label: crate::text::i18n::texts().free_text,
                 next,
                 findings: &[],
             })
@@ -218,7 +218,7 @@ fn walk<'b>(
             let answered = steps
                 .iter()
                 .map(|s| (s.question.id.as_str(), &s.edge.answer));
-            let Some(t) = crate::engine::tally(q, answered) else {
+            let Some(t) = crate::core::engine::tally(q, answered) else {
                 return;
             };
             let edge = Edge {
@@ -308,12 +308,9 @@ impl<'b> From<&Path<'b>> for PathOut<'b> {
                     question: &s.question.id,
                     answer: answer_json(&s.edge.answer),
                     label: match s.edge.answer {
-                        Answer::Number(n) if s.computed() => crate::engine::tally_label(
-                            n as usize,
-                            s.question.count.len(),
-                            s.edge.label,
-                        )
-                        .into(),
+                        Answer::Number(n) if s.computed() => crate::text::i18n::texts()
+                            .tally_label(n as usize, s.question.count.len(), s.edge.label)
+                            .into(),
                         _ => s.edge.label.into(),
                     },
                     computed: s.computed(),
@@ -366,7 +363,7 @@ pub fn text(questionnaire: &Questionnaire, paths: &[Path<'_>]) -> String {
 
 /// User-facing strings of this module.
 pub(crate) mod msg {
-    crate::i18n::messages! {
+    crate::text::i18n::messages! {
         fn findings() { fr: "constats :", en: "findings:" }
         /// After a worked-out step (`tally`).
         fn computed() { fr: "(calculé)", en: "(worked out)" }

@@ -2,7 +2,7 @@
 //! legal references, the glossary and the answers files.
 //!
 //! These types are only data: they are read with serde and checked by
-//! [`crate::validate`]; the engine walks them. Field names are English, the
+//! [`crate::core::validate`]; the engine walks them. Field names are English, the
 //! content they carry is French.
 
 use std::collections::BTreeMap;

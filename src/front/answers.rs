@@ -4,9 +4,10 @@
 use std::io::Read;
 use std::path::Path;
 
-use crate::engine::AnswerError;
-use crate::error::{Error, SourceError};
-use crate::model::AnswersFile;
+use crate::core::diagnostic::SourceError;
+use crate::core::engine::AnswerError;
+use crate::core::model::AnswersFile;
+use crate::front::error::Error;
 
 /// An answers file as read, with its text kept to point at a bad answer.
 #[derive(Debug, Clone, Default)]
@@ -126,7 +127,7 @@ fn explain_json_error(e: &serde_json::Error) -> String {
             "trailing characters" => msg::trailing_characters(),
             _ => raw,
         },
-        Category::Data => crate::validate::explain_parse_error(&raw),
+        Category::Data => crate::text::parse_error::explain_parse_error(&raw),
         Category::Io => raw,
     }
 }
@@ -187,7 +188,7 @@ fn ordered(answers: &AnswersFile, order: &[&str]) -> serde_json::Value {
 }
 
 pub(crate) mod msg {
-    crate::i18n::messages! {
+    crate::text::i18n::messages! {
         /// The JSON reader's own reason follows, in English.
         fn unreadable(why: &str) {
             fr: "fichier de réponses illisible : {why}",
@@ -240,11 +241,11 @@ pub(crate) mod msg {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Answer;
+    use crate::core::model::Answer;
 
     #[test]
     fn messages_are_written_in_both_languages() {
-        crate::i18n::check_pairs(msg::ALL);
+        crate::text::i18n::check_pairs(msg::ALL);
     }
 
     #[test]
@@ -300,7 +301,7 @@ mod tests {
         let e = loaded.locate(vec![AnswerError::NotAChoice {
             id: "x".into(),
             given: "zz".into(),
-            allowed: vec!["\"a\"".into()],
+            allowed: crate::core::engine::Allowed::Choices(vec!["a".into()]),
             suggestion: None,
         }]);
         let s = e.to_string();

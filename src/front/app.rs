@@ -1,20 +1,24 @@
 //! Wiring: from the parsed command line to the main command — answers
 //! from a file, a session for what is missing, the decision printed — or
-//! to one of the [`commands`](crate::commands). None holds legal logic.
+//! to one of the [`commands`](crate::front::commands). None holds legal logic.
 
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 
-use crate::answers;
-use crate::catalog::Bundle;
-use crate::cli::{Cli, Format, RunArgs};
-use crate::engine::{self, Decision, Evaluation};
-use crate::error::Error;
-use crate::model::{Answer, Questionnaire};
-use crate::prompt::{self, MenuPrompter, PlainPrompter};
-use crate::session::Session;
-use crate::term::{self, Interaction};
-use crate::{i18n, interrupt, render};
+use crate::core::catalog::Bundle;
+use crate::core::engine::{self, Decision, Evaluation};
+use crate::core::model::{Answer, Questionnaire};
+use crate::front::answers;
+use crate::front::cli::{Cli, Format, RunArgs};
+use crate::front::error::Error;
+use crate::front::interrupt;
+use crate::front::io::{load, write_stdout};
+use crate::front::prompt::{self, MenuPrompter, PlainPrompter};
+use crate::front::session::Session;
+use crate::front::term::{self, Interaction};
+use crate::output;
+use crate::output::text::{DEFAULT_WIDTH, Look, NO_WRAP};
+use crate::text::i18n;
 
 /// Parses the command line, with the help in English when the interface
 /// is (`--lang en`, or an English locale): the language is looked up in
@@ -22,7 +26,7 @@ use crate::{i18n, interrupt, render};
 pub fn parse_args() -> Cli {
     use clap::FromArgMatches;
     let lang = i18n::detect(i18n::lang_in_args(std::env::args_os()), &term::real_env);
-    let matches = crate::help_en::command(lang).get_matches();
+    let matches = crate::front::help_en::command(lang).get_matches();
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
 }
 
@@ -32,16 +36,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     setup(&cli);
     match cli.command {
         None => decide(&load(&cli.global.questionnaires)?, &cli.run),
-        Some(command) => crate::commands::run(command, &cli.global.questionnaires),
-    }
-}
-
-/// The built-in bundle, or the one from `--questionnaire`.
-pub fn load(paths: &[std::path::PathBuf]) -> Result<Bundle, Error> {
-    if paths.is_empty() {
-        Bundle::builtin()
-    } else {
-        Bundle::from_paths(paths)
+        Some(command) => crate::front::commands::run(command, &cli.global.questionnaires),
     }
 }
 
@@ -179,9 +174,9 @@ fn save(
 
 /// The error for a question that cannot be asked: its id, its allowed
 /// values, and how to give the answer instead.
-fn missing(question: &crate::model::Question, args: &RunArgs) -> Error {
+fn missing(question: &crate::core::model::Question, args: &RunArgs) -> Error {
     let t = i18n::texts();
-    let allowed = engine::allowed_values(question).join(", ");
+    let allowed = crate::output::answer::allowed_values(question, i18n::texts()).join(", ");
     let how = if args.no_input {
         t.missing_no_input
     } else if args.answers.is_some() {
@@ -211,16 +206,16 @@ fn warn_unused(d: &Decision) {
 /// glyphs as the questions.
 fn print(d: &Decision, args: &RunArgs, plain_session: bool) -> Result<(), Error> {
     let plain = args.plain || plain_session;
-    let look = render::Look {
+    let look = Look {
         texts: i18n::texts(),
         glyphs: term::result_glyphs(plain, &term::real_env),
         width: result_width(plain),
     };
     let out = match args.format {
-        Format::Text => render::text(d, look),
-        Format::Json => render::json(d),
-        Format::Markdown => render::markdown(d, look.texts),
-        Format::Link => render::links(d),
+        Format::Text => output::text::text(d, look),
+        Format::Json => output::json::json(d),
+        Format::Markdown => output::markdown::markdown(d, look.texts),
+        Format::Link => output::link::links(d),
     };
     write_stdout(&out)
 }
@@ -230,21 +225,12 @@ fn print(d: &Decision, args: &RunArgs, plain_session: bool) -> Result<(), Error>
 /// the default in a file or a pipe.
 fn result_width(plain: bool) -> usize {
     if plain {
-        return render::NO_WRAP;
+        return NO_WRAP;
     }
     let stdout = console::Term::stdout();
     if !stdout.is_term() {
-        return render::DEFAULT_WIDTH;
+        return DEFAULT_WIDTH;
     }
     let columns = stdout.size().1 as usize;
-    columns.saturating_sub(2).clamp(40, render::DEFAULT_WIDTH)
-}
-
-/// Writes to stdout; a closed pipe (`| head`) is not an error.
-pub fn write_stdout(s: &str) -> Result<(), Error> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|e| Error::io("stdout", &e)),
-    }
+    columns.saturating_sub(2).clamp(40, DEFAULT_WIDTH)
 }

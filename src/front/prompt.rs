@@ -1,4 +1,4 @@
-//! The terminal front ends of a [`session`](crate::session), both on
+//! The terminal front ends of a [`session`](crate::front::session), both on
 //! stderr:
 //!
 //! - [`MenuPrompter`]: arrow-key menus (dialoguer), with « Aide » and
@@ -15,13 +15,16 @@ use std::io::{BufRead, Write};
 use console::{Term, style};
 use dialoguer::{Input, Select, theme::ColorfulTheme};
 
-use crate::engine::Step;
-use crate::error::Error;
-use crate::i18n::Texts;
-use crate::model::{Answer, Question, QuestionKind};
-use crate::render::{wrap, wrap_with};
-use crate::session::{BackTo, Context, Dropped, Notice, Prompter, Reply, ReviewReply, TermHelp};
-use crate::term::Glyphs;
+use crate::core::engine::Step;
+use crate::core::model::{Answer, Question, QuestionKind};
+use crate::front::error::Error;
+use crate::front::session::{
+    BackTo, Context, Dropped, Notice, Prompter, Reply, ReviewReply, TermHelp,
+};
+use crate::output::labels::step_label;
+use crate::text::glyphs::Glyphs;
+use crate::text::i18n::Texts;
+use crate::text::wrap::{wrap, wrap_with};
 
 /// The lines printed before the first question.
 pub fn intro(title: &str, plain: bool, save_to: Option<&str>, t: &Texts) -> String {
@@ -104,7 +107,7 @@ fn review_list(path: &[Step], t: &Texts, g: &Glyphs) -> String {
             i + 1,
             step.text,
             g.arrow,
-            step.label
+            step_label(step, t)
         ));
     }
     s
@@ -186,7 +189,7 @@ fn typed_form(a: &Answer) -> String {
         // No grouping, the language's decimal mark: what the number
         // parser reads back without ambiguity.
         Answer::Number(n) => {
-            crate::validate::fmt_num(*n).replace('.', crate::i18n::texts().decimal)
+            crate::text::number::fmt_num(*n).replace('.', crate::text::i18n::texts().decimal)
         }
         Answer::Text(s) => s.clone(),
         Answer::Bool(b) => if *b { "oui" } else { "non" }.into(),
@@ -205,9 +208,9 @@ fn parse_number(s: &str) -> Option<f64> {
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
         .collect();
-    let plain = match crate::i18n::current() {
-        crate::i18n::Lang::Fr => french_number(&compact)?,
-        crate::i18n::Lang::En => english_number(&compact)?,
+    let plain = match crate::text::i18n::current() {
+        crate::text::i18n::Lang::Fr => french_number(&compact)?,
+        crate::text::i18n::Lang::En => english_number(&compact)?,
     };
     let n: f64 = plain.parse().ok()?;
     (n.is_finite() && n >= 0.0).then_some(n)
@@ -405,7 +408,7 @@ impl MenuPrompter {
                         .map(|u| format!(" {u}"))
                         .unwrap_or_default();
                     let shown = match &a {
-                        Answer::Number(n) => crate::i18n::number(*n),
+                        Answer::Number(n) => crate::text::number::number(*n),
                         other => typed_form(other),
                     };
                     self.record(&format!("{shown}{unit}"))?;
@@ -454,7 +457,8 @@ impl Prompter for MenuPrompter {
         )?;
         let mut items = vec![format!("{} {}", self.glyphs.check, t.review_confirm)];
         items.extend(path.iter().enumerate().map(|(i, s)| {
-            let label = console::truncate_str(&s.label, 30, "…");
+            let label = step_label(s, t);
+            let label = console::truncate_str(&label, 30, "…");
             let entry = format!("{} {}", self.glyphs.edit, t.edit_entry(i + 1, &label));
             self.entry(&entry)
         }));
@@ -675,8 +679,8 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::{EN, FR};
-    use crate::term::ASCII;
+    use crate::front::term::ASCII;
+    use crate::text::i18n::{EN, FR};
 
     #[test]
     fn numbers_are_read_the_french_way() {
@@ -733,6 +737,7 @@ mod tests {
             articles: vec![],
             findings: vec![],
             computed: false,
+            shown: Default::default(),
         };
         let s = review_list(&[step], &FR, &ASCII);
         assert_eq!(s, "Vos réponses :\n  1. A ?\n     -> Oui\n");

@@ -10,9 +10,8 @@ use std::ops::Range;
 
 use toml_edit::{Document, Item};
 
-use crate::catalog::{Bundle, SourceId};
-use crate::error::line_col;
-use crate::validate::Report;
+use crate::core::catalog::{Bundle, SourceId};
+use crate::core::diagnostic::{Place, Report};
 
 /// One step of a key path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,31 +71,6 @@ fn span_of(doc: &Document<&str>, path: &str) -> Option<Range<usize>> {
     best
 }
 
-/// A place in a text: start and end as 1-based line and column, and the
-/// text of the start line (for the caret).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Place {
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
-    pub snippet: String,
-}
-
-impl Place {
-    pub fn from_span(text: &str, span: Range<usize>) -> Place {
-        let (line, column) = line_col(text, span.start);
-        let (end_line, end_column) = line_col(text, span.end);
-        Place {
-            line,
-            column,
-            end_line,
-            end_column,
-            snippet: text.lines().nth(line - 1).unwrap_or_default().to_owned(),
-        }
-    }
-}
-
 /// Fills the place of every diagnostic whose path can be found. Each
 /// source is parsed at most once.
 pub fn fill_locations(bundle: &Bundle, report: &mut Report) {
@@ -118,6 +92,7 @@ pub fn fill_locations(bundle: &Bundle, report: &mut Report) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::diagnostic::line_col;
 
     const TEXT: &str = r#"id = "x"
 start = "a"

@@ -1,0 +1,61 @@
+//! The core: content and answers in, decision out.
+//!
+//! Owns the content model ([`model`]), loading it ([`catalog`]), its
+//! checks ([`validate`], reported as [`diagnostic`]s placed in the text by
+//! [`locate`]) and the pure evaluation ([`engine`]).
+//!
+//! Must not: print, read stdin or the terminal, know clap, or choose an
+//! interface language. It imports nothing but itself and [`crate::text`];
+//! the engine reads no global state at all. Front ends and outputs sit
+//! above it.
+
+pub mod catalog;
+pub mod diagnostic;
+pub mod engine;
+pub mod locate;
+pub mod model;
+pub mod validate;
+
+use std::path::PathBuf;
+
+use catalog::{Bundle, LoadError};
+use diagnostic::Report;
+
+/// Every problem the checks find in `bundle`, each placed at its line and
+/// column in its file, errors first.
+pub fn check(bundle: &Bundle) -> Report {
+    let mut report = validate::check(bundle);
+    locate::fill_locations(bundle, &mut report);
+    report.sort();
+    report
+}
+
+/// A bundle just loaded, if it passes its checks; else every error found.
+/// Loading and checking stay two steps below this one, so neither has to
+/// know the other.
+pub fn checked(bundle: Bundle) -> Result<Bundle, LoadError> {
+    let report = check(&bundle);
+    if report.has_errors() {
+        return Err(LoadError::Invalid(Box::new(report)));
+    }
+    Ok(bundle)
+}
+
+impl Bundle {
+    /// The built-in questionnaires and references, checked.
+    pub fn builtin() -> Result<Bundle, LoadError> {
+        checked(Bundle::builtin_unchecked()?)
+    }
+
+    /// Questionnaire files or folders (`--questionnaire`), checked.
+    pub fn from_paths(paths: &[PathBuf]) -> Result<Bundle, LoadError> {
+        checked(Bundle::from_paths_unchecked(paths)?)
+    }
+
+    /// In-memory sources (`name`, `text`), checked.
+    pub fn from_sources<'a>(
+        sources: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Result<Bundle, LoadError> {
+        checked(Bundle::from_sources_unchecked(sources)?)
+    }
+}

@@ -1,0 +1,25 @@
+//! What the front ends read and write around a run: the content the
+//! user points to, and standard output.
+
+use std::io::Write;
+
+use crate::core::catalog::Bundle;
+use crate::front::error::Error;
+
+/// The built-in bundle, or the one from `--questionnaire`.
+pub fn load(paths: &[std::path::PathBuf]) -> Result<Bundle, Error> {
+    if paths.is_empty() {
+        Ok(Bundle::builtin()?)
+    } else {
+        Ok(Bundle::from_paths(paths)?)
+    }
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error.
+pub fn write_stdout(s: &str) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.map_err(|e| Error::io("stdout", &e)),
+    }
+}

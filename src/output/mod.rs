@@ -1,0 +1,16 @@
+//! Outputs: a [`Decision`](crate::core::engine::Decision) written for
+//! people or programs — [`text`] for the terminal, [`markdown`] to share,
+//! [`json`] for scripts, [`link`] for the recommended guides — and
+//! [`answer`], how answers, their labels and answer errors are said in the
+//! interface language.
+//!
+//! Must not: decide anything (the core did), prompt or read input. A new
+//! format is a new file here, plus its name in `front::cli::Format`.
+
+pub mod answer;
+pub mod json;
+pub mod labels;
+pub mod link;
+pub mod markdown;
+pub mod references;
+pub mod text;
