@@ -5,9 +5,13 @@
 //! Everything loaded together forms a [`Bundle`]: question, outcome and
 //! finding ids share one namespace, because answers files are one flat map.
 
-use std::collections::HashMap;
+// foldhash: a seeded hasher, so ids from a hostile questionnaire cannot be
+// made to collide, at a fraction of SipHash's cost (which was a tenth of a
+// whole decision's instructions).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::path::{Path, PathBuf};
 
+use bitcode::{Decode, Encode};
 use include_dir::{Dir, File, include_dir};
 
 pub use crate::core::diagnostic::SourceId;
@@ -97,7 +101,64 @@ pub struct Bundle {
     questionnaire_index: HashMap<String, usize>,
 }
 
+/// A bundle in the compact binary form the build writes for the built-in
+/// content (see `build.rs`): read once at build time from TOML and
+/// checked there, so that a run decodes it instead of parsing TOML again.
+/// bitcode: derive-based (the content types' serde form uses `flatten`,
+/// which binary serde formats cannot read back) and among the fastest
+/// decoders.
+#[derive(Encode, Decode)]
+struct Compiled {
+    /// Names of the source files; their text is not kept (it is only
+    /// needed to place diagnostics, and the build already checked them).
+    names: Vec<String>,
+    questionnaires: Vec<(u32, Questionnaire)>,
+    articles: Vec<(u32, Article)>,
+    terms: Vec<(u32, Term)>,
+    guides: Vec<(u32, Guide)>,
+}
+
 impl Bundle {
+    /// The compact binary form of this bundle, for the build.
+    pub fn to_compiled(&self) -> Vec<u8> {
+        fn ids<T: Clone>(items: &[(SourceId, T)]) -> Vec<(u32, T)> {
+            items.iter().map(|(s, x)| (*s as u32, x.clone())).collect()
+        }
+        bitcode::encode(&Compiled {
+            names: self.sources.iter().map(|s| s.name.clone()).collect(),
+            questionnaires: ids(&self.questionnaires),
+            articles: ids(&self.articles),
+            terms: ids(&self.terms),
+            guides: ids(&self.guides),
+        })
+    }
+
+    /// A bundle from [`Bundle::to_compiled`]'s bytes; `None` when they are
+    /// not of that form.
+    pub fn from_compiled(bytes: &[u8]) -> Option<Bundle> {
+        fn ids<T>(items: Vec<(u32, T)>) -> Vec<(SourceId, T)> {
+            items.into_iter().map(|(s, x)| (s as SourceId, x)).collect()
+        }
+        let c: Compiled = bitcode::decode(bytes).ok()?;
+        let mut bundle = Bundle {
+            sources: c
+                .names
+                .into_iter()
+                .map(|name| Source {
+                    name,
+                    text: String::new(),
+                })
+                .collect(),
+            questionnaires: ids(c.questionnaires),
+            articles: ids(c.articles),
+            terms: ids(c.terms),
+            guides: ids(c.guides),
+            ..Bundle::default()
+        };
+        bundle.index();
+        Some(bundle)
+    }
+
     /// The built-in bundle as read, not yet checked (see
     /// [`crate::core::checked`]); `check` uses it to report every problem
     /// instead of stopping at the first.

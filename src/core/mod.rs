@@ -42,9 +42,16 @@ pub fn checked(bundle: Bundle) -> Result<Bundle, LoadError> {
 }
 
 impl Bundle {
-    /// The built-in questionnaires and references, checked.
+    /// The built-in questionnaires and references. They were read and
+    /// checked when the program was built (`build.rs`, which fails on any
+    /// error with the diagnostics of `check`): a run only decodes them.
     pub fn builtin() -> Result<Bundle, LoadError> {
-        checked(Bundle::builtin_unchecked()?)
+        static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin.bin"));
+        match Bundle::from_compiled(COMPILED) {
+            Some(bundle) => Ok(bundle),
+            // Unreachable: the build wrote these bytes from these types.
+            None => checked(Bundle::builtin_unchecked()?),
+        }
     }
 
     /// Questionnaire files or folders (`--questionnaire`), checked.

@@ -7,11 +7,12 @@
 
 use std::collections::BTreeMap;
 
+use bitcode::{Decode, Encode};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One questionnaire file (`questionnaires/*.toml`).
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
     /// Stable identifier, used by `--start`, by the listing commands and in
@@ -37,7 +38,9 @@ pub struct Questionnaire {
 }
 
 /// The kind of a question decides the shape of its answer.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, JsonSchema, Encode, Decode,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     /// Answered with a JSON boolean; its two choices have the values
@@ -63,7 +66,7 @@ impl QuestionKind {
 }
 
 /// One question: what is asked, how it is answered, where each answer leads.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Stable identifier: the key in answers files. Unique across every
@@ -114,7 +117,7 @@ impl Question {
 
 /// What an answer adds and where it leads. Shared by choices and number
 /// ranges.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Default, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Default, JsonSchema, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Branch {
     /// Id of the next question or outcome.
@@ -131,7 +134,7 @@ pub struct Branch {
 }
 
 /// One answer of a `yes_no` or `choice` question.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Stable value, written in answers files (`oui`/`non` for yes/no).
@@ -145,7 +148,7 @@ pub struct Choice {
 }
 
 /// One range of answers of a `number` question.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct NumberRange {
     /// Lower bound, included. Absent: no lower bound.
@@ -168,7 +171,19 @@ impl NumberRange {
 
 /// What a finding asks of the user.
 #[derive(
-    Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord, JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    Deserialize,
+    Serialize,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    JsonSchema,
+    Encode,
+    Decode,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
@@ -184,7 +199,7 @@ pub enum FindingKind {
 
 /// Something the decision tells the user: an obligation, a recommendation,
 /// a warning or a note. Answers and outcomes add findings by id.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
     pub id: String,
@@ -201,7 +216,7 @@ pub struct Finding {
 
 /// A reference to a guide of the catalogue, optionally to one chapter.
 /// Written `"algorithmes"` or `"algorithmes/mention"`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Encode, Decode)]
 pub struct GuideRef {
     pub guide: String,
     pub chapter: Option<String>,
@@ -262,7 +277,9 @@ impl JsonSchema for GuideRef {
 }
 
 /// How the situation ends, in one word. Drives the colour of the verdict.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, JsonSchema, Encode, Decode,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// The law requires an action (publish, mention, communicate…).
@@ -298,7 +315,7 @@ impl Verdict {
 }
 
 /// Where a path ends: the verdict and what to do.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
     pub id: String,
@@ -325,7 +342,7 @@ pub struct ArticleFile {
     pub articles: Vec<Article>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
     /// Stable id, e.g. `crpa-L312-1-1`.
@@ -347,7 +364,7 @@ pub struct GlossaryFile {
     pub terms: Vec<Term>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     pub id: String,
@@ -366,7 +383,7 @@ pub struct GuideFile {
     pub guides: Vec<Guide>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Guide {
     pub id: String,
@@ -382,7 +399,7 @@ pub struct Guide {
     pub chapters: Vec<Chapter>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Chapter {
     pub id: String,

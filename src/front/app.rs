@@ -35,7 +35,13 @@ pub fn parse_args() -> Cli {
 pub fn run(cli: Cli) -> Result<(), Error> {
     setup(&cli);
     match cli.command {
-        None => decide(&load(&cli.global.questionnaires)?, &cli.run),
+        None => {
+            // Kept for the whole process, which ends right after: freeing
+            // its thousands of strings one by one would cost more than the
+            // decision itself.
+            let bundle: &Bundle = Box::leak(Box::new(load(&cli.global.questionnaires)?));
+            decide(bundle, &cli.run)
+        }
         Some(command) => crate::front::commands::run(command, &cli.global.questionnaires),
     }
 }
