@@ -1,5 +1,6 @@
 //! The project practises what it recommends: its own publiccode.yml follows
-//! the standard and says what Cargo.toml says.
+//! the standard and says what Cargo.toml says, and its changelog has a line
+//! for each version of the legal content.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -569,4 +570,156 @@ fn publiccode_check_refuses_drift_from_cargo_toml() {
     ] {
         assert_refused(&edited(path, Some(value)), path.last().unwrap());
     }
+}
+
+// ---------------------------------------------------------------------------
+// CHANGELOG.md: one line per questionnaire version, under « Contenu
+// juridique », in the form
+// - `donnees` 1.0.0 (contenu juridique au 2026-11-29) : what a result may change
+// ---------------------------------------------------------------------------
+
+/// The top of a questionnaire file. articles.toml and glossaire.toml have
+/// none of these keys and are skipped.
+#[derive(Deserialize)]
+struct QuestionnaireHead {
+    id: Option<String>,
+    version: Option<String>,
+    legal_date: Option<String>,
+}
+
+/// The list items of every « ### Contenu juridique » subsection.
+fn legal_content_lines(changelog: &str) -> Vec<&str> {
+    let mut inside = false;
+    let mut lines = Vec::new();
+    for line in changelog.lines() {
+        if line.starts_with('#') {
+            inside = line.trim_end() == "### Contenu juridique";
+        } else if inside && line.starts_with("- ") {
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+/// For each questionnaire file (name, text) that has an id, a version and a
+/// legal date, the changelog line it lacks.
+fn changelog_problems(changelog: &str, files: &[(String, String)]) -> Vec<String> {
+    let lines = legal_content_lines(changelog);
+    let mut problems = Vec::new();
+    for (name, text) in files {
+        let head: QuestionnaireHead =
+            toml::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let (id, version, date) = match (head.id, head.version, head.legal_date) {
+            (None, None, None) => continue,
+            (Some(id), Some(version), Some(date)) => (id, version, date),
+            _ => {
+                problems.push(format!("{name}: id, version and legal_date go together"));
+                continue;
+            }
+        };
+        let prefix = format!("- `{id}` {version} (contenu juridique au {date})");
+        let described = |line: &&str| {
+            line.strip_prefix(&prefix)
+                .and_then(|rest| rest.strip_prefix(" : "))
+                .is_some_and(|what| !what.trim().is_empty())
+        };
+        if !lines.iter().any(described) {
+            problems.push(format!(
+                "{name}: CHANGELOG.md has no line « {prefix} : <ce qu'un résultat peut changer> » \
+                 under « ### Contenu juridique »"
+            ));
+        }
+    }
+    problems
+}
+
+fn questionnaire_files() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .map(|p| {
+            let name = format!(
+                "questionnaires/{}",
+                p.file_name().unwrap().to_string_lossy()
+            );
+            (name, std::fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn changelog_has_a_line_for_each_questionnaire_version() {
+    let files = questionnaire_files();
+    let versioned = files
+        .iter()
+        .filter(|(_, text)| {
+            toml::from_str::<QuestionnaireHead>(text)
+                .unwrap()
+                .id
+                .is_some()
+        })
+        .count();
+    assert!(
+        versioned >= 4,
+        "accueil, donnees, algorithmes, code_source: {versioned} found"
+    );
+    let problems = changelog_problems(&read("CHANGELOG.md"), &files);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn changelog_check_names_the_questionnaire_without_its_line() {
+    let bumped = read("questionnaires/donnees.toml").replacen(
+        "\nversion = \"1.0.0\"",
+        "\nversion = \"1.0.1\"",
+        1,
+    );
+    assert!(bumped.contains("version = \"1.0.1\""));
+    let files = [
+        ("questionnaires/donnees.toml".to_string(), bumped),
+        (
+            "questionnaires/articles.toml".to_string(),
+            read("questionnaires/articles.toml"),
+        ),
+    ];
+    let problems = changelog_problems(&read("CHANGELOG.md"), &files);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("questionnaires/donnees.toml: "),
+        "{problems:?}"
+    );
+    assert!(problems[0].contains("- `donnees` 1.0.1 (contenu juridique au 2026-11-29)"));
+
+    // The line must be under « Contenu juridique » and say what changes.
+    let files = [(
+        "q.toml".to_string(),
+        "id = \"q\"\nversion = \"2.0.0\"\nlegal_date = \"2027-01-01\"\n".to_string(),
+    )];
+    let elsewhere =
+        "## [0.2.0]\n### Ajouté\n- `q` 2.0.0 (contenu juridique au 2027-01-01) : nouveau\n";
+    assert_eq!(changelog_problems(elsewhere, &files).len(), 1);
+    let silent =
+        "## [0.2.0]\n### Contenu juridique\n- `q` 2.0.0 (contenu juridique au 2027-01-01)\n";
+    assert_eq!(changelog_problems(silent, &files).len(), 1);
+    let right = "## [0.2.0]\n### Contenu juridique\n- `q` 2.0.0 (contenu juridique au 2027-01-01) : nouveau\n";
+    assert!(changelog_problems(right, &files).is_empty());
+}
+
+#[test]
+fn changelog_dates_the_cargo_version_as_publiccode_does() {
+    let changelog = read("CHANGELOG.md");
+    assert!(
+        changelog.lines().any(|l| l == "## [Unreleased]"),
+        "no « ## [Unreleased] »"
+    );
+    let pc: PublicCode = serde_norway::from_str(&read("publiccode.yml")).unwrap();
+    let heading = format!("## [{}] - {}", package().version, pc.release_date);
+    assert!(
+        changelog.lines().any(|l| l.trim_end() == heading),
+        "CHANGELOG.md has no « {heading} » (the version of Cargo.toml, dated as releaseDate in publiccode.yml)"
+    );
 }
