@@ -1,6 +1,8 @@
 //! The project practises what it recommends: its own publiccode.yml follows
-//! the standard and says what Cargo.toml says, and its changelog has a line
-//! for each version of the legal content.
+//! the standard and says what Cargo.toml says, its changelog has a line for
+//! each version of the legal content, its licences are where REUSE and
+//! Cargo look for them, and its README shows the opening-level badge the
+//! tool gives for the project's own answers (`.aiguillage.json`).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -721,5 +723,107 @@ fn changelog_dates_the_cargo_version_as_publiccode_does() {
     assert!(
         changelog.lines().any(|l| l.trim_end() == heading),
         "CHANGELOG.md has no « {heading} » (the version of Cargo.toml, dated as releaseDate in publiccode.yml)"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Licences and the README
+// ---------------------------------------------------------------------------
+
+#[test]
+fn every_licence_named_has_its_text() {
+    // Cargo's licence and the content's, each with its text under LICENSES/
+    // (where `reuse lint` looks); the root copies are the Rust convention.
+    let license = package().license;
+    assert_eq!(license, "MIT OR Apache-2.0");
+    for (id, file) in [
+        ("MIT", "LICENSES/MIT.txt"),
+        ("Apache-2.0", "LICENSES/Apache-2.0.txt"),
+        ("etalab-2.0", "LICENSES/etalab-2.0.md"),
+    ] {
+        assert!(!read(file).trim().is_empty(), "{file} is empty");
+        assert!(
+            read("REUSE.toml").contains(id),
+            "REUSE.toml never uses {id}"
+        );
+    }
+    assert_eq!(read("LICENSE-MIT"), read("LICENSES/MIT.txt"));
+    assert_eq!(read("LICENSE-APACHE"), read("LICENSES/Apache-2.0.txt"));
+    assert!(read("LICENSE-MIT").contains("Copyright (c) 2026 Les contributeurs d'aiguillage"));
+}
+
+#[test]
+fn readme_says_what_a_reuser_may_do_with_code_and_content() {
+    let readme = read("README.md");
+    let section = &readme[readme
+        .find("\n## Licence\n")
+        .expect("no « ## Licence » in README")..];
+    for needed in [
+        "MIT ou Apache-2.0",
+        "Licence Ouverte 2.0",
+        "questionnaires/",
+        "guides/",
+    ] {
+        assert!(
+            section.contains(needed),
+            "the Licence section does not mention {needed}"
+        );
+    }
+}
+
+/// The `[![code.gouv.fr-…](…)](…)` badge in a text, if any.
+fn badge_in(text: &str) -> Option<&str> {
+    let start = text.find("[![code.gouv.fr-")?;
+    let middle = start + text[start..].find(")](")? + 3;
+    let end = middle + text[middle..].find(')')?;
+    Some(&text[start..=end])
+}
+
+#[test]
+fn readme_shows_the_badge_the_tool_recommends_for_this_project() {
+    let out = assert_cmd::Command::cargo_bin("aiguillage")
+        .unwrap()
+        .env_clear()
+        .env("NO_COLOR", "1")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["--answers", ".aiguillage.json", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let decision: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+
+    // The project's answers lead where its licence and CONTRIBUTING.md say.
+    assert_eq!(decision["outcome"]["id"], "code_publier_niveau_a");
+    let findings: Vec<&str> = decision["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        findings.contains(&"code_licence_permissive"),
+        "{findings:?}"
+    );
+
+    let badge = decision["outcome"]["next_steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|step| badge_in(step.as_str().unwrap()))
+        .expect("the decision names no badge");
+    let readme = read("README.md");
+    assert_eq!(
+        badge_in(&readme),
+        Some(badge),
+        "README's badge is not the recommended one"
+    );
+    let head: Vec<&str> = readme.lines().take(12).collect();
+    assert!(
+        head.contains(&badge),
+        "the badge belongs at the top of the README"
     );
 }
