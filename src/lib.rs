@@ -39,6 +39,7 @@ mod tests {
             crate::core::diagnostic::msg::ALL,
             crate::text::suggest::msg::ALL,
             crate::text::parse_error::msg::ALL,
+            crate::front::batch::msg::ALL,
             crate::front::commands::msg::ALL,
             crate::tools::questions::msg::ALL,
             crate::tools::paths::msg::ALL,

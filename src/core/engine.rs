@@ -408,7 +408,7 @@ pub fn check_answers(bundle: &Bundle, answers: &BTreeMap<String, Answer>) -> Vec
                 id: id.clone(),
                 suggestion: did_you_mean(id, bundle.asked_ids()).map(str::to_owned),
             }),
-            Some(q) => resolve(q, answer).err(),
+            Some(q) => route_of(q, answer).err(),
         })
         .collect()
 }
@@ -434,22 +434,40 @@ pub fn find_questionnaire<'b>(
 /// One step of a [`Walk`]: the question, its answer and where it led,
 /// borrowed from the bundle.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Walked<'b> {
+pub struct Walked<'b, 'a> {
     pub question: &'b Question,
-    /// The answer given, or the count of a tally.
-    pub answer: Answer,
+    pub answer: Given<'a>,
     pub route: Route<'b>,
     pub chosen: Chosen<'b>,
-    /// Set for a tally: how many questions it counted.
-    pub tally_of: Option<usize>,
+}
+
+/// The answer of a step: given by the user, or worked out by a tally.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Given<'a> {
+    Answer(&'a Answer),
+    /// How many of `of` counted questions were answered « oui ».
+    Count {
+        count: usize,
+        of: usize,
+    },
+}
+
+impl Given<'_> {
+    /// The answer as the decision records it: a tally's is its count.
+    pub fn to_answer(self) -> Answer {
+        match self {
+            Given::Answer(a) => a.clone(),
+            Given::Count { count, .. } => Answer::Number(count as f64),
+        }
+    }
 }
 
 /// Where the answers lead, without a word of text copied: what a batch
 /// needs (ids, the verdict, links) and what [`evaluate`] builds a full
 /// [`Decision`] from.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Walk<'b> {
-    pub steps: Vec<Walked<'b>>,
+pub struct Walk<'b, 'a> {
+    pub steps: Vec<Walked<'b, 'a>>,
     pub end: End<'b>,
 }
 
@@ -462,7 +480,7 @@ pub enum End<'b> {
     Pending(&'b Question),
 }
 
-impl<'b> Walk<'b> {
+impl<'b> Walk<'b, '_> {
     /// The ids of the findings, in order, without repeats: the answers',
     /// then the outcome's.
     pub fn finding_ids(&self) -> Vec<&'b str> {
@@ -470,14 +488,19 @@ impl<'b> Walk<'b> {
             End::Outcome(o) => o.findings.as_slice(),
             End::Pending(_) => &[],
         };
-        let mut seen = HashSet::new();
-        self.steps
+        // A path adds a few findings: a linear search beats hashing.
+        let mut ids: Vec<&'b str> = Vec::with_capacity(16);
+        for id in self
+            .steps
             .iter()
             .flat_map(|s| s.route.findings.iter())
             .chain(outcome)
-            .map(String::as_str)
-            .filter(|id| seen.insert(*id))
-            .collect()
+        {
+            if !ids.contains(&id.as_str()) {
+                ids.push(id);
+            }
+        }
+        ids
     }
 }
 
@@ -487,16 +510,16 @@ impl<'b> Walk<'b> {
 /// follows the answers until a question has none (`Pending`) or an outcome
 /// is reached. The bundle was validated (no cycle), and the walk is
 /// bounded by the number of questions anyway, so it always ends.
-pub fn walk<'b>(
+pub fn walk<'b, 'a>(
     bundle: &'b Bundle,
     questionnaire: &'b Questionnaire,
-    answers: &BTreeMap<String, Answer>,
-) -> Result<Walk<'b>, Vec<AnswerError>> {
+    answers: &'a BTreeMap<String, Answer>,
+) -> Result<Walk<'b, 'a>, Vec<AnswerError>> {
     let errors = check_answers(bundle, answers);
     if !errors.is_empty() {
         return Err(errors);
     }
-    let mut steps: Vec<Walked<'b>> = Vec::new();
+    let mut steps: Vec<Walked<'b, 'a>> = Vec::new();
     let mut target: &str = &questionnaire.start;
     let limit = bundle.question_ids().count() + 1;
     for _ in 0..=limit {
@@ -511,16 +534,21 @@ pub fn walk<'b>(
                 });
             }
             Node::Question(q) if q.kind.is_computed() => {
-                let answered = steps.iter().map(|s| (s.question.id.as_str(), &s.answer));
+                let answered = steps.iter().filter_map(|s| match s.answer {
+                    Given::Answer(a) => Some((s.question.id.as_str(), a)),
+                    Given::Count { .. } => None,
+                });
                 let Some(t) = tally(q, answered) else {
                     break;
                 };
                 Walked {
                     question: q,
-                    answer: Answer::Number(t.count as f64),
+                    answer: Given::Count {
+                        count: t.count,
+                        of: q.count.len(),
+                    },
                     route: t.route,
                     chosen: Chosen::Range(t.count as f64, t.range),
-                    tally_of: Some(q.count.len()),
                 }
             }
             Node::Question(q) => {
@@ -533,10 +561,9 @@ pub fn walk<'b>(
                 let (route, chosen) = route_of(q, answer).map_err(|e| vec![e])?;
                 Walked {
                     question: q,
-                    answer: answer.clone(),
+                    answer: Given::Answer(answer),
                     route,
                     chosen,
-                    tally_of: None,
                 }
             }
         };
@@ -569,46 +596,38 @@ pub fn evaluate<'b>(
 }
 
 /// A step of the trace, written out.
-fn step(bundle: &Bundle, s: &Walked<'_>) -> Step {
+pub fn step(bundle: &Bundle, s: &Walked<'_, '_>) -> Step {
     let q = s.question;
-    let (label, shown) = match (s.tally_of, s.chosen) {
-        (Some(total), Chosen::Range(_, r)) => (
-            tally_label(s.answer_count(), total, &r.label),
+    let answer = s.answer.to_answer();
+    let (label, shown) = match (s.answer, s.chosen) {
+        (Given::Count { count, of }, Chosen::Range(_, r)) => (
+            tally_label(count, of, &r.label),
             StepLabel::Tally {
-                total,
+                total: of,
                 range: r.label.clone(),
             },
         ),
         (_, Chosen::Range(_, r)) => (
-            label_of(s.chosen, &s.answer),
+            label_of(s.chosen, &answer),
             StepLabel::Range(r.label.clone()),
         ),
-        _ => (label_of(s.chosen, &s.answer), StepLabel::AsGiven),
+        _ => (label_of(s.chosen, &answer), StepLabel::AsGiven),
     };
     Step {
         question: q.id.clone(),
         text: q.text.clone(),
         section: q.section.clone(),
-        answer: s.answer.clone(),
+        answer,
         label,
         because: s.route.because.map(str::to_owned),
         articles: articles(bundle, s.route.articles),
         findings: s.route.findings.to_vec(),
-        computed: s.tally_of.is_some(),
+        computed: matches!(s.answer, Given::Count { .. }),
         shown,
     }
 }
 
-impl Walked<'_> {
-    fn answer_count(&self) -> usize {
-        match self.answer {
-            Answer::Number(n) => n as usize,
-            _ => 0,
-        }
-    }
-}
-
-fn decide(
+pub fn decide(
     bundle: &Bundle,
     start: &Questionnaire,
     outcome: &crate::core::model::Outcome,

@@ -410,7 +410,7 @@ pub struct Chapter {
 }
 
 /// An answer as given in an answers file or at a prompt.
-#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
 #[serde(untagged)]
 pub enum Answer {
     Bool(bool),
@@ -420,6 +420,51 @@ pub enum Answer {
 
 /// Whole numbers are written as integers (`1200`, not `1200.0`): saved
 /// answers files are read and edited by people.
+/// By hand rather than `untagged`: serde's untagged enums buffer the value
+/// and build an error for each variant that does not fit, which made
+/// reading answers several times slower than reading the JSON itself (and
+/// said « did not match any variant » when none fit).
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Answer;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(match crate::text::i18n::current() {
+                    crate::text::i18n::Lang::Fr => "true, false, un nombre ou un texte",
+                    crate::text::i18n::Lang::En => "true, false, a number or a string",
+                })
+            }
+
+            fn visit_bool<E>(self, b: bool) -> Result<Answer, E> {
+                Ok(Answer::Bool(b))
+            }
+
+            fn visit_i64<E>(self, n: i64) -> Result<Answer, E> {
+                Ok(Answer::Number(n as f64))
+            }
+
+            fn visit_u64<E>(self, n: u64) -> Result<Answer, E> {
+                Ok(Answer::Number(n as f64))
+            }
+
+            fn visit_f64<E>(self, n: f64) -> Result<Answer, E> {
+                Ok(Answer::Number(n))
+            }
+
+            fn visit_str<E>(self, s: &str) -> Result<Answer, E> {
+                Ok(Answer::Text(s.to_owned()))
+            }
+
+            fn visit_string<E>(self, s: String) -> Result<Answer, E> {
+                Ok(Answer::Text(s))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 impl Serialize for Answer {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53

@@ -112,7 +112,7 @@ pub fn parse(name: &str, text: &str) -> Result<AnswersFile, Error> {
 /// The JSON reader's reason in the interface language: the common syntax
 /// errors by name, the type and field errors as the questionnaire checks
 /// say them; anything else in the reader's own words.
-fn explain_json_error(e: &serde_json::Error) -> String {
+pub(crate) fn explain_json_error(e: &serde_json::Error) -> String {
     use serde_json::error::Category;
     let raw = strip_position(e);
     match e.classify() {

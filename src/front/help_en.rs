@@ -62,6 +62,8 @@ fn arg_help(id: &str) -> Option<&'static str> {
         "id" => "A guide or chapter (e.g. « algorithmes/mention »): print only its link.",
         "kind" => "The file format.",
         "shell" => "The shell.",
+        "input" => "Input format (default: from the file's extension, else its first character).",
+        "delimiter" => "CSV column separator: « , », « ; » or « tab » (default: from the header).",
         _ => return None,
     })
 }
@@ -79,6 +81,12 @@ fn command_about(name: &str) -> Option<&'static str> {
         "schema" => "The JSON Schema of questionnaires or answers files.",
         "completions" => "Completion script for a shell.",
         "man" => "The manual page (roff).",
+        "batch" => {
+            "Decide a whole inventory: one JSONL line (an answers file) or one CSV row (header: \
+             question ids) per case; one record per case on stdout, in order. A case that \
+             cannot be decided does not stop the run: its record carries the error, and the \
+             exit code is 2 at the end."
+        }
         "help" => "Print this message or the help of the given subcommand(s).",
         _ => return None,
     })
