@@ -44,8 +44,13 @@ fn main() {
         fail(&all.join("\n\n"));
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(out.join("builtin.bin"), bundle.to_compiled())
-        .unwrap_or_else(|e| fail(&format!("cannot write the compiled content: {e}")));
+    for (file, bundle) in [
+        ("builtin.bin", &bundle),
+        ("builtin-lean.bin", &bundle.without_prompt_texts()),
+    ] {
+        std::fs::write(out.join(file), bundle.to_compiled())
+            .unwrap_or_else(|e| fail(&format!("cannot write the compiled content: {e}")));
+    }
 }
 
 /// Stops the build with `message`, shown by cargo line by line.

@@ -99,6 +99,9 @@ pub struct Bundle {
     term_index: HashMap<String, usize>,
     guide_index: HashMap<String, usize>,
     questionnaire_index: HashMap<String, usize>,
+    /// Set when the texts only a person at a prompt reads were left out
+    /// (see [`Bundle::without_prompt_texts`]).
+    lean: bool,
 }
 
 /// A bundle in the compact binary form the build writes for the built-in
@@ -112,6 +115,7 @@ struct Compiled {
     /// Names of the source files; their text is not kept (it is only
     /// needed to place diagnostics, and the build already checked them).
     names: Vec<String>,
+    lean: bool,
     questionnaires: Vec<(u32, Questionnaire)>,
     articles: Vec<(u32, Article)>,
     terms: Vec<(u32, Term)>,
@@ -126,11 +130,43 @@ impl Bundle {
         }
         bitcode::encode(&Compiled {
             names: self.sources.iter().map(|s| s.name.clone()).collect(),
+            lean: self.lean,
             questionnaires: ids(&self.questionnaires),
             articles: ids(&self.articles),
             terms: ids(&self.terms),
             guides: ids(&self.guides),
         })
+    }
+
+    /// The same bundle without the texts only a person at a prompt reads:
+    /// help of questions and choices, glossary, guide summaries,
+    /// descriptions. Decisions from answers files and batches never show
+    /// them, and they are a third of the content's text: leaving them out
+    /// makes the start of such a run cheaper still.
+    pub fn without_prompt_texts(&self) -> Bundle {
+        let mut lean = self.clone();
+        for (_, q) in &mut lean.questionnaires {
+            q.description.clear();
+            for x in &mut q.questions {
+                x.help.clear();
+                x.terms.clear();
+                for c in &mut x.choices {
+                    c.help = None;
+                }
+            }
+        }
+        lean.terms.clear();
+        for (_, g) in &mut lean.guides {
+            g.summary.clear();
+        }
+        lean.index();
+        lean.lean = true;
+        lean
+    }
+
+    /// Whether the prompt texts were left out ([`Bundle::without_prompt_texts`]).
+    pub fn is_lean(&self) -> bool {
+        self.lean
     }
 
     /// A bundle from [`Bundle::to_compiled`]'s bytes; `None` when they are
@@ -153,6 +189,7 @@ impl Bundle {
             articles: ids(c.articles),
             terms: ids(c.terms),
             guides: ids(c.guides),
+            lean: c.lean,
             ..Bundle::default()
         };
         bundle.index();
@@ -282,6 +319,11 @@ impl Bundle {
                 Some((guide, ch.url.as_str(), ch.successor.as_deref()))
             }
         }
+    }
+
+    /// How many distinct question ids there are: no path is longer.
+    pub fn question_count(&self) -> usize {
+        self.questions.len()
     }
 
     /// Every question id, in file order, computed ones (`tally`) included.

@@ -521,7 +521,7 @@ pub fn walk<'b, 'a>(
     }
     let mut steps: Vec<Walked<'b, 'a>> = Vec::new();
     let mut target: &str = &questionnaire.start;
-    let limit = bundle.question_ids().count() + 1;
+    let limit = bundle.question_count() + 1;
     for _ in 0..=limit {
         let Some(node) = bundle.node(target) else {
             break;

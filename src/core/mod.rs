@@ -54,6 +54,17 @@ impl Bundle {
         }
     }
 
+    /// The built-in content without the texts only a person at a prompt
+    /// reads ([`Bundle::without_prompt_texts`]), for decisions from answers
+    /// files and batches: checked at build time like [`Bundle::builtin`].
+    pub fn builtin_lean() -> Result<Bundle, LoadError> {
+        static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-lean.bin"));
+        match Bundle::from_compiled(COMPILED) {
+            Some(bundle) => Ok(bundle),
+            None => Ok(Bundle::builtin()?.without_prompt_texts()),
+        }
+    }
+
     /// Questionnaire files or folders (`--questionnaire`), checked.
     pub fn from_paths(paths: &[PathBuf]) -> Result<Bundle, LoadError> {
         checked(Bundle::from_paths_unchecked(paths)?)

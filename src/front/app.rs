@@ -36,11 +36,18 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     setup(&cli);
     match cli.command {
         None => {
+            // With an answers file and the built-in content, the texts only
+            // a prompt shows are left out until a question must be asked.
+            let lean = cli.run.answers.is_some() && cli.global.questionnaires.is_empty();
+            let bundle = if lean {
+                Bundle::builtin_lean()?
+            } else {
+                load(&cli.global.questionnaires)?
+            };
             // Kept for the whole process, which ends right after: freeing
             // its thousands of strings one by one would cost more than the
             // decision itself.
-            let bundle: &Bundle = Box::leak(Box::new(load(&cli.global.questionnaires)?));
-            decide(bundle, &cli.run)
+            decide(Box::leak(Box::new(bundle)), &cli.run)
         }
         Some(command) => crate::front::commands::run(command, &cli.global.questionnaires),
     }
@@ -96,6 +103,15 @@ fn decide(bundle: &Bundle, args: &RunArgs) -> Result<(), Error> {
             if how == Interaction::None {
                 return Err(missing(question, args));
             }
+            // A person will read the questions: the full content, with help.
+            let bundle: &Bundle = if bundle.is_lean() {
+                Box::leak(Box::new(Bundle::builtin()?))
+            } else {
+                bundle
+            };
+            let questionnaire = bundle.questionnaire(&questionnaire.id).ok_or_else(|| {
+                Error::Other(anyhow::anyhow!("questionnaire « {} »", questionnaire.id))
+            })?;
             let d = interactive(bundle, questionnaire, &mut given, args, how)?;
             // The result starts apart from the questions.
             eprintln!();

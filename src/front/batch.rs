@@ -487,6 +487,9 @@ struct Sink<'b, W: Write> {
     closed: bool,
     tally: Tally,
     progress: Progress,
+    memo: record::Memo<'b>,
+    /// The line being written, kept to spare an allocation per case.
+    line: Vec<u8>,
 }
 
 impl<'b, W: Write> Sink<'b, W> {
@@ -502,6 +505,8 @@ impl<'b, W: Write> Sink<'b, W> {
             closed: false,
             tally: Tally::default(),
             progress: Progress(None),
+            memo: record::Memo::default(),
+            line: Vec::with_capacity(4096),
         };
         if let Err(e) = sink.emit(Row::Csv(&record::CSV_HEADER.map(str::to_owned))) {
             sink.tally.write_error.get_or_insert(e);
@@ -556,12 +561,22 @@ impl<'b, W: Write> Sink<'b, W> {
                 })))
             }
             format => {
-                let Some(r) = record::record(bundle, &walk, case.line, case.id) else {
+                let Some(r) = self.memo.get(bundle, &walk) else {
                     return Ok(());
                 };
                 match format {
-                    Output::Csv => self.emit(Row::Csv(&record::csv_row(&r))),
-                    _ => self.emit(Row::Line(&json_line(&r))),
+                    Output::Csv => {
+                        let row = r.csv_row(case.line, case.id.as_ref());
+                        self.emit(Row::Csv(&row))
+                    }
+                    _ => {
+                        let mut line = std::mem::take(&mut self.line);
+                        line.clear();
+                        r.json_line(case.line, case.id.as_ref(), &mut line);
+                        let written = self.emit(Row::Line(&line));
+                        self.line = line;
+                        written
+                    }
                 }
             }
         };

@@ -19,7 +19,8 @@ Exemples :
   aiguillage --answers cas.json                décision à partir d'un fichier de réponses
   aiguillage --answers cas.json --format json  la décision en JSON
   aiguillage --answers cas.json --format link  le lien du guide recommandé
-  aiguillage questions --skeleton              un fichier de réponses à remplir";
+  aiguillage questions --skeleton              un fichier de réponses à remplir
+  aiguillage batch inventaire.csv              tout un inventaire (CSV ou JSONL)";
 
 /// Assistant de décision pour les organismes publics : données, algorithmes,
 /// codes sources. Il pose les questions que soulève la loi et conclut par

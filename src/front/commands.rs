@@ -213,8 +213,14 @@ pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
                     BatchFormat::Csv => Output::Csv,
                 },
             };
-            // Kept for the process, like the main command's (see app::run).
-            let bundle: &Bundle = Box::leak(Box::new(bundle()?));
+            // No prompt in a batch: the built-in content without the help
+            // texts; kept for the process, like the main command's.
+            let bundle = if questionnaires.is_empty() {
+                Bundle::builtin_lean()?
+            } else {
+                bundle()?
+            };
+            let bundle: &Bundle = Box::leak(Box::new(bundle));
             crate::front::batch::run(bundle, &options)
         }
     }

@@ -28,7 +28,8 @@ Examples:
   aiguillage --answers case.json --format json the decision as JSON
   aiguillage --answers case.json --format link the link of the recommended guide
   aiguillage --save-answers case.json          save the answers, also on Ctrl-C
-  aiguillage questions --skeleton              an answers file to fill in";
+  aiguillage questions --skeleton              an answers file to fill in
+  aiguillage batch inventory.csv               decide a whole inventory (CSV or JSONL)";
 
 /// English help of the main command's arguments, by id.
 fn arg_help(id: &str) -> Option<&'static str> {
