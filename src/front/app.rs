@@ -232,12 +232,13 @@ fn print(d: &Decision, args: &RunArgs, plain_session: bool) -> Result<(), Error>
         texts: i18n::texts(),
         glyphs: term::result_glyphs(plain, &term::real_env),
         width: result_width(plain),
+        detail: args.detail,
     };
     let out = match args.format {
         Format::Text => output::text::text(d, look),
         Format::Json => output::json::json(d),
         Format::Markdown => output::markdown::markdown(d, look.texts),
-        Format::Link => output::link::links(d),
+        Format::Link => output::link::links(d, args.detail),
     };
     write_stdout(&out)
 }

@@ -89,6 +89,12 @@ pub struct RunArgs {
     /// d'écran, terminaux limités). Aussi avec TERM=dumb ou ACCESSIBLE=1.
     #[arg(long)]
     pub plain: bool,
+
+    /// La décision en entier : constats complets, notes, réserves sur les
+    /// textes et tous les guides (par défaut, une décision brève ; le
+    /// Markdown et le JSON sont toujours complets).
+    #[arg(long)]
+    pub detail: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

@@ -58,6 +58,10 @@ fn arg_help(id: &str) -> Option<&'static str> {
              TERM=dumb or ACCESSIBLE=1 at a terminal."
         }
         "skeleton" => "Print an answers file to fill in.",
+        "detail" => {
+            "The decision in full: whole findings, notes, caveats on the texts and every guide \
+             (by default, a brief decision; Markdown and JSON are always complete)."
+        }
         "files" => "Files or folders to check.",
         "questionnaire" => "Questionnaire (default: see above).",
         "id" => "A guide or chapter (e.g. « algorithmes/mention »): print only its link.",

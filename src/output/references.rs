@@ -26,6 +26,13 @@ impl<'d> References<'d> {
             .join(&format!("{} ", t.semicolon))
     }
 
+    /// « art. L311-3-1 [1] »: one article, the code's name left out for
+    /// the CRPA (the brief decision's citations).
+    pub fn cite_short(&mut self, a: &'d ArticleLink) -> String {
+        let label = a.label.strip_prefix("CRPA, ").unwrap_or(&a.label);
+        format!("{label} [{}]", self.number(a))
+    }
+
     fn number(&mut self, a: &'d ArticleLink) -> usize {
         match self.cited.iter().position(|x| x.id == a.id) {
             Some(i) => i + 1,
@@ -37,8 +44,9 @@ impl<'d> References<'d> {
     }
 
     /// Each reference once: number, label, link on its own line (a URL is
-    /// never cut), and the caveat on the link when there is one.
-    pub fn write(&self, s: &mut String, t: &Texts, width: usize) {
+    /// never cut), and, with `caveats`, the caveat on the link when there
+    /// is one.
+    pub fn write(&self, s: &mut String, t: &Texts, width: usize, caveats: bool) {
         if self.cited.is_empty() {
             return;
         }
@@ -48,7 +56,7 @@ impl<'d> References<'d> {
             let pad = " ".repeat(n.len() + 3);
             let _ = writeln!(s, "  {n} {}", a.label);
             let _ = writeln!(s, "{pad}{}", style(&a.url).cyan());
-            if let Some(c) = &a.caveat {
+            if let Some(c) = a.caveat.as_ref().filter(|_| caveats) {
                 let _ = writeln!(s, "{pad}{}", style(wrap(c, width - pad.len(), &pad)).dim());
             }
         }

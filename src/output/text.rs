@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use console::style;
 
 use crate::core::engine::{Decision, FindingOut};
+use crate::core::model::FindingKind;
 use crate::output::labels::{
     finding_groups, heading, kind_label, step_findings, step_label, step_text, verdict_label,
     verdict_style,
@@ -24,6 +25,10 @@ pub struct Look {
     /// Columns; [`NO_WRAP`] for screen readers, which read every line
     /// break aloud.
     pub width: usize,
+    /// Everything (`--detail`): findings in full, notes, caveats, every
+    /// guide. Otherwise the brief decision a busy agent reads in two
+    /// minutes (see [`brief`]).
+    pub detail: bool,
 }
 
 /// The width of a decision when nothing narrower is known.
@@ -32,16 +37,92 @@ pub const DEFAULT_WIDTH: usize = 78;
 /// A width no line reaches: lines are not wrapped.
 pub const NO_WRAP: usize = 100_000;
 
-/// The decision for a person.
+/// The decision for a person: brief, or in full with `look.detail`.
 pub fn text(d: &Decision, look: Look) -> String {
+    if look.detail {
+        full(d, look)
+    } else {
+        brief(d, look)
+    }
+}
+
+/// The brief decision: the verdict in one sentence, one line per duty,
+/// recommendation and warning (its short form and its main article), the
+/// next steps, the one guide to read first; then « Pourquoi ? » and the
+/// references. The summary, notes, caveats and every other guide are left
+/// to `--detail`.
+pub fn brief(d: &Decision, look: Look) -> String {
     let (t, g, width) = (look.texts, look.glyphs, look.width);
     let mut s = String::new();
-    // Articles are cited by label and number where they matter; each link
-    // is printed once, with its caveat, under « Références ».
     let mut refs = References::default();
     if !t.legal_content_in_french.is_empty() {
         let _ = writeln!(s, "{}\n", style(t.legal_content_in_french).dim());
     }
+    verdict_line(&mut s, d, look);
+    for (kind, title) in finding_groups(t) {
+        if kind == FindingKind::Note {
+            continue;
+        }
+        let items: Vec<&FindingOut> = d.findings_of(kind).collect();
+        if items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "\n{}", heading(title));
+        for f in items {
+            let mut line = f
+                .short
+                .as_deref()
+                .unwrap_or_else(|| first_sentence(&f.text))
+                .to_owned();
+            // Its main article; every one is in « Pourquoi ? » and --detail.
+            if let Some(a) = f.articles.first() {
+                let _ = write!(line, " ({})", refs.cite_short(a));
+            }
+            let _ = writeln!(s, "  {} {}", g.bullet, wrap(&line, width - 4, "    "));
+        }
+    }
+    if !d.outcome.next_steps.is_empty() {
+        let _ = writeln!(s, "\n{}", heading(t.next_steps));
+        for (i, step) in d.outcome.next_steps.iter().enumerate() {
+            let line = first_sentence(step);
+            let _ = writeln!(s, "  {}. {}", i + 1, wrap(line, width - 5, "     "));
+        }
+    }
+    if let Some(gl) = d.outcome.guides.first() {
+        let _ = writeln!(s, "\n{}", heading(t.read_first));
+        let _ = writeln!(s, "  {} {}", g.bullet, wrap(&gl.title, width - 4, "    "));
+        let _ = writeln!(s, "    {}", style(&gl.url).cyan());
+    }
+    why_text(&mut s, d, look, &mut refs);
+    refs.write(&mut s, t, width, false);
+    footer(&mut s, d, look);
+    let _ = writeln!(s, "{}", style(wrap(t.more_with_detail, width, "")).dim());
+    s
+}
+
+/// The first sentence of `text`: up to the first full stop followed by a
+/// space and a capital letter, abbreviations (« art. L311-1 », « n° »)
+/// left whole. The whole text when it has one sentence.
+pub fn first_sentence(text: &str) -> &str {
+    const ABBREVIATIONS: [&str; 8] = ["art", "al", "cf", "p", "M", "Mme", "etc", "ex"];
+    let text = text.trim();
+    let bytes = text.as_bytes();
+    for (i, _) in text.match_indices(". ") {
+        let before = text[..i]
+            .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '\'' | '’'))
+            .next()
+            .unwrap_or_default();
+        let next = text[i + 2..].chars().next();
+        let capital = next.is_some_and(|c| c.is_uppercase() || c == '«');
+        if capital && !ABBREVIATIONS.contains(&before) && i + 1 < bytes.len() {
+            return &text[..=i];
+        }
+    }
+    text
+}
+
+fn verdict_line(s: &mut String, d: &Decision, look: Look) {
+    let (t, g, width) = (look.texts, look.glyphs, look.width);
     let v = d.outcome.verdict;
     let head = format!("{} {}{}", g.verdict, verdict_label(v, t), t.colon);
     // Wrapped as one line of text, then the two parts styled.
@@ -53,6 +134,33 @@ pub fn text(d: &Decision, look: Look) -> String {
         verdict_style(v).apply_to(&head),
         style(title).bold()
     );
+}
+
+fn footer(s: &mut String, d: &Decision, look: Look) {
+    let (t, width) = (look.texts, look.width);
+    let footer = format!(
+        "{} {}",
+        t.questionnaire_footer(
+            &d.decided_by.title,
+            &d.decided_by.version,
+            &d.decided_by.legal_date
+        ),
+        t.not_legal_advice
+    );
+    let _ = writeln!(s, "\n{}", style(wrap(&footer, width, "")).dim());
+}
+
+/// The decision in full (`--detail`).
+pub fn full(d: &Decision, look: Look) -> String {
+    let (t, g, width) = (look.texts, look.glyphs, look.width);
+    let mut s = String::new();
+    // Articles are cited by label and number where they matter; each link
+    // is printed once, with its caveat, under « Références ».
+    let mut refs = References::default();
+    if !t.legal_content_in_french.is_empty() {
+        let _ = writeln!(s, "{}\n", style(t.legal_content_in_french).dim());
+    }
+    verdict_line(&mut s, d, look);
     let _ = writeln!(s);
     let _ = writeln!(s, "{}", wrap(&d.outcome.summary, width, ""));
     for (kind, title) in finding_groups(t) {
@@ -85,17 +193,8 @@ pub fn text(d: &Decision, look: Look) -> String {
         }
     }
     why_text(&mut s, d, look, &mut refs);
-    refs.write(&mut s, t, width);
-    let footer = format!(
-        "{} {}",
-        t.questionnaire_footer(
-            &d.decided_by.title,
-            &d.decided_by.version,
-            &d.decided_by.legal_date
-        ),
-        t.not_legal_advice
-    );
-    let _ = writeln!(s, "\n{}", style(wrap(&footer, width, "")).dim());
+    refs.write(&mut s, t, width, true);
+    footer(&mut s, d, look);
     s
 }
 
