@@ -60,7 +60,10 @@ fn every_brief_decision_fits_in_300_words() {
         }
         // Every duty, on its line, with its article number.
         for f in d.findings_of(FindingKind::Obligation) {
-            let first = aiguillage::output::text::first_sentence(&f.text);
+            let first = f
+                .short
+                .as_deref()
+                .unwrap_or_else(|| aiguillage::output::text::first_sentence(&f.text));
             let line = before_why(&brief)
                 .lines()
                 .find(|l| l.contains(first))
