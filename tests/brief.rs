@@ -5,6 +5,7 @@
 
 use std::collections::BTreeMap;
 
+use aiguillage::Bundle;
 use aiguillage::core::engine::{self, Decision, Evaluation};
 use aiguillage::core::model::{Answer, FindingKind};
 use aiguillage::output::link::links;
@@ -12,7 +13,6 @@ use aiguillage::output::text::{Look, NO_WRAP, text};
 use aiguillage::text::glyphs::ASCII;
 use aiguillage::text::i18n::FR;
 use aiguillage::tools::paths::{PathOut, enumerate};
-use aiguillage::Bundle;
 
 const LIMIT: usize = 300;
 
@@ -75,7 +75,10 @@ fn every_brief_decision_fits_in_300_words() {
             assert!(before_why(&brief).contains(url), "{url}");
         }
     }
-    eprintln!("longest brief decision: {} words ({})", longest.0, longest.1);
+    eprintln!(
+        "longest brief decision: {} words ({})",
+        longest.0, longest.1
+    );
     assert!(longest.0 <= LIMIT, "{} words for {}", longest.0, longest.1);
 }
 
@@ -86,7 +89,11 @@ fn detail_keeps_every_finding_caveat_and_guide() {
         let full = text(d, look(true));
         for f in &d.findings {
             let start: String = f.text.chars().take(40).collect();
-            assert!(full.contains(start.split_whitespace().next().unwrap()), "{}", f.id);
+            assert!(
+                full.contains(start.split_whitespace().next().unwrap()),
+                "{}",
+                f.id
+            );
         }
         for g in &d.guides {
             assert!(full.contains(&g.url), "{}", g.url);
@@ -109,5 +116,8 @@ fn first_sentences_keep_abbreviations_whole() {
     );
     assert_eq!(first_sentence("Une seule phrase."), "Une seule phrase.");
     assert_eq!(first_sentence("  Sans point  "), "Sans point");
-    assert_eq!(first_sentence("Le décret n° 2016-1922. Ensuite."), "Le décret n° 2016-1922.");
+    assert_eq!(
+        first_sentence("Le décret n° 2016-1922. Ensuite."),
+        "Le décret n° 2016-1922."
+    );
 }
