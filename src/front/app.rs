@@ -24,10 +24,26 @@ use crate::text::i18n;
 /// is (`--lang en`, or an English locale): the language is looked up in
 /// the raw arguments before clap reads them.
 pub fn parse_args() -> Cli {
-    use clap::FromArgMatches;
-    let lang = i18n::detect(i18n::lang_in_args(std::env::args_os()), &term::real_env);
-    let matches = crate::front::help_en::command(lang).get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    use clap::{CommandFactory, FromArgMatches};
+    // The definitions as written parse as well as any translation: the
+    // help is rewritten only when it is shown, or an error said.
+    let parsed = Cli::command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => cli,
+        Err(_) => {
+            let lang = i18n::detect(i18n::lang_in_args(std::env::args_os()), &term::real_env);
+            let e = match crate::front::help_en::command(lang).try_get_matches() {
+                Ok(m) => match Cli::from_arg_matches(&m) {
+                    Ok(cli) => return cli,
+                    Err(e) => e,
+                },
+                Err(e) => e,
+            };
+            crate::front::help_en::exit_with(e, lang)
+        }
+    }
 }
 
 /// Runs the command line. Exit codes are decided in one place,
