@@ -62,6 +62,8 @@ fn arg_help(id: &str) -> Option<&'static str> {
         "id" => "A guide or chapter (e.g. « algorithmes/mention »): print only its link.",
         "kind" => "The file format.",
         "shell" => "The shell.",
+        "out" => "Folder to write the documents to (created if missing).",
+        "force" => "Replace the files that already exist.",
         _ => return None,
     })
 }
@@ -79,6 +81,10 @@ fn command_about(name: &str) -> Option<&'static str> {
         "schema" => "The JSON Schema of questionnaires or answers files.",
         "completions" => "Completion script for a shell.",
         "man" => "The manual page (roff).",
+        "documents" => {
+            "Write to a folder the documents the decision calls for (mention explicite, \
+             inventory entry, publiccode.yml…) and its HTML report. They stay in French."
+        }
         "help" => "Print this message or the help of the given subcommand(s).",
         _ => return None,
     })
@@ -88,6 +94,7 @@ fn translate_arg(a: Arg) -> Arg {
     let a = match a.get_value_names() {
         Some([name]) if name.as_str() == "FICHIER" => a.value_name("FILE"),
         Some([name]) if name.as_str() == "CHEMIN" => a.value_name("PATH"),
+        Some([name]) if name.as_str() == "DOSSIER" => a.value_name("DIR"),
         _ => a,
     };
     match arg_help(a.get_id().as_str()) {

@@ -14,6 +14,7 @@ pub mod answers;
 pub mod app;
 pub mod cli;
 pub mod commands;
+pub mod documents;
 pub mod error;
 pub mod help_en;
 pub mod interrupt;
