@@ -786,8 +786,8 @@ pub(crate) mod msg {
             en: "value « {id} » has no case (« cases »)",
         }
         fn unknown_field(id: &str, hint: &str) {
-            fr: "champ inconnu « {id} »{hint} (les champs sont dans documents/champs.toml)",
-            en: "unknown field « {id} »{hint} (the fields are in documents/champs.toml)",
+            fr: "champ inconnu « {id} »{hint} (les champs sont déclarés dans champs.toml)",
+            en: "unknown field « {id} »{hint} (the fields are declared in champs.toml)",
         }
         fn undeclared_field(id: &str) {
             fr: "le champ « {id} » est utilisé mais absent de la liste « fields » du modèle",

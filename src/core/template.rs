@@ -208,7 +208,7 @@ pub fn parse(body: &str) -> Result<Template, SyntaxError> {
                 }
                 _ => {
                     return Err(SyntaxError {
-                        kind: SyntaxErrorKind::Stray("#else".into()),
+                        kind: SyntaxErrorKind::Stray("{{#else}}".into()),
                         span,
                     });
                 }
@@ -216,7 +216,7 @@ pub fn parse(body: &str) -> Result<Template, SyntaxError> {
             Piece::Tag(Tag::EndIf) => {
                 let Some((cond, before, then, _)) = stack.pop() else {
                     return Err(SyntaxError {
-                        kind: SyntaxErrorKind::Stray("/if".into()),
+                        kind: SyntaxErrorKind::Stray("{{/if}}".into()),
                         span,
                     });
                 };
@@ -461,7 +461,7 @@ mod tests {
         let e = parse("{{#if finding:a}}x").unwrap_err();
         assert_eq!(e.kind, SyntaxErrorKind::UnclosedIf);
         let e = parse("x{{/if}}").unwrap_err();
-        assert_eq!(e.kind, SyntaxErrorKind::Stray("/if".into()));
+        assert_eq!(e.kind, SyntaxErrorKind::Stray("{{/if}}".into()));
         let e = parse("{{#each x}}{{/each}}").unwrap_err();
         assert!(matches!(e.kind, SyntaxErrorKind::UnknownBlock(_)));
         let body = "{{#if constat:a}}x{{/if}}";
