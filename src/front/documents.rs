@@ -105,8 +105,13 @@ pub fn offer(
     }
     let titles: Vec<&str> = drafts.iter().map(|d| d.template.title.as_str()).collect();
     let mut fields = given.fields.clone();
+    eprintln!("\n{}", msg::offer_intro());
+    for t in &titles {
+        eprintln!("  - {t}");
+    }
+    eprintln!("  - {}", msg::offer_report());
     let written = with_prompter(how, |p| {
-        let offer = msg::offer(&titles.join(" ; "));
+        let offer = msg::offer();
         let (yes, no) = (msg::offer_yes(), msg::offer_no());
         let asked = Confirm {
             text: &offer,
@@ -333,10 +338,18 @@ fn missing_answer(q: &Question, file: &Path) -> Error {
 
 pub(crate) mod msg {
     crate::text::i18n::messages! {
-        /// The offer at the end of a session; `titles` joined by « ; ».
-        fn offer(titles: &str) {
-            fr: "Cette décision appelle des documents à préparer : {titles}, et son rapport HTML. Écrire les brouillons maintenant ?",
-            en: "This decision calls for documents to prepare: {titles}, and its HTML report. Write the drafts now? (They are in French.)",
+        /// Before the list of the documents offered at the end of a session.
+        fn offer_intro() {
+            fr: "Cette décision appelle des documents, que l'assistant peut préparer en brouillon :",
+            en: "This decision calls for documents, which the assistant can draft (in French, as legal texts):",
+        }
+        fn offer_report() {
+            fr: "Rapport de décision (HTML)",
+            en: "Decision report (HTML)",
+        }
+        fn offer() {
+            fr: "Écrire ces brouillons maintenant ?",
+            en: "Write these drafts now?",
         }
         fn offer_yes() { fr: "Oui, écrire les documents", en: "Yes, write the documents" }
         fn offer_no() { fr: "Non, pas maintenant", en: "No, not now" }

@@ -285,11 +285,10 @@ pub fn is_language_tag(s: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_alphanumeric()))
 }
 
+/// A repository address without its trailing `/` or `.git`.
 pub fn without_git_suffix(url: &str) -> &str {
     url.trim_end_matches('/').trim_end_matches(".git")
 }
-
-/// Every way `text` breaks the standard or stops matching `package`.
 
 /// Reads a publiccode.yml; the error names the key that is missing or
 /// out of the standard.
