@@ -117,7 +117,11 @@ fn decide(bundle: &Bundle, args: &RunArgs) -> Result<(), Error> {
                 ..file.clone()
             };
             let save_to = args.save_answers.as_deref();
-            crate::front::documents::offer(bundle, &decision, &answered, save_to, how)
+            match crate::front::documents::offer(bundle, &decision, &answered, save_to, how) {
+                // Ctrl-C at the offer: the terminal restored, as in a session.
+                Err(Error::Interrupted) => interrupt::exit(),
+                other => other,
+            }
         }
         None => Ok(()),
     }

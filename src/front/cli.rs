@@ -19,7 +19,9 @@ Exemples :
   aiguillage --answers cas.json                décision à partir d'un fichier de réponses
   aiguillage --answers cas.json --format json  la décision en JSON
   aiguillage --answers cas.json --format link  le lien du guide recommandé
-  aiguillage questions --skeleton              un fichier de réponses à remplir";
+  aiguillage questions --skeleton              un fichier de réponses à remplir
+  aiguillage documents --answers cas.json --out brouillons/
+                                               les documents que la décision appelle";
 
 /// Assistant de décision pour les organismes publics : données, algorithmes,
 /// codes sources. Il pose les questions que soulève la loi et conclut par
@@ -242,8 +244,8 @@ pub struct DocumentsArgs {
     /// Remplacer les fichiers qui existent déjà.
     #[arg(long)]
     pub force: bool,
-    /// Ne rien demander : une réponse manquante est une erreur, un champ
-    /// manquant reste « [à compléter : …] ».
+    /// Ne rien demander, même dans un terminal : un champ manquant reste
+    /// « [à compléter : …] ».
     #[arg(long)]
     pub no_input: bool,
     /// Mode simple pour les questions (voir l'aide principale).

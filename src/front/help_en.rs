@@ -28,7 +28,9 @@ Examples:
   aiguillage --answers case.json --format json the decision as JSON
   aiguillage --answers case.json --format link the link of the recommended guide
   aiguillage --save-answers case.json          save the answers, also on Ctrl-C
-  aiguillage questions --skeleton              an answers file to fill in";
+  aiguillage questions --skeleton              an answers file to fill in
+  aiguillage documents --answers case.json --out drafts/
+                                               the documents the decision calls for";
 
 /// English help of the main command's arguments, by id.
 fn arg_help(id: &str) -> Option<&'static str> {
