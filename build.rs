@@ -28,7 +28,13 @@ mod core {
 use std::path::PathBuf;
 
 fn main() {
-    for watched in ["questionnaires", "guides", "src/core", "src/text"] {
+    for watched in [
+        "questionnaires",
+        "guides",
+        "documents",
+        "src/core",
+        "src/text",
+    ] {
         println!("cargo::rerun-if-changed={watched}");
     }
     let bundle = match core::catalog::Bundle::builtin_unchecked() {

@@ -2,7 +2,9 @@
 //!
 //! Owns the content model ([`model`]), loading it ([`catalog`]), its
 //! checks ([`validate`], reported as [`diagnostic`]s placed in the text by
-//! [`locate`]) and the pure evaluation ([`engine`]).
+//! [`locate`]), the pure evaluation ([`engine`]), and the document
+//! templates ([`documents`], written in the small language of
+//! [`template`]).
 //!
 //! Must not: print, read stdin or the terminal, know clap, or choose an
 //! interface language. It imports nothing but itself and [`crate::text`];
@@ -11,9 +13,11 @@
 
 pub mod catalog;
 pub mod diagnostic;
+pub mod documents;
 pub mod engine;
 pub mod locate;
 pub mod model;
+pub mod template;
 pub mod validate;
 
 use std::path::PathBuf;

@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 
 use crate::core::catalog::Bundle;
 use crate::core::engine::{self, Decision, Evaluation};
-use crate::core::model::{Answer, Questionnaire};
+use crate::core::model::{Answer, AnswersFile, Questionnaire};
 use crate::front::answers;
 use crate::front::cli::{Cli, Format, RunArgs};
 use crate::front::error::Error;
@@ -107,8 +107,8 @@ fn decide(bundle: &Bundle, args: &RunArgs) -> Result<(), Error> {
     let evaluation =
         engine::evaluate(bundle, questionnaire, &given).map_err(|e| loaded.locate(e))?;
     // After a plain session, the decision keeps its ASCII glyphs.
-    let (decision, plain_session) = match evaluation {
-        Evaluation::Done(d) => (*d, false),
+    let (decision, plain_session, session) = match evaluation {
+        Evaluation::Done(d) => (*d, false, None),
         Evaluation::Pending { question, .. } => {
             let how = term::interaction(
                 args.no_input,
@@ -131,15 +131,32 @@ fn decide(bundle: &Bundle, args: &RunArgs) -> Result<(), Error> {
             let d = interactive(bundle, questionnaire, &mut given, args, how)?;
             // The result starts apart from the questions.
             eprintln!();
-            (d, how == Interaction::Plain)
+            (d, how == Interaction::Plain, Some(how))
         }
     };
     if let Some(path) = &args.save_answers {
-        save(bundle, path, questionnaire, &given)?;
+        save(bundle, path, questionnaire, &given, &file.fields)?;
         eprintln!("{}", i18n::texts().saved(&path.display().to_string()));
     }
     warn_unused(&decision);
-    print(&decision, args, plain_session)
+    print(&decision, args, plain_session)?;
+    // Once the decision is read, its documents are offered.
+    match session {
+        Some(how) => {
+            let answered = AnswersFile {
+                questionnaire: Some(questionnaire.id.clone()),
+                answers: given,
+                ..file.clone()
+            };
+            let save_to = args.save_answers.as_deref();
+            match crate::front::documents::offer(bundle, &decision, &answered, save_to, how) {
+                // Ctrl-C at the offer: the terminal restored, as in a session.
+                Err(Error::Interrupted) => interrupt::exit(),
+                other => other,
+            }
+        }
+        None => Ok(()),
+    }
 }
 
 /// Runs a session on the terminal. On Ctrl-C (or Ctrl-D at a terminal)
@@ -192,7 +209,7 @@ fn interactive(
             // Keep what was typed even when the session fails (input closed
             // too early): it can be completed and resumed.
             if let Some(path) = &args.save_answers {
-                save(bundle, path, questionnaire, given)?;
+                save(bundle, path, questionnaire, given, &BTreeMap::new())?;
             }
             Err(e)
         }
@@ -200,14 +217,25 @@ fn interactive(
     }
 }
 
+/// Saves the answers, with the free-text fields the file already had.
 fn save(
     bundle: &Bundle,
     path: &std::path::Path,
     questionnaire: &Questionnaire,
     given: &BTreeMap<String, Answer>,
+    fields: &BTreeMap<String, String>,
 ) -> Result<(), Error> {
-    let order: Vec<String> = bundle.asked_ids().map(str::to_owned).collect();
-    interrupt::save(path, &questionnaire.id, given, &order)
+    if fields.is_empty() {
+        let order: Vec<String> = bundle.asked_ids().map(str::to_owned).collect();
+        return interrupt::save(path, &questionnaire.id, given, &order);
+    }
+    let file = AnswersFile {
+        questionnaire: Some(questionnaire.id.clone()),
+        answers: given.clone(),
+        fields: fields.clone(),
+        ..AnswersFile::default()
+    };
+    answers::save(path, &file, &bundle.asked_ids().collect::<Vec<_>>())
 }
 
 /// The error for a question that cannot be asked: its id, its allowed
@@ -254,6 +282,7 @@ fn print(d: &Decision, args: &RunArgs, plain_session: bool) -> Result<(), Error>
         Format::Json => output::json::json(d),
         Format::Markdown => output::markdown::markdown(d, look.texts),
         Format::Link => output::link::links(d),
+        Format::Html => output::html::html(d),
     };
     write_stdout(&out)
 }

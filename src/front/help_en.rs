@@ -31,7 +31,9 @@ Examples:
   aiguillage --answers case.json --format link the link of the recommended guide
   aiguillage --save-answers case.json          save the answers, also on Ctrl-C
   aiguillage questions --skeleton              an answers file to fill in
-  aiguillage batch inventory.csv               decide a whole inventory (CSV or JSONL)";
+  aiguillage batch inventory.csv               decide a whole inventory (CSV or JSONL)
+  aiguillage documents --answers case.json --out drafts/
+                                               the documents the decision calls for";
 
 /// English help of the main command's arguments, by id.
 fn arg_help(id: &str) -> Option<&'static str> {
@@ -67,6 +69,8 @@ fn arg_help(id: &str) -> Option<&'static str> {
         "shell" => "The shell.",
         "input" => "Input format (default: from the file's extension, else its first character).",
         "delimiter" => "CSV column separator: « , », « ; » or « tab » (default: from the header).",
+        "out" => "Folder to write the documents to (created if missing).",
+        "force" => "Replace the files that already exist.",
         _ => return None,
     })
 }
@@ -90,6 +94,10 @@ fn command_about(name: &str) -> Option<&'static str> {
              cannot be decided does not stop the run: its record carries the error, and the \
              exit code is 2 at the end."
         }
+        "documents" => {
+            "Write to a folder the documents the decision calls for (mention explicite, \
+             inventory entry, publiccode.yml…) and its HTML report. They stay in French."
+        }
         "help" => "Print this message or the help of the given subcommand(s).",
         _ => return None,
     })
@@ -99,6 +107,7 @@ fn translate_arg(a: Arg) -> Arg {
     let a = match a.get_value_names() {
         Some([name]) if name.as_str() == "FICHIER" => a.value_name("FILE"),
         Some([name]) if name.as_str() == "CHEMIN" => a.value_name("PATH"),
+        Some([name]) if name.as_str() == "DOSSIER" => a.value_name("DIR"),
         _ => a,
     };
     match arg_help(a.get_id().as_str()) {
