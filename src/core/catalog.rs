@@ -494,7 +494,10 @@ impl Loader {
 
 /// Parses one TOML file, keeping the line and column of a syntax or type
 /// error.
-fn parse_toml<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, LoadError> {
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
+    name: &str,
+    text: &str,
+) -> Result<T, LoadError> {
     toml::from_str(text).map_err(|e| {
         let offset = e.span().map(|s| s.start);
         LoadError::Parse(Box::new(SourceError::new(

@@ -17,12 +17,11 @@ use include_dir::{Dir, include_dir};
 use serde::Deserialize;
 use toml_edit::Document;
 
-use crate::core::catalog::{Bundle, LoadError, Source};
-use crate::core::diagnostic::{Diagnostic, Place, Report, Severity, SourceError};
+use crate::core::catalog::{Bundle, LoadError, Source, parse_toml};
+use crate::core::diagnostic::{Diagnostic, Place, Report, Severity};
 use crate::core::locate::span_of;
 use crate::core::model::QuestionKind;
 use crate::core::template::{self, Ref, SyntaxError, SyntaxErrorKind, Template, Test, TestKind};
-use crate::text::parse_error::explain_parse_error;
 use crate::text::suggest::suggest;
 
 static BUILTIN_DOCUMENTS: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/documents");
@@ -268,18 +267,6 @@ fn io(path: &Path, error: std::io::Error) -> LoadError {
         file: path.display().to_string(),
         error,
     }
-}
-
-fn parse_toml<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, LoadError> {
-    toml::from_str(text).map_err(|e| {
-        let offset = e.span().map(|s| s.start);
-        LoadError::Parse(Box::new(SourceError::new(
-            name,
-            text,
-            offset,
-            explain_parse_error(e.message()),
-        )))
-    })
 }
 
 // ---------------------------------------------------------------------------
