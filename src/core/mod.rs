@@ -69,6 +69,24 @@ impl Bundle {
         }
     }
 
+    /// As [`Bundle::builtin_lean`], with only the questionnaires a run
+    /// needs: `start` (or the default one) and those that ask a question of
+    /// `answered`. A walk that leaves them fails on a missing reference and
+    /// must be done again on [`Bundle::builtin_lean`] (see
+    /// [`Bundle::is_partial`]).
+    pub fn builtin_lean_for<'a>(
+        start: Option<&str>,
+        answered: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Bundle, LoadError> {
+        static REFERENCES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lean-references.bin"));
+        static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lean-index.bin"));
+        static PARTS: &[&[u8]] = include!(concat!(env!("OUT_DIR"), "/lean-parts.rs"));
+        match Bundle::from_compiled_parts(REFERENCES, PARTS, INDEX, start, answered) {
+            Some(bundle) => Ok(bundle),
+            None => Bundle::builtin_lean(),
+        }
+    }
+
     /// Questionnaire files or folders (`--questionnaire`), checked.
     pub fn from_paths(paths: &[PathBuf]) -> Result<Bundle, LoadError> {
         checked(Bundle::from_paths_unchecked(paths)?)

@@ -52,18 +52,28 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     setup(&cli);
     match cli.command {
         None => {
-            // With an answers file and the built-in content, the texts only
-            // a prompt shows are left out until a question must be asked.
+            let loaded = match &cli.run.answers {
+                Some(path) => answers::read(path)?,
+                None => answers::Loaded::default(),
+            };
+            // With an answers file and the built-in content, only the
+            // questionnaires the answers need are decoded, without the texts
+            // only a prompt shows, until a question must be asked.
             let lean = cli.run.answers.is_some() && cli.global.questionnaires.is_empty();
             let bundle = if lean {
-                Bundle::builtin_lean()?
+                let start = cli
+                    .run
+                    .start
+                    .as_deref()
+                    .or(loaded.file.questionnaire.as_deref());
+                Bundle::builtin_lean_for(start, loaded.file.answers.keys().map(String::as_str))?
             } else {
                 load(&cli.global.questionnaires)?
             };
             // Kept for the whole process, which ends right after: freeing
             // its thousands of strings one by one would cost more than the
             // decision itself.
-            decide(Box::leak(Box::new(bundle)), &cli.run)
+            decide(Box::leak(Box::new(bundle)), &cli.run, loaded)
         }
         Some(command) => crate::front::commands::run(command, &cli.global.questionnaires),
     }
@@ -90,22 +100,29 @@ fn setup(cli: &Cli) {
 
 /// The main command: evaluate answers, ask what is missing, print the
 /// decision.
-fn decide(bundle: &Bundle, args: &RunArgs) -> Result<(), Error> {
-    let loaded = match &args.answers {
-        Some(path) => answers::read(path)?,
-        None => answers::Loaded::default(),
-    };
+fn decide(bundle: &'static Bundle, args: &RunArgs, loaded: answers::Loaded) -> Result<(), Error> {
     let file = &loaded.file;
     let start_id = args.start.as_deref().or(file.questionnaire.as_deref());
-    let questionnaire =
-        engine::find_questionnaire(bundle, start_id).map_err(|e| match args.start {
-            // A questionnaire named on the command line has no place in the file.
-            Some(_) => Error::Answers(vec![e]),
-            None => loaded.locate(vec![e]),
-        })?;
     let mut given = file.answers.clone();
-    let evaluation =
-        engine::evaluate(bundle, questionnaire, &given).map_err(|e| loaded.locate(e))?;
+    let attempt = |bundle: &'static Bundle| {
+        engine::find_questionnaire(bundle, start_id)
+            .map(|q| (q, engine::evaluate(bundle, q, &given)))
+    };
+    let found = attempt(bundle);
+    // A walk that left the questionnaires decoded for these answers is
+    // done once more, on the whole content.
+    let (bundle, found) = if bundle.is_partial() && !matches!(found, Ok((_, Ok(_)))) {
+        let whole: &'static Bundle = Box::leak(Box::new(Bundle::builtin_lean()?));
+        (whole, attempt(whole))
+    } else {
+        (bundle, found)
+    };
+    let (questionnaire, evaluation) = found.map_err(|e| match args.start {
+        // A questionnaire named on the command line has no place in the file.
+        Some(_) => Error::Answers(vec![e]),
+        None => loaded.locate(vec![e]),
+    })?;
+    let evaluation = evaluation.map_err(|e| loaded.locate(e))?;
     // After a plain session, the decision keeps its ASCII glyphs.
     let (decision, plain_session, session) = match evaluation {
         Evaluation::Done(d) => (*d, false, None),
