@@ -506,4 +506,10 @@ pub struct AnswersFile {
     /// decides which are used, and in which order.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// Free-text field id → text, for the documents (`aiguillage
+    /// documents`): the name of the processing or dataset, the service to
+    /// contact… Never used by the decision. The ids are those of
+    /// `documents/champs.toml`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, String>,
 }

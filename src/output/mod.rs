@@ -1,6 +1,8 @@
 //! Outputs: a [`Decision`](crate::core::engine::Decision) written for
 //! people or programs — [`text`] for the terminal, [`markdown`] to share,
-//! [`json`] for scripts, [`link`] for the recommended guides — and
+//! [`json`] for scripts, [`link`] for the recommended guides, [`html`] for
+//! a page to print or archive, [`documents`] for the drafts a decision
+//! calls for — and
 //! [`answer`], how answers, their labels and answer errors are said in the
 //! interface language.
 //!
@@ -8,6 +10,8 @@
 //! format is a new file here, plus its name in `front::cli::Format`.
 
 pub mod answer;
+pub mod documents;
+pub mod html;
 pub mod json;
 pub mod labels;
 pub mod link;
