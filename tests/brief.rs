@@ -42,14 +42,6 @@ fn every_decision(bundle: &Bundle) -> Vec<Decision> {
         .collect()
 }
 
-/// Words as a reader counts them: bullets, arrows and punctuation that
-/// stand alone are not words.
-fn words(s: &str) -> usize {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-}
-
 fn before_why(s: &str) -> &str {
     &s[..s.find(FR.why).expect("a « Pourquoi ? » section")]
 }
@@ -62,11 +54,11 @@ fn every_brief_decision_fits_in_300_words() {
     let mut longest = (0, String::new());
     for d in &all {
         let brief = text(d, look(false));
-        let words = words(before_why(&brief));
+        let words = aiguillage::output::text::word_count(before_why(&brief));
         if words > longest.0 {
             longest = (words, d.outcome.id.clone());
         }
-        // Every duty, on its line, with its article number.
+        // Every duty, on its line, with its article.
         for f in d.findings_of(FindingKind::Obligation) {
             let first = f
                 .short
@@ -76,7 +68,11 @@ fn every_brief_decision_fits_in_300_words() {
                 .lines()
                 .find(|l| l.contains(first))
                 .unwrap_or_else(|| panic!("{}: duty {} missing", d.outcome.id, f.id));
-            assert!(line.contains('['), "{}: {line}", f.id);
+            if let Some(a) = f.articles.first() {
+                let cited = a.label.strip_prefix("CRPA, ").unwrap_or(&a.label);
+                let cited = cited.split(" (").next().unwrap();
+                assert!(line.contains(cited), "{}: {line} (without {cited})", f.id);
+            }
         }
         // The « Guides » section is what `--format link` prints.
         for url in links(d, false).lines() {

@@ -108,7 +108,8 @@ pub enum Format {
     Json,
     /// Markdown, pour un ticket ou une note.
     Markdown,
-    /// Seulement le(s) lien(s) des guides recommandés, un par ligne.
+    /// Seulement le lien du guide à lire d'abord (avec --detail : ceux de
+    /// tous les guides de la décision, un par ligne).
     Link,
     /// Une page HTML autonome et imprimable (en français, comme les
     /// documents).

@@ -26,11 +26,18 @@ impl<'d> References<'d> {
             .join(&format!("{} ", t.semicolon))
     }
 
-    /// « art. L311-3-1 [1] »: one article, the code's name left out for
-    /// the CRPA (the brief decision's citations).
-    pub fn cite_short(&mut self, a: &'d ArticleLink) -> String {
+    /// « art. L311-3-1 »: one article as the brief decision cites it —
+    /// the code's name left out for the CRPA, a trailing gloss in
+    /// brackets left out for the others, no number — and numbered for
+    /// the references that follow.
+    pub fn cite_brief(&mut self, a: &'d ArticleLink) -> String {
+        self.number(a);
         let label = a.label.strip_prefix("CRPA, ").unwrap_or(&a.label);
-        format!("{label} [{}]", self.number(a))
+        let label = match label.rfind(" (") {
+            Some(i) if label.ends_with(')') && i > 0 => &label[..i],
+            _ => label,
+        };
+        label.to_owned()
     }
 
     fn number(&mut self, a: &'d ArticleLink) -> usize {

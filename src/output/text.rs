@@ -46,11 +46,23 @@ pub fn text(d: &Decision, look: Look) -> String {
     }
 }
 
-/// The brief decision: the verdict in one sentence, one line per duty,
-/// recommendation and warning (its short form and its main article), the
-/// next steps, the one guide to read first; then « Pourquoi ? » and the
-/// references. The summary, notes, caveats and every other guide are left
-/// to `--detail`.
+/// The most words a brief decision shows before « Pourquoi ? ».
+pub const BRIEF_WORDS: usize = 300;
+
+/// Words as a reader counts them: bullets, arrows and punctuation that
+/// stand alone are not words.
+pub fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// The brief decision, at most [`BRIEF_WORDS`] words before « Pourquoi ? »:
+/// the verdict in one sentence, one line per duty with its main article,
+/// then, as long as they fit and in this order of need, the guide to read
+/// first, the next steps, the points to watch and what you may do; what
+/// does not fit is counted, for `--detail`. Then « Pourquoi ? » and the
+/// references. The summary, notes and caveats are left to `--detail`.
 pub fn brief(d: &Decision, look: Look) -> String {
     let (t, g, width) = (look.texts, look.glyphs, look.width);
     let mut s = String::new();
@@ -59,45 +71,109 @@ pub fn brief(d: &Decision, look: Look) -> String {
         let _ = writeln!(s, "{}\n", style(t.legal_content_in_french).dim());
     }
     verdict_line(&mut s, d, look);
-    for (kind, title) in finding_groups(t) {
-        if kind == FindingKind::Note {
-            continue;
-        }
-        let items: Vec<&FindingOut> = d.findings_of(kind).collect();
+    let duties = brief_lines(d, FindingKind::Obligation, &mut refs);
+    let guide: Vec<String> = d
+        .outcome
+        .guides
+        .first()
+        .map(|gl| vec![format!("{} {}", gl.title, gl.url)])
+        .unwrap_or_default();
+    let steps: Vec<String> = d.outcome.next_steps.clone();
+    let warnings = brief_lines(d, FindingKind::Warning, &mut refs);
+    let may = brief_lines(d, FindingKind::Recommendation, &mut refs);
+    // What fits, in the order of need; duties always.
+    // The line that counts what was left out is paid for up front.
+    let mut budget = BRIEF_WORDS
+        .saturating_sub(word_count(&s))
+        .saturating_sub(word_count(&t.more_in_detail(99)));
+    let mut take = |title: &str, items: &[String], always: bool| -> (usize, usize) {
         if items.is_empty() {
-            continue;
+            return (0, 0);
+        }
+        let mut cost = word_count(title);
+        let mut shown = 0;
+        for item in items {
+            // A bullet is no word; a step's number is one.
+            let w = word_count(item) + usize::from(title == t.next_steps);
+            if !always && cost + w > budget {
+                break;
+            }
+            cost += w;
+            shown += 1;
+        }
+        if shown == 0 && !always {
+            return (0, items.len());
+        }
+        budget = budget.saturating_sub(cost);
+        (shown, items.len() - shown)
+    };
+    let kept_duties = take(t.group_obligation, &duties, true);
+    let kept_guide = take(t.read_first, &guide, false);
+    let kept_steps = take(t.next_steps, &steps, false);
+    let kept_warnings = take(t.group_warning, &warnings, false);
+    let kept_may = take(t.group_recommendation, &may, false);
+    let mut left = 0;
+    let mut section = |s: &mut String,
+                       title: &str,
+                       items: &[String],
+                       (shown, rest): (usize, usize),
+                       numbered: bool| {
+        left += rest;
+        if shown == 0 {
+            return;
         }
         let _ = writeln!(s, "\n{}", heading(title));
-        for f in items {
-            let mut line = f
-                .short
-                .as_deref()
-                .unwrap_or_else(|| first_sentence(&f.text))
-                .to_owned();
-            // Its main article; every one is in « Pourquoi ? » and --detail.
-            if let Some(a) = f.articles.first() {
-                let _ = write!(line, " ({})", refs.cite_short(a));
+        for (i, item) in items.iter().take(shown).enumerate() {
+            if numbered {
+                let _ = writeln!(s, "  {}. {}", i + 1, wrap(item, width - 5, "     "));
+            } else {
+                let _ = writeln!(s, "  {} {}", g.bullet, wrap(item, width - 4, "    "));
             }
-            let _ = writeln!(s, "  {} {}", g.bullet, wrap(&line, width - 4, "    "));
         }
-    }
-    if !d.outcome.next_steps.is_empty() {
-        let _ = writeln!(s, "\n{}", heading(t.next_steps));
-        for (i, step) in d.outcome.next_steps.iter().enumerate() {
-            let line = first_sentence(step);
-            let _ = writeln!(s, "  {}. {}", i + 1, wrap(line, width - 5, "     "));
-        }
-    }
-    if let Some(gl) = d.outcome.guides.first() {
+    };
+    section(&mut s, t.group_obligation, &duties, kept_duties, false);
+    section(&mut s, t.group_recommendation, &may, kept_may, false);
+    section(&mut s, t.group_warning, &warnings, kept_warnings, false);
+    section(&mut s, t.next_steps, &steps, kept_steps, true);
+    if kept_guide.0 > 0
+        && let Some(gl) = d.outcome.guides.first()
+    {
         let _ = writeln!(s, "\n{}", heading(t.read_first));
         let _ = writeln!(s, "  {} {}", g.bullet, wrap(&gl.title, width - 4, "    "));
         let _ = writeln!(s, "    {}", style(&gl.url).cyan());
+    }
+    left += kept_guide.1;
+    if left > 0 {
+        let _ = writeln!(
+            s,
+            "\n{}",
+            style(wrap(&t.more_in_detail(left), width, "")).dim()
+        );
     }
     why_text(&mut s, d, look, &mut refs);
     refs.write(&mut s, t, width, false);
     footer(&mut s, d, look);
     let _ = writeln!(s, "{}", style(wrap(t.more_with_detail, width, "")).dim());
     s
+}
+
+/// The findings of `kind`, one line each: the short form (or the first
+/// sentence) and its main article; every article is in « Pourquoi ? » and
+/// `--detail`.
+fn brief_lines<'d>(d: &'d Decision, kind: FindingKind, refs: &mut References<'d>) -> Vec<String> {
+    d.findings_of(kind)
+        .map(|f| {
+            let mut line = f
+                .short
+                .as_deref()
+                .unwrap_or_else(|| first_sentence(&f.text))
+                .to_owned();
+            if let Some(a) = f.articles.first() {
+                let _ = write!(line, " ({})", refs.cite_brief(a));
+            }
+            line
+        })
+        .collect()
 }
 
 /// The first sentence of `text`: up to the first full stop followed by a

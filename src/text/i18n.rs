@@ -240,6 +240,14 @@ pub struct Texts {
 }
 
 impl Texts {
+    /// Under a brief decision that left items out: how many, and where.
+    pub fn more_in_detail(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Fr => format!("… et {n} autre(s) point(s) : --detail"),
+            Lang::En => format!("… and {n} more: --detail"),
+        }
+    }
+
     /// « 2 sur 4 (deux critères ou plus) »: what a tally worked out.
     pub fn tally_label(&self, count: usize, total: usize, range: &str) -> String {
         self.tally_of
