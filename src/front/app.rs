@@ -32,6 +32,8 @@ pub fn parse_args() -> Cli {
         .and_then(|m| Cli::from_arg_matches(&m));
     match parsed {
         Ok(cli) => cli,
+        // The version says nothing in any language.
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayVersion => e.exit(),
         Err(_) => {
             let lang = i18n::detect(i18n::lang_in_args(std::env::args_os()), &term::real_env);
             let e = match crate::front::help_en::command(lang).try_get_matches() {
