@@ -40,6 +40,8 @@ mod tests {
             crate::text::suggest::msg::ALL,
             crate::text::parse_error::msg::ALL,
             crate::front::commands::msg::ALL,
+            crate::front::error::msg::ALL,
+            crate::front::prompt::msg::ALL,
             crate::tools::questions::msg::ALL,
             crate::tools::paths::msg::ALL,
             crate::tools::graph::msg::ALL,

@@ -1,7 +1,6 @@
 //! Reading answers files (★ contract): JSON, with errors that point at the
 //! file, line and column.
 
-use std::io::Read;
 use std::path::Path;
 
 use crate::core::diagnostic::SourceError;
@@ -57,17 +56,18 @@ pub fn locate(text: &str, key: &str, at_value: bool) -> Option<usize> {
     })
 }
 
-/// Reads an answers file; `-` reads standard input.
+/// Reads an answers file; `-` reads standard input. Either is read under
+/// [`MAX_INPUT_BYTES`](crate::text::limits::MAX_INPUT_BYTES): `--answers
+/// /dev/zero` or an endless pipe stops at once with exit code 2.
 pub fn read(path: &Path) -> Result<Loaded, Error> {
+    use crate::text::limits::{MAX_INPUT_BYTES, read_file, read_text};
     let (name, text) = if path.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
+        let text = read_text(std::io::stdin().lock(), MAX_INPUT_BYTES)
             .map_err(|e| Error::io("<stdin>", &e))?;
         ("<stdin>".to_owned(), text)
     } else {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(name.clone(), &e))?;
+        let text = read_file(path).map_err(|e| Error::io(name.clone(), &e))?;
         (name, text)
     };
     let file = parse(&name, &text)?;

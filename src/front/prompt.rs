@@ -10,7 +10,7 @@
 //!
 //! Both format their messages with the same functions, below.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Write};
 
 use console::{Term, style};
 use dialoguer::{Input, Select, theme::ColorfulTheme};
@@ -502,7 +502,14 @@ pub struct PlainPrompter<R, W> {
     /// Whether a person types at a terminal: then the end of input
     /// (Ctrl-D) means « quit »; from a pipe it means answers are missing.
     input_is_terminal: bool,
+    /// Lines read since the last answer: from a pipe, an endless stream of
+    /// lines that answer nothing (`yes | aiguillage --plain`) must end.
+    idle: usize,
 }
+
+/// The most lines a pipe may send in a row without answering (help, back,
+/// or lines that mean nothing) before the session stops.
+const MAX_IDLE_LINES: usize = 100;
 
 impl<R: BufRead, W: Write> PlainPrompter<R, W> {
     pub fn new(
@@ -518,6 +525,7 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
             texts,
             glyphs,
             input_is_terminal,
+            idle: 0,
         }
     }
 
@@ -526,15 +534,34 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
         self.out.flush().map_err(io)
     }
 
-    /// One line, without its end; `None` at the end of input.
+    /// One line, without its end; `None` at the end of input. A line is
+    /// read under [`MAX_LINE_BYTES`]: an endless one (`< /dev/zero`) is an
+    /// error, not a heap that grows until the system stops it.
     fn read(&mut self, prompt: &str) -> Result<Option<String>, Error> {
+        use crate::text::limits::{MAX_LINE_BYTES, line_too_long};
         self.say(&format!("{prompt}{} ", self.texts.colon))?;
-        let mut line = String::new();
-        let n = self.input.read_line(&mut line).map_err(io)?;
+        if !self.input_is_terminal && self.idle >= MAX_IDLE_LINES {
+            return Err(Error::Usage(msg::idle_input(MAX_IDLE_LINES)));
+        }
+        self.idle += 1;
+        let mut bytes = Vec::new();
+        let n = (&mut self.input)
+            .take(MAX_LINE_BYTES + 1)
+            .read_until(b'\n', &mut bytes)
+            .map_err(io)?;
         if n == 0 {
             self.say("\n")?;
             return Ok(None);
         }
+        if n as u64 > MAX_LINE_BYTES {
+            return Err(Error::io("<stdin>", &line_too_long(MAX_LINE_BYTES)));
+        }
+        let line = String::from_utf8(bytes).map_err(|_| {
+            Error::io(
+                "<stdin>",
+                &std::io::Error::from(std::io::ErrorKind::InvalidData),
+            )
+        })?;
         Ok(Some(line.trim_end_matches(['\n', '\r']).to_owned()))
     }
 
@@ -632,7 +659,11 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
 impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
     fn ask(&mut self, q: &Question, ctx: &Context<'_>) -> Result<Reply, Error> {
         self.show_question(q, ctx)?;
-        self.read_reply(q, ctx)
+        let reply = self.read_reply(q, ctx)?;
+        if matches!(reply, Reply::Answer(_)) {
+            self.idle = 0;
+        }
+        Ok(reply)
     }
 
     fn review(&mut self, path: &[Step]) -> Result<ReviewReply, Error> {
@@ -649,17 +680,19 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
                     Ok(ReviewReply::Confirm)
                 };
             };
-            match typed(&line) {
-                Typed::Empty => return Ok(ReviewReply::Confirm),
-                Typed::Back => return Ok(ReviewReply::Back),
-                Typed::Other(s) => {
-                    if let Ok(n) = s.parse::<usize>()
-                        && (1..=path.len()).contains(&n)
-                    {
-                        return Ok(ReviewReply::Edit(n - 1));
-                    }
-                }
-                Typed::Help => {}
+            let reply = match typed(&line) {
+                Typed::Empty => Some(ReviewReply::Confirm),
+                Typed::Back => Some(ReviewReply::Back),
+                Typed::Other(s) => s
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=path.len()).contains(n))
+                    .map(|n| ReviewReply::Edit(n - 1)),
+                Typed::Help => None,
+            };
+            if let Some(reply) = reply {
+                self.idle = 0;
+                return Ok(reply);
             }
             let m = t.review_invalid(path.len());
             self.say(&format!("{m}\n"))?;
@@ -673,6 +706,17 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
             Notice::Dropped(d) => dropped_text(d, t, g),
         };
         self.say(&format!("\n{text}"))
+    }
+}
+
+/// User-facing strings of this module that the interface strings do not
+/// hold.
+pub(crate) mod msg {
+    crate::text::i18n::messages! {
+        fn idle_input(count: usize) {
+            fr: "{count} lignes de suite sans réponse valide sur l'entrée standard : la session s'arrête (une réponse par ligne : le numéro du choix, un nombre ou un texte)",
+            en: "{count} lines in a row without a valid answer on standard input: the session stops (one answer per line: the number of the choice, a number or a text)",
+        }
     }
 }
 
