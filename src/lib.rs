@@ -39,6 +39,7 @@ mod tests {
             crate::core::diagnostic::msg::ALL,
             crate::text::suggest::msg::ALL,
             crate::text::parse_error::msg::ALL,
+            crate::text::limits::msg::ALL,
             crate::front::commands::msg::ALL,
             crate::front::error::msg::ALL,
             crate::front::prompt::msg::ALL,

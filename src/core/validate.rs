@@ -15,9 +15,27 @@ use crate::text::suggest::suggest;
 struct Checker<'a> {
     bundle: &'a Bundle,
     report: Report,
+    /// « Did you mean » compares a name with every candidate: in a file
+    /// with thousands of broken references, doing it for each would be
+    /// quadratic. The first ones (in file order, the ones shown) get a
+    /// suggestion; past this many, none does.
+    suggestions_left: std::cell::Cell<usize>,
 }
 
+/// How many « did you mean » a check computes at most.
+const MAX_SUGGESTIONS: usize = 4 * crate::text::limits::MAX_SHOWN_ERRORS;
+
 impl Checker<'_> {
+    /// [`suggest`], while the budget lasts.
+    fn suggest<'b>(&self, word: &str, candidates: impl Iterator<Item = &'b str>) -> String {
+        let left = self.suggestions_left.get();
+        if left == 0 {
+            return String::new();
+        }
+        self.suggestions_left.set(left - 1);
+        suggest(word, candidates)
+    }
+
     fn push(
         &mut self,
         severity: Severity,
@@ -56,6 +74,7 @@ pub fn check(bundle: &Bundle) -> Report {
     let mut c = Checker {
         bundle,
         report: Report::default(),
+        suggestions_left: std::cell::Cell::new(MAX_SUGGESTIONS),
     };
     check_duplicates(&mut c);
     check_references(&mut c);
@@ -171,7 +190,7 @@ fn check_references(c: &mut Checker) {
                         format!("questions[{qi}].terms[{ti}]"),
                         msg::missing_term(
                             t,
-                            &suggest(t, b.terms.iter().map(|(_, t)| t.id.as_str())),
+                            &c.suggest(t, b.terms.iter().map(|(_, t)| t.id.as_str())),
                         ),
                     );
                 }
@@ -236,7 +255,7 @@ fn check_next(c: &mut Checker, src: SourceId, path: String, next: &str) {
     let message = if let Some(q) = next.strip_prefix('@') {
         msg::missing_questionnaire(
             q,
-            &suggest(q, b.questionnaires.iter().map(|(_, q)| q.id.as_str())),
+            &c.suggest(q, b.questionnaires.iter().map(|(_, q)| q.id.as_str())),
         )
     } else {
         let candidates = b.questionnaires.iter().flat_map(|(_, q)| {
@@ -245,7 +264,7 @@ fn check_next(c: &mut Checker, src: SourceId, path: String, next: &str) {
                 .map(|x| x.id.as_str())
                 .chain(q.outcomes.iter().map(|x| x.id.as_str()))
         });
-        msg::missing_node(next, &suggest(next, candidates))
+        msg::missing_node(next, &c.suggest(next, candidates))
     };
     c.error("missing-reference", src, path, message);
 }
@@ -261,7 +280,7 @@ fn check_finding_ref(c: &mut Checker, src: SourceId, path: String, id: &str) {
             "missing-reference",
             src,
             path,
-            msg::missing_finding(id, &suggest(id, candidates)),
+            msg::missing_finding(id, &c.suggest(id, candidates)),
         );
     }
 }
@@ -275,7 +294,7 @@ fn check_article_ref(c: &mut Checker, src: SourceId, path: String, id: &str) {
             path,
             msg::missing_article(
                 id,
-                &suggest(id, b.articles.iter().map(|(_, a)| a.id.as_str())),
+                &c.suggest(id, b.articles.iter().map(|(_, a)| a.id.as_str())),
             ),
         );
     }
@@ -290,7 +309,7 @@ fn check_guide_ref(c: &mut Checker, src: SourceId, path: String, r: &GuideRef) {
             path,
             msg::unknown_guide(
                 &r.guide,
-                &suggest(&r.guide, b.guides.iter().map(|(_, g)| g.id.as_str())),
+                &c.suggest(&r.guide, b.guides.iter().map(|(_, g)| g.id.as_str())),
             ),
         ),
         Some(g) => {
@@ -304,7 +323,7 @@ fn check_guide_ref(c: &mut Checker, src: SourceId, path: String, r: &GuideRef) {
                     msg::unknown_chapter(
                         &g.id,
                         ch,
-                        &suggest(ch, g.chapters.iter().map(|x| x.id.as_str())),
+                        &c.suggest(ch, g.chapters.iter().map(|x| x.id.as_str())),
                     ),
                 );
             }
@@ -407,7 +426,7 @@ fn check_count(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
                 let message = msg::counted_not_a_question(
                     id,
                     counted,
-                    &suggest(counted, c.bundle.asked_ids()),
+                    &c.suggest(counted, c.bundle.asked_ids()),
                 );
                 c.error("missing-reference", src, path, message);
             }

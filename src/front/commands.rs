@@ -11,6 +11,7 @@ use crate::core::model::{GuideRef, Questionnaire};
 use crate::front::cli::{Command, ListFormat};
 use crate::front::error::Error;
 use crate::front::io::write_stdout;
+use crate::text::limits::MAX_SHOWN_ERRORS;
 
 /// `aiguillage guides [ID]`: the catalogue, or the link of one guide.
 fn guides(bundle: &Bundle, id: Option<&str>, format: ListFormat) -> Result<(), Error> {
@@ -98,9 +99,15 @@ fn check(paths: &[PathBuf], format: ListFormat) -> Result<(), Error> {
             "diagnostics": report.diagnostics,
         }))?,
         ListFormat::Text => {
+            // Errors first: the first ones shown, the others counted (the
+            // JSON report has them all).
             let mut s = String::new();
-            for d in &report.diagnostics {
+            for d in report.diagnostics.iter().take(MAX_SHOWN_ERRORS) {
                 s.push_str(&format!("{d}\n\n"));
+            }
+            let hidden = report.diagnostics.len().saturating_sub(MAX_SHOWN_ERRORS);
+            if hidden > 0 {
+                s.push_str(&msg::more_diagnostics(hidden));
             }
             s.push_str(&msg::check_summary(checked, errors, warnings));
             s
@@ -199,6 +206,11 @@ pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
 /// User-facing strings of this module.
 pub(crate) mod msg {
     crate::text::i18n::messages! {
+        /// After the first diagnostics of `check`.
+        fn more_diagnostics(count: usize) {
+            fr: "… et {count} autre(s) problème(s) : aiguillage check --format json les donne tous\n\n",
+            en: "… and {count} more problem(s): aiguillage check --format json gives them all\n\n",
+        }
         fn check_failed() {
             fr: "le questionnaire comporte des erreurs",
             en: "the questionnaire has errors",

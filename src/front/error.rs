@@ -18,10 +18,12 @@ pub enum Error {
     InvalidQuestionnaire(Box<Report>),
     #[error("{} {}", crate::text::i18n::texts().no_questionnaire_in, .0.join(", "))]
     NoQuestionnaire(Vec<String>),
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    /// The first [`MAX_SHOWN_ERRORS`](crate::text::limits::MAX_SHOWN_ERRORS)
+    /// are shown, the others counted.
+    #[error("{}", bounded(.0))]
     Answers(Vec<crate::core::engine::AnswerError>),
     /// The same, each pointing at its place in the answers file.
-    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    #[error("{}", bounded(.0))]
     AnswersAt(Vec<SourceError>),
     #[error("{0}")]
     Usage(String),
@@ -38,6 +40,20 @@ pub enum Error {
     Reported,
     #[error(transparent)]
     Other(#[from] anyhow::Error),
+}
+
+/// One line per error, for the first
+/// [`MAX_SHOWN_ERRORS`](crate::text::limits::MAX_SHOWN_ERRORS); then how
+/// many more.
+fn bounded<T: fmt::Display>(errors: &[T]) -> String {
+    use crate::text::limits::{MAX_SHOWN_ERRORS, more_errors};
+    let mut lines: Vec<String> = errors
+        .iter()
+        .take(MAX_SHOWN_ERRORS)
+        .map(ToString::to_string)
+        .collect();
+    lines.extend(more_errors(errors.len()));
+    lines.join("\n")
 }
 
 impl Error {

@@ -77,42 +77,53 @@ pub fn quote(s: &str, max: usize) -> String {
 /// The columns of a source line shown above a caret.
 pub const EXCERPT_WIDTH: usize = 80;
 
-/// A source line as shown above a caret: at most about [`EXCERPT_WIDTH`]
-/// characters around `column` (1-based, in characters), « … » where the
-/// line was cut, control characters escaped (tabs kept, for the caret
-/// lines up under them). Returns the text and the caret's 1-based column
-/// in it.
-pub fn excerpt(line: &str, column: usize) -> (String, usize) {
-    let at = column.max(1) - 1;
-    // Only the window is looked at, however long the line: a one-line
-    // file of megabytes costs no more than a short one.
+/// The line of `text` that holds byte `offset`, as shown above a caret:
+/// at most about [`EXCERPT_WIDTH`] characters around the offset, « … »
+/// where the line was cut, control characters escaped (tabs kept, so that
+/// the caret lines up under them). Returns the text and the caret's
+/// 1-based column in it.
+///
+/// Only the window around the offset is looked at, however long the line:
+/// a one-line file of megabytes costs no more than a short one.
+pub fn excerpt(text: &str, offset: usize) -> (String, usize) {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
     let half = EXCERPT_WIDTH / 2;
-    let start = at.saturating_sub(half);
+    // Back to the start of the line, or `half` characters.
+    let mut start = at;
+    for (back, (i, c)) in text[..at].char_indices().rev().enumerate() {
+        if c == '\n' || back == half {
+            break;
+        }
+        start = i;
+    }
+    let cut_left = start > 0 && !text[..start].ends_with('\n');
     let mut out = String::new();
-    let mut caret = 0;
-    if start > 0 {
+    if cut_left {
         out.push('…');
     }
-    let mut shown = 0;
-    for (i, c) in line.chars().skip(start).enumerate() {
-        if shown >= EXCERPT_WIDTH {
+    let mut caret = None;
+    for (shown, (i, c)) in text[start..].char_indices().enumerate() {
+        if c == '\n' || (c == '\r' && text[start + i..].starts_with("\r\n")) {
+            break;
+        }
+        if shown == EXCERPT_WIDTH {
             out.push('…');
             break;
         }
-        if start + i == at {
-            caret = out.chars().count();
+        if start + i >= at && caret.is_none() {
+            caret = Some(out.chars().count());
         }
         if c == '\t' || !is_control(c) {
             out.push(c);
         } else {
             push_escaped(&mut out, c);
         }
-        shown += 1;
     }
-    if at >= start + shown {
-        // Past the end of the line: just after it.
-        caret = out.chars().count();
-    }
+    // At the end of the line (an error at the line break): just after it.
+    let caret = caret.unwrap_or_else(|| out.trim_end_matches('…').chars().count());
     (out, caret + 1)
 }
 
@@ -140,10 +151,13 @@ mod tests {
 
     #[test]
     fn a_short_line_is_shown_whole() {
-        assert_eq!(excerpt("x = 1", 5), ("x = 1".to_owned(), 5));
-        // Past the end (an error at the line break).
-        assert_eq!(excerpt("tru", 4), ("tru".to_owned(), 4));
-        assert_eq!(excerpt("", 1), (String::new(), 1));
+        assert_eq!(excerpt("x = 1", 4), ("x = 1".to_owned(), 5));
+        assert_eq!(excerpt("a\nx = 1\nb", 6), ("x = 1".to_owned(), 5));
+        assert_eq!(excerpt("a\r\nx = 1\r\nb", 7), ("x = 1".to_owned(), 5));
+        // At the line break.
+        assert_eq!(excerpt("tru\n}", 3), ("tru".to_owned(), 4));
+        assert_eq!(excerpt("", 0), (String::new(), 1));
+        assert_eq!(excerpt("é=x", 2), ("é=x".to_owned(), 2));
     }
 
     #[test]
@@ -151,20 +165,20 @@ mod tests {
         let line: String = (0..10_000)
             .map(|i| char::from(b'a' + (i % 26) as u8))
             .collect();
-        let (shown, caret) = excerpt(&line, 5_001);
+        let (shown, caret) = excerpt(&line, 5_000);
         assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
         assert!(shown.chars().count() <= EXCERPT_WIDTH + 2);
         let at = shown.chars().nth(caret - 1).unwrap();
         assert_eq!(at, line.chars().nth(5_000).unwrap());
         // Near the start: not cut on the left.
-        let (shown, caret) = excerpt(&line, 3);
+        let (shown, caret) = excerpt(&line, 2);
         assert!(!shown.starts_with('…'));
         assert_eq!(caret, 3);
     }
 
     #[test]
     fn the_caret_follows_escaped_characters() {
-        let (shown, caret) = excerpt("\x1b\x1bX", 3);
+        let (shown, caret) = excerpt("\x1b\x1bX", 2);
         assert_eq!(shown, "\\x1b\\x1bX");
         assert_eq!(shown.chars().nth(caret - 1), Some('X'));
     }

@@ -14,9 +14,33 @@ pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
 /// The most one line typed in plain mode may hold.
 pub const MAX_LINE_BYTES: u64 = 64 * 1024;
 
+/// The most answers an answers file may hold: thousands of times what a
+/// questionnaire asks, and a bound on the work and memory that checking
+/// them costs (a file of 16 MiB could otherwise hold a million ids).
+pub const MAX_ANSWERS: usize = 100_000;
+
 /// The most errors listed for one input; the others are counted
 /// (« … et 9 980 autres erreurs »).
 pub const MAX_SHOWN_ERRORS: usize = 20;
+
+/// « … et 9 980 autres erreurs », when `count` errors are more than are
+/// shown.
+pub fn more_errors(count: usize) -> Option<String> {
+    let more = count.checked_sub(MAX_SHOWN_ERRORS).filter(|n| *n > 0)?;
+    Some(if more == 1 {
+        msg::one_more_error()
+    } else {
+        msg::more_errors(&crate::text::number::number(more as f64))
+    })
+}
+
+pub(crate) mod msg {
+    crate::text::i18n::messages! {
+        fn one_more_error() { fr: "… et 1 autre erreur", en: "… and 1 more error" }
+        /// `count`: a number as the interface writes it.
+        fn more_errors(count: &str) { fr: "… et {count} autres erreurs", en: "… and {count} more errors" }
+    }
+}
 
 /// Why an input was refused for its size: the payload of an
 /// [`io::ErrorKind::FileTooLarge`] error, so that the message can say the
