@@ -6,10 +6,12 @@
 //! `tests/saves.rs`.
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::{Command as StdCommand, Stdio};
 use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
+use predicates::prelude::*;
 use predicates::str::contains;
 
 /// The binary with a clean environment: no colour, French, no terminal.
@@ -109,4 +111,319 @@ fn an_endless_line_stops_a_plain_session() {
         err.contains("<stdin>: ligne trop longue : plus de 64 Kio"),
         "{err}"
     );
+}
+
+// ------------------------------------------------- answers files, strictly
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// `aiguillage --answers` on `text`; the exit code and stderr.
+fn answers_file(text: &str, args: &[&str]) -> (Option<i32>, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "r.json", text);
+    let out = aiguillage()
+        .args(args)
+        .arg("--answers")
+        .arg(&file)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn a_repeated_answer_is_refused_at_its_second_occurrence() {
+    let text = "{\n  \"answers\": {\n    \"type_ressource\": \"donnees\",\n    \"type_ressource\": \"algorithme\"\n  }\n}\n";
+    let (code, out, err) = answers_file(text, &[]);
+    assert_eq!(code, Some(2), "{err}");
+    assert_eq!(out, "");
+    assert!(
+        err.contains("« type_ressource » a déjà une réponse, ligne 3"),
+        "{err}"
+    );
+    assert!(err.contains("r.json:4:5"), "{err}");
+    // At the top too.
+    let (code, _, err) = answers_file("{\"answers\": {},\n \"answers\": {}}", &["--lang", "en"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("the key « answers » is already given, on line 1"),
+        "{err}"
+    );
+    assert!(err.contains("r.json:2:2"), "{err}");
+}
+
+#[test]
+fn content_after_the_object_is_refused_with_a_word_on_batch() {
+    for text in [
+        "{\"answers\": {}}\n{\"answers\": {}}\n",
+        "{\"answers\": {}} garbage",
+        "{\"answers\": {\"type_ressource\": \"donnees\"}}\n{\"answers\": {\"type_ressource\": \"algorithme\"}}\n",
+    ] {
+        let (code, _, err) = answers_file(text, &[]);
+        assert_eq!(code, Some(2), "{text}: {err}");
+        assert!(
+            err.contains("du texte suit la fin de l'objet JSON"),
+            "{err}"
+        );
+        assert!(err.contains("aiguillage batch"), "{err}");
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let (code, _, err) = answers_file(
+        "\u{feff}{\"answers\": {\"type_ressource\": \"donnees\"}}",
+        &["--no-input"],
+    );
+    // Read: the next question is missing, not the file refused.
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("réponse manquante pour « donnees_organisme »"),
+        "{err}"
+    );
+}
+
+/// Messages that showed serde's or the system's English words.
+#[test]
+fn no_internals_or_english_in_french_messages() {
+    let deep = format!(
+        "{{\"answers\": {{\"a\": {}1{}}}}}",
+        "[".repeat(300),
+        "]".repeat(300)
+    );
+    let cases = [
+        ("{\"answers\": {\"type_ressource\": null}}", "pas null"),
+        ("{\"answers\": {\"type_ressource\": [1]}}", "pas une liste"),
+        ("{\"answers\": {\"type_ressource\": {}}}", "pas un objet"),
+        (deep.as_str(), "pas une liste"),
+        ("{\"answers\": {\"donnees_etp\": -}}", "nombre mal écrit"),
+        (
+            "{\"answers\": {\"donnees_etp\": 01}}",
+            "sans signe + ni zéro en tête",
+        ),
+        (
+            "{\"answers\": {\"donnees_etp\": 1e999}}",
+            "nombre trop grand",
+        ),
+        ("{\"answers\": {\"a\": \"\\x\"}}", "échappement invalide"),
+        (
+            "{\"answers\": {\"a\": \"\\ud800\"}}",
+            "séquence « \\u » invalide",
+        ),
+        ("{\"answers\": {}, \"answers\": {}}", "est déjà donnée"),
+        ("{\"answers\": []}", "« answers » est un objet"),
+        ("{\"questionnaire\": 3}", "attend un texte entre guillemets"),
+        ("{\"answers\": {\"a\": \"x\ny\"}}", "caractère de contrôle"),
+    ];
+    for (text, expected) in cases {
+        let (code, _, err) = answers_file(text, &[]);
+        assert_eq!(code, Some(2), "{text}: {err}");
+        assert!(err.contains(expected), "{text}: {err}");
+        for english in [
+            "untagged",
+            "variant",
+            "recursion",
+            "duplicate",
+            "invalid number",
+            "invalid escape",
+            "invalid type",
+            "invalid unicode",
+            "lone leading",
+            "control character",
+            "expected",
+            "EOF",
+            " at line ",
+        ] {
+            assert!(!err.contains(english), "{text}: « {english} » in {err}");
+        }
+    }
+    // The same in English with --lang en.
+    let (_, _, err) = answers_file(
+        "{\"answers\": {\"type_ressource\": null}}",
+        &["--lang", "en"],
+    );
+    assert!(
+        err.contains("an answer is true, false, a number or a text in quotes, not null"),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_loop_of_symbolic_links_is_said_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));
+    std::os::unix::fs::symlink(&a, &b).unwrap();
+    std::os::unix::fs::symlink(&b, &a).unwrap();
+    aiguillage()
+        .arg("--answers")
+        .arg(&a)
+        .assert()
+        .code(2)
+        .stderr(contains("trop de liens symboliques imbriqués"))
+        .stderr(contains("symbolic").not());
+}
+
+// ------------------------------------------------------------- rounding
+
+/// Just under 50, as written: serde_json without `float_roundtrip` read
+/// it as 50.0 and routed it to « 50 ou plus ».
+const UNDER_50: &str = "49.999999999999996";
+
+#[test]
+fn a_number_just_under_a_threshold_stays_under_it() {
+    let text = format!(
+        "{{\"answers\": {{\"type_ressource\": \"donnees\", \"donnees_organisme\": \"collectivite\", \"donnees_population\": 8000, \"donnees_etp\": {UNDER_50}}}}}"
+    );
+    let (code, out, err) = answers_file(&text, &["--format", "json"]);
+    assert_eq!(code, Some(0), "{err}");
+    let d: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(d["outcome"]["id"], "donnees_non_soumis", "{out}");
+    let etp = d["path"][3].clone();
+    assert_eq!(etp["question"], "donnees_etp");
+    assert!(
+        etp["label"].as_str().unwrap().contains("Moins de 50"),
+        "{etp}"
+    );
+}
+
+#[test]
+fn a_saved_number_does_not_drift_across_save_and_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("a.json");
+    let text = format!(
+        "{{\"answers\": {{\"type_ressource\": \"donnees\", \"donnees_organisme\": \"collectivite\", \"donnees_population\": 8000.000000000001, \"donnees_etp\": {UNDER_50}}}}}"
+    );
+    std::fs::write(&first, text).unwrap();
+    let mut previous = first;
+    let mut saved = Vec::new();
+    for i in 0..3 {
+        let next = dir.path().join(format!("{i}.json"));
+        aiguillage()
+            .arg("--answers")
+            .arg(&previous)
+            .arg("--save-answers")
+            .arg(&next)
+            .assert()
+            .success();
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&next).unwrap()).unwrap();
+        saved.push(v["answers"].clone());
+        previous = next;
+    }
+    let etp = saved[0]["donnees_etp"].as_f64().unwrap();
+    assert_eq!(etp, UNDER_50.parse::<f64>().unwrap());
+    assert!(etp < 50.0);
+    assert_eq!(
+        saved[0]["donnees_population"].as_f64(),
+        Some(8000.000000000001)
+    );
+    assert_eq!(saved[0], saved[1]);
+    assert_eq!(saved[1], saved[2]);
+}
+
+// --------------------------------------------------- bounded reporting
+
+/// 10 000 unknown ids, one per line (about 280 KB), or all on one line
+/// (about 139 KB): each error used to copy its whole line and every error
+/// was built before any was shown (23 s, 2 GB of stderr).
+#[test]
+fn a_flood_of_unknown_ids_is_reported_fast_and_bounded() {
+    let ids: Vec<String> = (0..10_000)
+        .map(|i| format!("\"inconnue_{i:05}\": true"))
+        .collect();
+    for (layout, text) in [
+        (
+            "one per line",
+            format!(
+                "{{\n  \"answers\": {{\n    {}\n  }}\n}}\n",
+                ids.join(",\n    ")
+            ),
+        ),
+        (
+            "one line",
+            format!("{{\"answers\": {{{}}}}}", ids.join(",")),
+        ),
+    ] {
+        let start = Instant::now();
+        let (code, out, err) = answers_file(&text, &[]);
+        let took = start.elapsed();
+        assert_eq!(code, Some(2), "{layout}");
+        assert_eq!(out, "");
+        assert!(took < Duration::from_secs(5), "{layout}: {took:?}");
+        assert!(err.len() < 8_000, "{layout}: {} bytes of stderr", err.len());
+        assert!(err.contains("… et 9 980 autres erreurs"), "{layout}: {err}");
+        assert_eq!(err.matches("question inconnue").count(), 20, "{layout}");
+        // The first errors of the file, in its order.
+        assert!(err.contains("« inconnue_00000 »"), "{layout}: {err}");
+        for line in err.lines() {
+            assert!(line.chars().count() < 120, "{layout}: {line}");
+        }
+    }
+}
+
+#[test]
+fn an_answers_file_holds_at_most_100_000_answers() {
+    let ids: Vec<String> = (0..100_001).map(|i| format!("\"q{i}\":1")).collect();
+    let (code, _, err) = answers_file(&format!("{{\"answers\":{{{}}}}}", ids.join(",")), &[]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("plus de 100 000 réponses"), "{err}");
+}
+
+/// A questionnaire with `count` yes/no questions whose answers all lead
+/// to a node that does not exist: two errors each, and every question but
+/// the first unreachable.
+fn broken_tree(count: usize) -> String {
+    let mut s = String::from(
+        "id = \"casse\"\ntitle = \"Cassé\"\nversion = \"1\"\nlegal_date = \"2026-01-01\"\nstart = \"q0\"\n",
+    );
+    for i in 0..count {
+        s.push_str(&format!(
+            "\n[[questions]]\nid = \"q{i}\"\nkind = \"yes_no\"\ntext = \"Q{i} ?\"\nhelp = \"Aide.\"\n\
+             choices = [{{ value = \"oui\", label = \"Oui\", next = \"nulle_part_{i}\" }}, \
+             {{ value = \"non\", label = \"Non\", next = \"nulle_part_{i}\" }}]\n"
+        ));
+    }
+    s
+}
+
+#[test]
+fn check_of_a_questionnaire_with_thousands_of_errors_is_fast_and_bounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "casse.toml", &broken_tree(10_000));
+    let start = Instant::now();
+    let out = aiguillage().arg("check").arg(&file).output().unwrap();
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.len() < 20_000, "{} bytes", text.len());
+    assert_eq!(text.matches("erreur[").count(), 20);
+    assert!(
+        text.contains("autre(s) problème(s) : aiguillage check --format json les donne tous"),
+        "{text}"
+    );
+    // 20 000 references to nowhere, 9 999 unreachable questions.
+    assert!(text.contains(": 29999 erreur(s)"), "{text}");
+    // Loading it for a session says the same, bounded too.
+    let out = aiguillage()
+        .arg("--questionnaire")
+        .arg(&file)
+        .arg("--no-input")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.len() < 20_000, "{} bytes", err.len());
+    assert!(err.contains("autres erreurs"), "{err}");
 }

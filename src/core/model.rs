@@ -393,12 +393,46 @@ pub struct Chapter {
 }
 
 /// An answer as given in an answers file or at a prompt.
-#[derive(Debug, Clone, PartialEq, Deserialize, JsonSchema)]
+// `untagged` describes it to the schema; it is read by the visitor below,
+// whose refusal names what an answer may be instead of serde's « did not
+// match any variant of untagged enum ».
+#[derive(Debug, Clone, PartialEq, JsonSchema)]
 #[serde(untagged)]
 pub enum Answer {
     Bool(bool),
     Number(f64),
     Text(String),
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Answer;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("true, false, a number or a string")
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Answer, E> {
+                Ok(Answer::Bool(b))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Answer, E> {
+                Ok(Answer::Number(n as f64))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Answer, E> {
+                Ok(Answer::Number(n as f64))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Answer, E> {
+                Ok(Answer::Number(n))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Answer, E> {
+                Ok(Answer::Text(s.to_owned()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Answer, E> {
+                Ok(Answer::Text(s))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// Whole numbers are written as integers (`1200`, not `1200.0`): saved
