@@ -427,3 +427,145 @@ fn check_of_a_questionnaire_with_thousands_of_errors_is_fast_and_bounded() {
     assert!(err.len() < 20_000, "{} bytes", err.len());
     assert!(err.contains("autres erreurs"), "{err}");
 }
+
+// ------------------------------------------------------ iterative walks
+
+/// A chain of `n` yes/no questions: « oui » goes on to the next one,
+/// « non » ends at `fin_non`; the last one ends at `fin_oui`. With
+/// `both`, both answers go on: 2^n paths.
+fn chain(n: usize, both: bool) -> String {
+    let mut s = String::from(
+        "id = \"chaine\"\ntitle = \"Chaîne\"\nversion = \"1\"\nlegal_date = \"2026-01-01\"\nstart = \"q0\"\n",
+    );
+    for i in 0..n {
+        let next = if i + 1 == n {
+            "fin_oui".to_owned()
+        } else {
+            format!("q{}", i + 1)
+        };
+        let other = if both { next.as_str() } else { "fin_non" };
+        s.push_str(&format!(
+            "\n[[questions]]\nid = \"q{i}\"\nkind = \"yes_no\"\ntext = \"Q{i} ?\"\nhelp = \"Aide.\"\n\
+             choices = [{{ value = \"oui\", label = \"Oui\", next = \"{next}\" }}, \
+             {{ value = \"non\", label = \"Non\", next = \"{other}\" }}]\n"
+        ));
+    }
+    let ends: &[&str] = if both {
+        &["fin_oui"]
+    } else {
+        &["fin_oui", "fin_non"]
+    };
+    for id in ends {
+        s.push_str(&format!(
+            "\n[[outcomes]]\nid = \"{id}\"\nverdict = \"may\"\ntitle = \"Fin\"\nsummary = \"Fin.\"\nguides = [\"juridique\"]\n"
+        ));
+    }
+    s
+}
+
+#[test]
+fn a_chain_of_30_000_questions_is_checked_listed_and_walked_without_overflow() {
+    let dir = tempfile::tempdir().unwrap();
+    let tree = write(dir.path(), "chaine.toml", &chain(30_000, false));
+    let tree = tree.to_str().unwrap();
+    let out = aiguillage().args(["check", tree]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("0 erreur(s)"), "{text}");
+    // The skeleton lists every question in order (a walk of the tree).
+    let out = aiguillage()
+        .args(["--questionnaire", tree, "questions", "--skeleton"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let skeleton = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(skeleton.matches("\": \"<true | false> Q").count(), 30_000);
+    // A session: « Question 1 sur 30000 au plus » walks the tree too.
+    let out = aiguillage()
+        .args(["--questionnaire", tree, "--plain", "--format", "json"])
+        .write_stdin("2\n\n")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("Question 1 sur 30000 au plus"), "{err}");
+    // Answers all the way down: the engine walks 30 000 steps.
+    let answers: Vec<String> = (0..30_000).map(|i| format!("\"q{i}\": true")).collect();
+    let file = write(
+        dir.path(),
+        "r.json",
+        &format!("{{\"answers\": {{{}}}}}", answers.join(",")),
+    );
+    let out = aiguillage()
+        .args(["--questionnaire", tree, "--format", "json", "--answers"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(d["outcome"]["id"], "fin_oui");
+}
+
+/// The first line of `aiguillage paths` on `tree`, read while the
+/// listing goes on; then the reader goes away, and so must the writer.
+fn first_line_of_paths(tree: &Path, format: &str) -> (String, Duration) {
+    use std::io::BufRead;
+    let start = Instant::now();
+    let mut child = StdCommand::new(env!("CARGO_BIN_EXE_aiguillage"))
+        .arg("--questionnaire")
+        .arg(tree)
+        .args(["paths", "--format", format])
+        .env_clear()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    out.read_line(&mut first).unwrap();
+    let mut second = String::new();
+    out.read_line(&mut second).unwrap();
+    let took = start.elapsed();
+    drop(out);
+    let status = child.wait().unwrap();
+    // A closed pipe ends the listing quietly.
+    assert_eq!(status.code(), Some(0), "{format}");
+    (format!("{first}{second}"), took)
+}
+
+#[test]
+fn paths_streams_a_billion_paths_instead_of_collecting_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let tree = write(dir.path(), "large.toml", &chain(30, true));
+    let (text, took) = first_line_of_paths(&tree, "text");
+    assert!(
+        text.starts_with("chaine — Chaîne : chemins listés à mesure"),
+        "{text}"
+    );
+    assert!(took < Duration::from_secs(30), "{took:?}");
+    let (json, took) = first_line_of_paths(&tree, "json");
+    assert_eq!(json, "[\n  {\n");
+    assert!(took < Duration::from_secs(30), "{took:?}");
+}
+
+#[test]
+fn questions_of_10_000_questions_is_not_quadratic() {
+    let dir = tempfile::tempdir().unwrap();
+    let tree = write(dir.path(), "chaine.toml", &chain(10_000, false));
+    for format in ["text", "json"] {
+        let start = Instant::now();
+        let out = aiguillage()
+            .arg("--questionnaire")
+            .arg(&tree)
+            .args(["questions", "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "{format}: {:?}",
+            start.elapsed()
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("q9999"));
+    }
+}

@@ -265,18 +265,62 @@ fn questions(
     write_stdout(&out)
 }
 
-/// `aiguillage paths`: every path with its outcome and findings.
+/// `aiguillage paths`: every path with its outcome and findings, written
+/// as they are found. The text listing of a tree of ordinary size (up to
+/// 16 MiB of text; the built-in ones are under 2) is held until its number
+/// of paths is known, to give it first; a bigger one is streamed and gives
+/// it last. Memory stays that of the buffer either way.
 fn paths(bundle: &Bundle, questionnaire: Option<&str>, format: ListFormat) -> Result<(), Error> {
+    use crate::tools::paths::{PathOut, footer, for_each_path, header, path_text};
+    use std::ops::ControlFlow;
+    const HELD: usize = crate::text::limits::MAX_INPUT_BYTES as usize;
     let q = find(bundle, questionnaire)?;
-    let all = crate::tools::paths::enumerate(bundle, q);
-    let out = match format {
-        ListFormat::Text => crate::tools::paths::text(q, &all),
-        ListFormat::Json => {
-            let list: Vec<crate::tools::paths::PathOut> = all.iter().map(Into::into).collect();
-            to_json(&list)?
+    let mut out = crate::front::io::Stdout::new();
+    let mut count = 0;
+    let mut held = Some(String::new());
+    let mut failed = None;
+    let mut write = |out: &mut crate::front::io::Stdout, s: &str| match out.write(s) {
+        Ok(true) => ControlFlow::Continue(()),
+        Ok(false) => ControlFlow::Break(()),
+        Err(e) => {
+            failed = Some(e);
+            ControlFlow::Break(())
         }
     };
-    write_stdout(&out)
+    let _ = for_each_path(bundle, q, |p| {
+        count += 1;
+        let piece = match format {
+            ListFormat::Text => path_text(count, &p),
+            ListFormat::Json => {
+                let item = to_json(&PathOut::from(&p)).unwrap_or_default();
+                let item = item.trim_end().replace('\n', "\n  ");
+                format!("{}\n  {item}", if count == 1 { "[" } else { "," })
+            }
+        };
+        if format == ListFormat::Text
+            && let Some(h) = held.as_mut()
+        {
+            h.push_str(&piece);
+            if h.len() < HELD {
+                return ControlFlow::Continue(());
+            }
+            let start = header(q, None) + h;
+            held = None;
+            return write(&mut out, &start);
+        }
+        write(&mut out, &piece)
+    });
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    let end = match (format, held) {
+        (ListFormat::Text, Some(h)) => header(q, Some(count)) + &h,
+        (ListFormat::Text, None) => footer(count),
+        (ListFormat::Json, _) if count == 0 => "[]\n".to_owned(),
+        (ListFormat::Json, _) => "\n]\n".to_owned(),
+    };
+    out.write(&end)?;
+    out.finish()
 }
 
 /// The questionnaire named on the command line (default: the one

@@ -17,9 +17,61 @@ pub fn load(paths: &[std::path::PathBuf]) -> Result<Bundle, Error> {
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error.
 pub fn write_stdout(s: &str) -> Result<(), Error> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|e| Error::io("stdout", &e)),
+    let mut out = Stdout::new();
+    out.write(s)?;
+    out.finish()
+}
+
+/// Standard output for a result written piece by piece (`paths` of a
+/// tree too big to hold): buffered, and told when the reader has gone.
+pub struct Stdout {
+    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    closed: bool,
+}
+
+impl Default for Stdout {
+    fn default() -> Self {
+        Stdout::new()
+    }
+}
+
+impl Stdout {
+    pub fn new() -> Stdout {
+        Stdout {
+            out: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock()),
+            closed: false,
+        }
+    }
+
+    /// Writes `s`; `false` once the reader has closed the pipe (`| head`):
+    /// the caller stops, and that is not an error.
+    pub fn write(&mut self, s: &str) -> Result<bool, Error> {
+        if self.closed {
+            return Ok(false);
+        }
+        match self.out.write_all(s.as_bytes()) {
+            Ok(()) => Ok(true),
+            Err(e) => self.failed(e).map(|()| false),
+        }
+    }
+
+    /// Flushes what is left.
+    pub fn finish(mut self) -> Result<(), Error> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.out.flush() {
+            Ok(()) => Ok(()),
+            Err(e) => self.failed(e),
+        }
+    }
+
+    fn failed(&mut self, e: std::io::Error) -> Result<(), Error> {
+        self.closed = true;
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Ok(())
+        } else {
+            Err(Error::io("stdout", &e))
+        }
     }
 }
