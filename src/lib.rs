@@ -43,6 +43,7 @@ mod tests {
             crate::front::commands::msg::ALL,
             crate::front::error::msg::ALL,
             crate::front::prompt::msg::ALL,
+            crate::front::io::msg::ALL,
             crate::tools::questions::msg::ALL,
             crate::tools::paths::msg::ALL,
             crate::tools::graph::msg::ALL,

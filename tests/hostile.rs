@@ -569,3 +569,74 @@ fn questions_of_10_000_questions_is_not_quadratic() {
         assert!(String::from_utf8_lossy(&out.stdout).contains("q9999"));
     }
 }
+
+// ---------------------------------------------------------- write errors
+
+/// The binary with stdout and/or stderr on /dev/full (every write fails
+/// with « no space left »).
+#[cfg(target_os = "linux")]
+fn to_full(args: &[&str], stdout_full: bool, stderr_full: bool) -> std::process::Output {
+    let full = || {
+        Stdio::from(
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .unwrap(),
+        )
+    };
+    let mut cmd = StdCommand::new(env!("CARGO_BIN_EXE_aiguillage"));
+    cmd.args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_clear()
+        .stdin(Stdio::null());
+    cmd.stdout(if stdout_full { full() } else { Stdio::piped() });
+    cmd.stderr(if stderr_full { full() } else { Stdio::piped() });
+    cmd.output().unwrap()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unwritable_stdout_or_stderr_never_panics_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let ok = write(
+        dir.path(),
+        "ok.json",
+        "{\"answers\": {\"type_ressource\": \"donnees\", \"donnees_organisme\": \"aucun\"}}",
+    );
+    let ok = ok.to_str().unwrap();
+    for (args, stdout_full, stderr_full, code) in [
+        // The decision cannot be written: exit 1, said on stderr.
+        (vec!["--answers", ok], true, false, 1),
+        (vec!["--answers", ok], true, true, 1),
+        (vec!["--answers", ok, "--format", "json"], true, true, 1),
+        (vec!["check"], true, true, 1),
+        (vec!["paths"], true, true, 1),
+        (vec!["questions"], true, false, 1),
+        (vec!["man"], true, true, 1),
+        (vec!["--help"], true, false, 1),
+        // Bad input keeps its code when its message cannot be written.
+        (vec!["--answers", "/nonexistent.json"], false, true, 2),
+        // A prompt that cannot be written ends the session.
+        (vec!["--plain"], false, true, 1),
+    ] {
+        let out = to_full(&args, stdout_full, stderr_full);
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        if stdout_full && !stderr_full && code == 1 && args[0] != "--help" {
+            assert!(
+                err.contains("sortie standard: plus de place sur le disque"),
+                "{args:?}: {err}"
+            );
+        }
+    }
+    // The decision was written: a warning that cannot be is no failure.
+    let extra = write(
+        dir.path(),
+        "extra.json",
+        "{\"answers\": {\"type_ressource\": \"donnees\", \"donnees_organisme\": \"aucun\", \"algo_secret\": \"non\"}}",
+    );
+    let out = to_full(&["--answers", extra.to_str().unwrap()], false, true);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!out.stdout.is_empty());
+}

@@ -12,7 +12,7 @@ use crate::front::answers;
 use crate::front::cli::{Cli, Format, RunArgs};
 use crate::front::error::Error;
 use crate::front::interrupt;
-use crate::front::io::{load, write_stdout};
+use crate::front::io::{load, say, say_line, write_stdout};
 use crate::front::prompt::{self, MenuPrompter, PlainPrompter};
 use crate::front::session::Session;
 use crate::front::term::{self, Interaction};
@@ -26,8 +26,22 @@ use crate::text::i18n;
 pub fn parse_args() -> Cli {
     use clap::FromArgMatches;
     let lang = i18n::detect(i18n::lang_in_args(std::env::args_os()), &term::real_env);
-    let matches = crate::front::help_en::command(lang).get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let matches = crate::front::help_en::command(lang)
+        .try_get_matches()
+        .unwrap_or_else(|e| exit_with(&e));
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| exit_with(&e))
+}
+
+/// Prints clap's help, version or error and exits with its code; when
+/// the help or the version cannot be written (stdout full), with 1.
+fn exit_with(e: &clap::Error) -> ! {
+    let printed = e.print();
+    let code = if printed.is_err() && !e.use_stderr() {
+        1
+    } else {
+        e.exit_code()
+    };
+    std::process::exit(code)
 }
 
 /// Runs the command line. Exit codes are decided in one place,
@@ -49,7 +63,7 @@ pub fn report_error(e: &Error) {
         .for_stderr()
         .red()
         .bold();
-    eprintln!("{prefix}: {e}");
+    say_line(&format!("{prefix}: {e}"));
 }
 
 /// Decides, once and before anything is printed, the interface language
@@ -92,13 +106,13 @@ fn decide(bundle: &Bundle, args: &RunArgs) -> Result<(), Error> {
             }
             let d = interactive(bundle, questionnaire, &mut given, args, how)?;
             // The result starts apart from the questions.
-            eprintln!();
+            say("\n");
             (d, how == Interaction::Plain)
         }
     };
     if let Some(path) = &args.save_answers {
         save(bundle, path, questionnaire, &given)?;
-        eprintln!("{}", i18n::texts().saved(&path.display().to_string()));
+        say_line(&i18n::texts().saved(&path.display().to_string()));
     }
     warn_unused(&decision);
     print(&decision, args, plain_session)
@@ -128,9 +142,9 @@ fn interactive(
     let intro = prompt::intro(&questionnaire.title, plain, save_to.as_deref(), texts);
     if plain {
         // No wrapping: a screen reader reads each line break aloud.
-        eprint!("{intro}");
+        say(&intro);
     } else {
-        eprintln!("{}", prompt::wrap_to(&console::Term::stderr(), &intro));
+        say_line(&prompt::wrap_to(&console::Term::stderr(), &intro));
     }
     let mut session =
         Session::new(bundle, questionnaire, std::mem::take(given)).observe(interrupt::publish);
@@ -193,12 +207,12 @@ fn missing(question: &crate::core::model::Question, args: &RunArgs) -> Error {
 fn warn_unused(d: &Decision) {
     if !d.unused_answers.is_empty() {
         let t = i18n::texts();
-        eprintln!(
+        say_line(&format!(
             "{}: {} {}",
             console::style(t.warning).for_stderr().yellow().bold(),
             t.unused_answers,
             d.unused_answers.join(", ")
-        );
+        ));
     }
 }
 

@@ -10,8 +10,14 @@ use crate::core::diagnostic::{Report, SourceError};
 /// [`Error::exit_code`].
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// A file that cannot be read (or, for a save, written): the user's
+    /// input or the place they named. Exit 2.
     #[error("{0}: {1}")]
     Io(String, String),
+    /// A stream the program writes to (stdout, stderr, the terminal) that
+    /// cannot be written or used: not bad input. Exit 1.
+    #[error("{0}: {1}")]
+    Write(String, String),
     #[error("{0}")]
     Parse(Box<SourceError>),
     #[error("{}", .0.summary())]
@@ -63,8 +69,14 @@ impl Error {
         Error::Io(name.into(), io_reason(e))
     }
 
+    /// A stream that cannot be written: stdout, stderr, the terminal.
+    pub fn write(name: impl Into<String>, e: &std::io::Error) -> Error {
+        Error::Write(name.into(), io_reason(e))
+    }
+
     /// The ★ exit codes: 2 for bad usage or input, 130 for an interruption,
-    /// 1 for anything unexpected.
+    /// 1 for anything unexpected (a stream that cannot be written among
+    /// them).
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Parse(_)
@@ -78,7 +90,7 @@ impl Error {
             | Error::Io(..) => 2,
             // 128 + SIGINT, as a shell reports a process that Ctrl-C ended.
             Error::Interrupted => 130,
-            Error::Other(_) => 1,
+            Error::Other(_) | Error::Write(..) => 1,
         }
     }
 }

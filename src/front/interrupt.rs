@@ -15,6 +15,7 @@ use std::sync::{Mutex, MutexGuard, Once};
 
 use crate::core::model::{Answer, AnswersFile};
 use crate::front::error::Error;
+use crate::front::io::{say, say_line};
 use crate::text::i18n;
 
 struct Armed {
@@ -76,8 +77,7 @@ pub fn exit() -> ! {
     if let Some(armed) = guard.as_ref() {
         restore(armed);
     }
-    eprintln!();
-    eprintln!("{}", t.interrupted);
+    say(&format!("\n{}\n", t.interrupted));
     match guard.as_ref() {
         Some(Armed {
             save_to: Some(path),
@@ -88,12 +88,12 @@ pub fn exit() -> ! {
         }) => match save(path, questionnaire, answers, order) {
             Ok(()) => {
                 let file = path.display().to_string();
-                eprintln!("{}", t.saved(&file));
-                eprintln!("{}", t.resume_with(&file));
+                say_line(&t.saved(&file));
+                say_line(&t.resume_with(&file));
             }
-            Err(e) => eprintln!("{}: {}", t.error, t.save_failed(&e.to_string())),
+            Err(e) => say_line(&format!("{}: {}", t.error, t.save_failed(&e.to_string()))),
         },
-        _ => eprintln!("{}", t.nothing_saved),
+        _ => say_line(t.nothing_saved),
     }
     std::process::exit(Error::Interrupted.exit_code().into())
 }

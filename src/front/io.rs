@@ -71,7 +71,26 @@ impl Stdout {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             Ok(())
         } else {
-            Err(Error::io("stdout", &e))
+            Err(Error::write(msg::stdout(), &e))
         }
+    }
+}
+
+/// Writes a message on stderr. A stderr that cannot be written (full,
+/// closed) is not worth stopping for: the message is lost, the run goes
+/// on and ends with its own exit code.
+pub fn say(s: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(s.as_bytes()).and_then(|()| err.flush());
+}
+
+/// [`say`], with a line break.
+pub fn say_line(s: &str) {
+    say(&format!("{s}\n"));
+}
+
+pub(crate) mod msg {
+    crate::text::i18n::messages! {
+        fn stdout() { fr: "sortie standard", en: "standard output" }
     }
 }

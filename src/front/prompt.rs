@@ -274,11 +274,21 @@ fn typed_answer(q: &Question, line: &str, t: &Texts) -> Result<Answer, &'static 
     }
 }
 
+/// A terminal (or stderr) that cannot be used: not bad input, exit 1.
 fn io(e: std::io::Error) -> Error {
     if e.kind() == std::io::ErrorKind::Interrupted {
         Error::Interrupted
     } else {
-        Error::Io("terminal".into(), e.to_string())
+        Error::write("terminal", &e)
+    }
+}
+
+/// Standard input that cannot be read in plain mode.
+fn stdin_error(e: std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::Interrupted {
+        Error::Interrupted
+    } else {
+        Error::io("<stdin>", &e)
     }
 }
 
@@ -548,7 +558,7 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
         let n = (&mut self.input)
             .take(MAX_LINE_BYTES + 1)
             .read_until(b'\n', &mut bytes)
-            .map_err(io)?;
+            .map_err(stdin_error)?;
         if n == 0 {
             self.say("\n")?;
             return Ok(None);
