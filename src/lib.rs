@@ -44,6 +44,7 @@ mod tests {
             crate::front::error::msg::ALL,
             crate::front::prompt::msg::ALL,
             crate::front::io::msg::ALL,
+            crate::front::interrupt::msg::ALL,
             crate::tools::questions::msg::ALL,
             crate::tools::paths::msg::ALL,
             crate::tools::graph::msg::ALL,

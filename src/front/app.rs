@@ -110,12 +110,26 @@ fn decide(bundle: &Bundle, args: &RunArgs) -> Result<(), Error> {
             (d, how == Interaction::Plain)
         }
     };
-    if let Some(path) = &args.save_answers {
-        save(bundle, path, questionnaire, &given)?;
-        say_line(&i18n::texts().saved(&path.display().to_string()));
-    }
+    // A save that fails does not lose the decision: the answers go to a
+    // file of their own, and the error saying so comes after the decision.
+    let not_saved = match &args.save_answers {
+        Some(path) => match save(bundle, path, questionnaire, &given) {
+            Ok(()) => {
+                say_line(&i18n::texts().saved(&path.display().to_string()));
+                None
+            }
+            Err(e) => Some(e),
+        },
+        None => None,
+    };
     warn_unused(&decision);
-    print(&decision, args, plain_session)
+    if let Err(e) = print(&decision, args, plain_session) {
+        if let Some(not_saved) = &not_saved {
+            report_error(not_saved);
+        }
+        return Err(e);
+    }
+    not_saved.map_or(Ok(()), Err)
 }
 
 /// Runs a session on the terminal. On Ctrl-C (or Ctrl-D at a terminal)
@@ -146,6 +160,7 @@ fn interactive(
     } else {
         say_line(&prompt::wrap_to(&console::Term::stderr(), &intro));
     }
+    let initial = given.clone();
     let mut session =
         Session::new(bundle, questionnaire, std::mem::take(given)).observe(interrupt::publish);
     let result = if plain {
@@ -166,9 +181,13 @@ fn interactive(
         Err(Error::Interrupted) => interrupt::exit(),
         Err(e) => {
             // Keep what was typed even when the session fails (input closed
-            // too early): it can be completed and resumed.
-            if let Some(path) = &args.save_answers {
-                save(bundle, path, questionnaire, given)?;
+            // too early): it can be completed and resumed. Nothing typed
+            // leaves an existing file as it was.
+            if let Some(path) = &args.save_answers
+                && interrupt::worth_saving(path, &initial, given)
+                && let Err(not_saved) = save(bundle, path, questionnaire, given)
+            {
+                report_error(&not_saved);
             }
             Err(e)
         }

@@ -14,6 +14,10 @@ pub enum Error {
     /// input or the place they named. Exit 2.
     #[error("{0}: {1}")]
     Io(String, String),
+    /// Answers that could not be saved where asked; the message says where
+    /// they went instead. Exit 1, once the decision is printed.
+    #[error("{0}")]
+    NotSaved(String),
     /// A stream the program writes to (stdout, stderr, the terminal) that
     /// cannot be written or used: not bad input. Exit 1.
     #[error("{0}: {1}")]
@@ -90,7 +94,7 @@ impl Error {
             | Error::Io(..) => 2,
             // 128 + SIGINT, as a shell reports a process that Ctrl-C ended.
             Error::Interrupted => 130,
-            Error::Other(_) | Error::Write(..) => 1,
+            Error::Other(_) | Error::Write(..) | Error::NotSaved(_) => 1,
         }
     }
 }

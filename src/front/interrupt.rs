@@ -22,6 +22,9 @@ struct Armed {
     save_to: Option<PathBuf>,
     questionnaire: String,
     answers: BTreeMap<String, Answer>,
+    /// The answers the session started from: when nothing was answered,
+    /// an existing file is left as it is.
+    initial: BTreeMap<String, Answer>,
     /// Question ids in the order the trees ask them, to save in that order.
     order: Vec<String>,
     /// The menus hide the cursor while they wait for a key.
@@ -49,6 +52,7 @@ pub fn arm(
         save_to: save_to.map(Path::to_path_buf),
         questionnaire: questionnaire.to_owned(),
         answers: answers.clone(),
+        initial: answers.clone(),
         order,
         show_cursor,
         #[cfg(unix)]
@@ -83,38 +87,85 @@ pub fn exit() -> ! {
             save_to: Some(path),
             questionnaire,
             answers,
+            initial,
             order,
             ..
-        }) => match save(path, questionnaire, answers, order) {
-            Ok(()) => {
-                let file = path.display().to_string();
-                say_line(&t.saved(&file));
-                say_line(&t.resume_with(&file));
+        }) => {
+            let file = path.display().to_string();
+            if !worth_saving(path, initial, answers) {
+                say_line(&msg::left_as_it_was(&file));
+            } else {
+                match save(path, questionnaire, answers, order) {
+                    Ok(()) => {
+                        say_line(&t.saved(&file));
+                        say_line(&t.resume_with(&file));
+                    }
+                    Err(e) => say_line(&format!("{}: {e}", t.error)),
+                }
             }
-            Err(e) => say_line(&format!("{}: {}", t.error, t.save_failed(&e.to_string()))),
-        },
+        }
         _ => say_line(t.nothing_saved),
     }
     std::process::exit(Error::Interrupted.exit_code().into())
 }
 
-/// Writes the answers as an answers file (atomically).
+/// Whether a session that ends before its result should write its
+/// answers to `path`: not when nothing was answered and the file exists
+/// (`--save-answers F` without `--answers F`, then Ctrl-C at the first
+/// question, would empty F).
+pub fn worth_saving(
+    path: &Path,
+    initial: &BTreeMap<String, Answer>,
+    now: &BTreeMap<String, Answer>,
+) -> bool {
+    now != initial || std::fs::symlink_metadata(path).is_err()
+}
+
+/// Writes the answers as an answers file (see
+/// [`crate::front::answers::save`]). When that fails, they go to a file of
+/// their own in the temporary folder, and the error says where, and how
+/// to resume from there.
 pub fn save(
     path: &Path,
     questionnaire: &str,
     answers: &BTreeMap<String, Answer>,
     order: &[String],
 ) -> Result<(), Error> {
+    use crate::front::answers;
     let order: Vec<&str> = order.iter().map(String::as_str).collect();
-    crate::front::answers::save(
-        path,
-        &AnswersFile {
-            questionnaire: Some(questionnaire.to_owned()),
-            answers: answers.clone(),
-            ..AnswersFile::default()
+    let file = AnswersFile {
+        questionnaire: Some(questionnaire.to_owned()),
+        answers: answers.clone(),
+        ..AnswersFile::default()
+    };
+    let Err(failed) = answers::save(path, &file, &order) else {
+        return Ok(());
+    };
+    let target = path.display().to_string();
+    Err(Error::NotSaved(
+        match answers::save_fallback(&file, &order) {
+            Ok(to) => msg::saved_instead(&failed.to_string(), &to.display().to_string(), &target),
+            Err(also) => msg::not_saved(&failed.to_string(), &also.to_string()),
         },
-        &order,
-    )
+    ))
+}
+
+pub(crate) mod msg {
+    crate::text::i18n::messages! {
+        fn left_as_it_was(file: &str) {
+            fr: "Aucune réponse n'a été donnée : {file} est resté tel quel.",
+            en: "No answer was given: {file} was left as it was.",
+        }
+        /// `why`: « file: reason »; `to`: the fallback file.
+        fn saved_instead(why: &str, to: &str, target: &str) {
+            fr: "les réponses n'ont pas pu être enregistrées ({why}) ; elles l'ont été dans {to}\n  pour reprendre : aiguillage --answers {to} --save-answers {target}",
+            en: "the answers could not be saved ({why}); they were saved to {to}\n  to resume: aiguillage --answers {to} --save-answers {target}",
+        }
+        fn not_saved(why: &str, also: &str) {
+            fr: "les réponses n'ont pas pu être enregistrées ({why}), ni dans le dossier temporaire ({also})",
+            en: "the answers could not be saved ({why}), nor in the temporary folder ({also})",
+        }
+    }
 }
 
 fn restore(armed: &Armed) {
