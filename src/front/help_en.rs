@@ -14,9 +14,11 @@ why (the article) and the Etalab guide to read. Legal content is in French.";
 const AFTER_HELP: &str = "\
 Exit codes:
   0    a decision was printed (or the command succeeded)
-  1    unexpected error
+  1    unexpected error, output that cannot be written, answers not saved
   2    bad usage or invalid input (answers, questionnaire)
+  129  terminal closed during a session (SIGHUP)
   130  interrupted (Ctrl-C)
+  143  stopped during a session (SIGTERM)
 
 Interactive keys: arrows and Enter; « Help » entry for definitions; « Back » entry or Esc
 for the previous question; a review lets you change any answer before the result. Plain

@@ -1,13 +1,19 @@
-//! Ctrl-C during a session: put the terminal back as it was, save the
-//! answers given so far when `--save-answers` was given (so that
-//! `--answers FILE` resumes where the user stopped), and exit with 130.
+//! An interruption during a session — Ctrl-C, or the signals that end a
+//! program from outside: SIGTERM (`kill`, a shutdown) and SIGHUP (the
+//! terminal window closed) — is handled the same way: put the terminal
+//! back as it was (settings, cursor), save the answers given so far when
+//! `--save-answers` was given (so that `--answers FILE` resumes where the
+//! user stopped), and exit with 128 + the signal's number, as a shell
+//! reports a process that the signal ended: 130 for SIGINT, 143 for
+//! SIGTERM, 129 for SIGHUP.
 //!
-//! Two roads lead here and both call [`exit`]: the `ctrlc` handler (a
-//! signal while reading a plain line, or outside any prompt), and the
-//! session returning [`Error::Interrupted`](crate::front::error::Error) (the
-//! menus read keys in raw mode, see Ctrl-C as a key and report it). The
-//! first caller holds the lock until the process ends, so the answers are
-//! saved once and the message printed once.
+//! Two roads lead here and both call [`exit_on`]: a thread that waits for
+//! the signals (`signal-hook`, which tells them apart; `ctrlc` off Unix,
+//! for Ctrl-C), and the session returning
+//! [`Error::Interrupted`](crate::front::error::Error) (the menus read keys
+//! in raw mode, see Ctrl-C as a key and report it). The first caller holds
+//! the lock until the process ends, so the answers are saved once and the
+//! message printed once.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -58,12 +64,64 @@ pub fn arm(
         #[cfg(unix)]
         termios: terminal_settings(),
     });
-    HANDLER.call_once(|| {
-        // Without a handler, SIGINT would end the process with the cursor
-        // hidden and nothing saved; if one cannot be installed, Ctrl-C
-        // still reaches the menus as a key.
-        let _ = ctrlc::set_handler(|| exit());
-    });
+    HANDLER.call_once(install);
+}
+
+/// The signals that end a session, each with what is said of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// Ctrl-C (SIGINT).
+    Interrupt,
+    /// SIGTERM: `kill`, a shutdown, a supervisor.
+    Terminate,
+    /// SIGHUP: the terminal was closed.
+    HangUp,
+}
+
+impl Signal {
+    /// 128 + the signal's number, as a shell reports it.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Signal::Interrupt => 130,
+            Signal::Terminate => 143,
+            Signal::HangUp => 129,
+        }
+    }
+
+    fn message(self) -> String {
+        match self {
+            Signal::Interrupt => i18n::texts().interrupted.to_owned(),
+            Signal::Terminate => msg::terminated(),
+            Signal::HangUp => msg::hung_up(),
+        }
+    }
+}
+
+/// Without a handler, a signal would end the process with the terminal
+/// raw, the cursor hidden and nothing saved. If one cannot be installed,
+/// Ctrl-C still reaches the menus as a key.
+#[cfg(unix)]
+fn install() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                exit_on(match signal {
+                    SIGTERM => Signal::Terminate,
+                    SIGHUP => Signal::HangUp,
+                    _ => Signal::Interrupt,
+                });
+            }
+        });
+}
+
+#[cfg(not(unix))]
+fn install() {
+    let _ = ctrlc::set_handler(|| exit_on(Signal::Interrupt));
 }
 
 /// Records the answers as they are now.
@@ -73,15 +131,22 @@ pub fn publish(answers: &BTreeMap<String, Answer>) {
     }
 }
 
-/// Restores the terminal, saves the answers if asked, says so, and ends
-/// the process with the exit code of [`Error::Interrupted`].
+/// Ctrl-C at a prompt: [`exit_on`] SIGINT.
 pub fn exit() -> ! {
+    exit_on(Signal::Interrupt)
+}
+
+/// Restores the terminal, saves the answers if asked, says so, and ends
+/// the process with the signal's exit code. After SIGHUP the terminal is
+/// gone: the answers are saved all the same, and what cannot be said is
+/// not.
+pub fn exit_on(signal: Signal) -> ! {
     let guard = state();
     let t = i18n::texts();
     if let Some(armed) = guard.as_ref() {
         restore(armed);
     }
-    say(&format!("\n{}\n", t.interrupted));
+    say(&format!("\n{}\n", signal.message()));
     match guard.as_ref() {
         Some(Armed {
             save_to: Some(path),
@@ -106,7 +171,7 @@ pub fn exit() -> ! {
         }
         _ => say_line(t.nothing_saved),
     }
-    std::process::exit(Error::Interrupted.exit_code().into())
+    std::process::exit(signal.exit_code().into())
 }
 
 /// Whether a session that ends before its result should write its
@@ -152,6 +217,14 @@ pub fn save(
 
 pub(crate) mod msg {
     crate::text::i18n::messages! {
+        fn terminated() {
+            fr: "Session interrompue : le programme a reçu l'ordre de s'arrêter (SIGTERM).",
+            en: "Session interrupted: the program was told to stop (SIGTERM).",
+        }
+        fn hung_up() {
+            fr: "Session interrompue : le terminal a été fermé (SIGHUP).",
+            en: "Session interrupted: the terminal was closed (SIGHUP).",
+        }
         fn left_as_it_was(file: &str) {
             fr: "Aucune réponse n'a été donnée : {file} est resté tel quel.",
             en: "No answer was given: {file} was left as it was.",
