@@ -103,20 +103,46 @@ impl Signal {
 #[cfg(unix)]
 fn install() {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    // Noted by the handler itself, before the prompt's wait returns: a
+    // wait cut short by SIGTERM looks like Ctrl-C to the menus (console
+    // even raises SIGINT then), and must end as SIGTERM.
+    let _ = signal_hook::flag::register(SIGTERM, TERMINATED.clone());
+    let _ = signal_hook::flag::register(SIGHUP, HUNG_UP.clone());
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
         return;
     };
     let _ = std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                exit_on(match signal {
-                    SIGTERM => Signal::Terminate,
-                    SIGHUP => Signal::HangUp,
-                    _ => Signal::Interrupt,
-                });
+            if signals.forever().next().is_some() {
+                exit_on(received());
             }
         });
+}
+
+#[cfg(unix)]
+type Flag = std::sync::LazyLock<std::sync::Arc<std::sync::atomic::AtomicBool>>;
+
+/// Set by the signal handlers themselves.
+#[cfg(unix)]
+static TERMINATED: Flag = std::sync::LazyLock::new(Default::default);
+#[cfg(unix)]
+static HUNG_UP: Flag = std::sync::LazyLock::new(Default::default);
+
+/// The signal that ends the session: SIGTERM or SIGHUP if one came,
+/// even when a SIGINT followed it; SIGINT (Ctrl-C) otherwise.
+fn received() -> Signal {
+    #[cfg(unix)]
+    {
+        use std::sync::atomic::Ordering::SeqCst;
+        if TERMINATED.load(SeqCst) {
+            return Signal::Terminate;
+        }
+        if HUNG_UP.load(SeqCst) {
+            return Signal::HangUp;
+        }
+    }
+    Signal::Interrupt
 }
 
 #[cfg(not(unix))]
@@ -131,9 +157,10 @@ pub fn publish(answers: &BTreeMap<String, Answer>) {
     }
 }
 
-/// Ctrl-C at a prompt: [`exit_on`] SIGINT.
+/// A prompt that stopped: Ctrl-C read as a key, or a wait cut short by a
+/// signal. [`exit_on`] that signal.
 pub fn exit() -> ! {
-    exit_on(Signal::Interrupt)
+    exit_on(received())
 }
 
 /// Restores the terminal, saves the answers if asked, says so, and ends
@@ -156,7 +183,7 @@ pub fn exit_on(signal: Signal) -> ! {
             order,
             ..
         }) => {
-            let file = path.display().to_string();
+            let file = crate::text::escape::escape(&path.display().to_string()).into_owned();
             if !worth_saving(path, initial, answers) {
                 say_line(&msg::left_as_it_was(&file));
             } else {
@@ -165,7 +192,11 @@ pub fn exit_on(signal: Signal) -> ! {
                         say_line(&t.saved(&file));
                         say_line(&t.resume_with(&file));
                     }
-                    Err(e) => say_line(&format!("{}: {e}", t.error)),
+                    Err(e) => say_line(&format!(
+                        "{}: {}",
+                        t.error,
+                        crate::text::escape::escape(&e.to_string())
+                    )),
                 }
             }
         }
