@@ -640,3 +640,132 @@ fn an_unwritable_stdout_or_stderr_never_panics_and_exits_1() {
     assert_eq!(out.status.code(), Some(0));
     assert!(!out.stdout.is_empty());
 }
+
+// ------------------------------------------------------ output hygiene
+
+/// A tree whose content carries escape sequences (TOML `\u001B`): a
+/// free-text question, then a yes/no one whose « oui » leads to an
+/// outcome with a screen-clearing title.
+const ESCAPES_TREE: &str = r#"
+id = "esc"
+title = "Titre \u001B]0;titre vole\u0007"
+version = "1"
+legal_date = "2026-01-01"
+start = "nom"
+
+[[questions]]
+id = "nom"
+kind = "text"
+text = "Nom \u001B[31m rouge ?"
+help = "Aide \u009B2J."
+next = "q"
+
+[[questions]]
+id = "q"
+kind = "yes_no"
+text = "Q ?"
+help = "Aide."
+choices = [
+  { value = "oui", label = "Oui \u001B[2J", next = "fin" },
+  { value = "non", label = "Non", next = "fin" },
+]
+
+[[outcomes]]
+id = "fin"
+verdict = "may"
+title = "Fin \u001B[2J\u202Eeurt"
+summary = "Résumé \u001B[1m."
+guides = ["juridique"]
+"#;
+
+/// No raw control character but line breaks and tabs.
+fn assert_clean(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let raw: Vec<char> = text
+        .chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\n' && c != '\t') || ('\u{202a}'..='\u{202e}').contains(&c)
+        })
+        .collect();
+    assert!(raw.is_empty(), "{what}: raw {raw:?} in {text}");
+}
+
+#[test]
+fn control_characters_from_the_input_are_escaped_on_every_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let tree = write(dir.path(), "esc.toml", ESCAPES_TREE);
+    let tree = tree.to_str().unwrap();
+    let answers = write(
+        dir.path(),
+        "r.json",
+        r#"{"answers": {"nom": "\u001b]0;pwned\u0007 et \u009b31m", "q": true}}"#,
+    );
+    let answers = answers.to_str().unwrap();
+    let run = |args: &[&str]| {
+        let mut all = vec!["--questionnaire", tree];
+        all.extend_from_slice(args);
+        aiguillage().args(&all).output().unwrap()
+    };
+    for format in ["text", "markdown", "link"] {
+        let out = run(&["--answers", answers, "--format", format]);
+        assert_eq!(out.status.code(), Some(0), "{format}");
+        assert_clean(format, &out.stdout);
+        assert_clean(format, &out.stderr);
+    }
+    let out = run(&["--answers", answers]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Fin \\x1b[2J\\u{202e}eurt"), "{text}");
+    assert!(text.contains("\\x1b]0;pwned\\x07 et \\u{9b}31m"), "{text}");
+    // JSON keeps the answer as given, escaped the JSON way.
+    let out = run(&["--answers", answers, "--format", "json"]);
+    assert_clean("json", &out.stdout);
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(d["path"][0]["answer"], "\u{1b}]0;pwned\u{7} et \u{9b}31m");
+    // The maintainer's commands.
+    for args in [
+        &["check", tree][..],
+        &["questions"],
+        &["questions", "--skeleton"],
+        &["paths"],
+        &["graph"],
+        &["graph", "--format", "dot"],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_clean(&format!("{args:?}"), &out.stdout);
+    }
+    // A plain session shows the questions, and reviews the free text read
+    // from the file.
+    let partial = write(
+        dir.path(),
+        "partiel.json",
+        r#"{"answers": {"nom": "\u001b]0;pwned\u0007"}}"#,
+    );
+    let out = aiguillage()
+        .args(["--questionnaire", tree, "--plain", "--answers"])
+        .arg(&partial)
+        .write_stdin("?\n1\n\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Vos réponses"), "{err}");
+    assert!(err.contains("-> \\x1b]0;pwned\\x07"), "{err}");
+    assert_clean("plain session", &out.stderr);
+    // Errors quoting ids, values and lines of the file.
+    let bad = write(
+        dir.path(),
+        "bad.json",
+        "{\"answers\": {\"\\u001b[31minconnue\": 1, \"q\": \"\\u001b[2J\"}}\n{\x1b[2J",
+    );
+    for file in [answers, bad.to_str().unwrap()] {
+        let out = aiguillage().args(["--answers", file]).output().unwrap();
+        assert_clean(file, &out.stderr);
+    }
+    let out = aiguillage()
+        .args(["--answers", bad.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("\\x1b[2J"), "{err}");
+}

@@ -18,6 +18,7 @@ use crate::front::session::Session;
 use crate::front::term::{self, Interaction};
 use crate::output;
 use crate::output::text::{DEFAULT_WIDTH, Look, NO_WRAP};
+use crate::text::escape::escape;
 use crate::text::i18n;
 
 /// Parses the command line, with the help in English when the interface
@@ -63,7 +64,9 @@ pub fn report_error(e: &Error) {
         .for_stderr()
         .red()
         .bold();
-    say_line(&format!("{prefix}: {e}"));
+    // The message quotes the input (ids, values, a line of the file):
+    // its control characters are escaped.
+    say_line(&format!("{prefix}: {}", escape(&e.to_string())));
 }
 
 /// Decides, once and before anything is printed, the interface language
@@ -115,7 +118,7 @@ fn decide(bundle: &Bundle, args: &RunArgs) -> Result<(), Error> {
     let not_saved = match &args.save_answers {
         Some(path) => match save(bundle, path, questionnaire, &given) {
             Ok(()) => {
-                say_line(&i18n::texts().saved(&path.display().to_string()));
+                say_line(&i18n::texts().saved(&escape(&path.display().to_string())));
                 None
             }
             Err(e) => Some(e),
@@ -230,7 +233,7 @@ fn warn_unused(d: &Decision) {
             "{}: {} {}",
             console::style(t.warning).for_stderr().yellow().bold(),
             t.unused_answers,
-            d.unused_answers.join(", ")
+            escape(&d.unused_answers.join(", "))
         ));
     }
 }
@@ -244,11 +247,13 @@ fn print(d: &Decision, args: &RunArgs, plain_session: bool) -> Result<(), Error>
         glyphs: term::result_glyphs(plain, &term::real_env),
         width: result_width(plain),
     };
+    // Control characters from the input are escaped for people; JSON
+    // escapes them by itself.
     let out = match args.format {
-        Format::Text => output::text::text(d, look),
+        Format::Text => output::text::text(&output::escaped::escaped(d), look),
         Format::Json => output::json::json(d),
-        Format::Markdown => output::markdown::markdown(d, look.texts),
-        Format::Link => output::link::links(d),
+        Format::Markdown => output::markdown::markdown(&output::escaped::escaped(d), look.texts),
+        Format::Link => output::link::links(&output::escaped::escaped(d)),
     };
     write_stdout(&out)
 }

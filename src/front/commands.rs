@@ -11,6 +11,7 @@ use crate::core::model::{GuideRef, Questionnaire};
 use crate::front::cli::{Command, ListFormat};
 use crate::front::error::Error;
 use crate::front::io::write_stdout;
+use crate::text::escape::escape;
 use crate::text::limits::MAX_SHOWN_ERRORS;
 
 /// `aiguillage guides [ID]`: the catalogue, or the link of one guide.
@@ -30,7 +31,7 @@ fn guides(bundle: &Bundle, id: Option<&str>, format: ListFormat) -> Result<(), E
             return Err(Error::Usage(msg::unknown_guide(id, &hint)));
         };
         return match format {
-            ListFormat::Text => write_stdout(&format!("{url}\n")),
+            ListFormat::Text => write_stdout(&format!("{}\n", escape(url))),
             ListFormat::Json => write_stdout(&format!(
                 "{}\n",
                 serde_json::json!({"id": id, "url": url, "successor": successor})
@@ -51,25 +52,30 @@ fn guides(bundle: &Bundle, id: Option<&str>, format: ListFormat) -> Result<(), E
 fn guides_text(bundle: &Bundle) -> String {
     let t = crate::text::i18n::texts();
     let mut s = String::new();
+    // The catalogue may come from --questionnaire: escaped before styled.
     for (_, g) in &bundle.guides {
         s.push_str(&format!(
             "{}  {}\n",
-            console::style(&g.id).bold(),
-            console::style(&g.title).bold()
+            console::style(escape(&g.id)).bold(),
+            console::style(escape(&g.title)).bold()
         ));
-        s.push_str(&format!("  {}\n", console::style(&g.url).cyan()));
+        s.push_str(&format!("  {}\n", console::style(escape(&g.url)).cyan()));
         if let Some(n) = &g.successor {
             s.push_str(&format!(
                 "  {} {}\n",
                 t.newer_version,
-                console::style(n).cyan()
+                console::style(escape(n)).cyan()
             ));
         }
-        let summary = crate::text::wrap::wrap(g.summary.trim(), 76, "  ");
+        let summary = crate::text::wrap::wrap(&escape(g.summary.trim()), 76, "  ");
         s.push_str(&format!("  {}\n", console::style(summary).dim()));
         for c in &g.chapters {
-            s.push_str(&format!("    {}/{}  {}\n", g.id, c.id, c.title));
-            s.push_str(&format!("      {}\n", console::style(&c.url).cyan()));
+            let line = format!("    {}/{}  {}\n", g.id, c.id, c.title);
+            s.push_str(&escape(&line));
+            s.push_str(&format!(
+                "      {}\n",
+                console::style(escape(&c.url)).cyan()
+            ));
         }
         s.push('\n');
     }
@@ -110,7 +116,8 @@ fn check(paths: &[PathBuf], format: ListFormat) -> Result<(), Error> {
                 s.push_str(&msg::more_diagnostics(hidden));
             }
             s.push_str(&msg::check_summary(checked, errors, warnings));
-            s
+            // Messages quote the content (ids, values): escaped.
+            escape(&s).into_owned()
         }
     };
     write_stdout(&out)?;
@@ -162,9 +169,11 @@ fn parse_report(e: &SourceError) -> Report {
     }
 }
 
-/// Pretty JSON with a final line break.
+/// Pretty JSON with a final line break, its C1 and bidi controls
+/// escaped too (see [`crate::text::escape::json_safe`]).
 fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Error> {
-    let mut s = serde_json::to_string_pretty(value).map_err(|e| Error::Other(e.into()))?;
+    let s = serde_json::to_string_pretty(value).map_err(|e| Error::Other(e.into()))?;
+    let mut s = crate::text::escape::json_safe(&s).into_owned();
     s.push('\n');
     Ok(s)
 }
@@ -254,12 +263,13 @@ fn questions(
 ) -> Result<(), Error> {
     if skeleton {
         let q = find(bundle, questionnaire)?;
-        return write_stdout(&crate::tools::questions::skeleton(bundle, q));
+        let skeleton = crate::tools::questions::skeleton(bundle, q);
+        return write_stdout(&crate::text::escape::json_safe(&skeleton));
     }
     let only = questionnaire.map(|id| find(bundle, Some(id))).transpose()?;
     let list = crate::tools::questions::list(bundle, only);
     let out = match format {
-        ListFormat::Text => crate::tools::questions::text(bundle, &list),
+        ListFormat::Text => escape(&crate::tools::questions::text(bundle, &list)).into_owned(),
         ListFormat::Json => to_json(&list)?,
     };
     write_stdout(&out)
@@ -290,7 +300,7 @@ fn paths(bundle: &Bundle, questionnaire: Option<&str>, format: ListFormat) -> Re
     let _ = for_each_path(bundle, q, |p| {
         count += 1;
         let piece = match format {
-            ListFormat::Text => path_text(count, &p),
+            ListFormat::Text => escape(&path_text(count, &p)).into_owned(),
             ListFormat::Json => {
                 let item = to_json(&PathOut::from(&p)).unwrap_or_default();
                 let item = item.trim_end().replace('\n', "\n  ");
@@ -304,7 +314,7 @@ fn paths(bundle: &Bundle, questionnaire: Option<&str>, format: ListFormat) -> Re
             if h.len() < HELD {
                 return ControlFlow::Continue(());
             }
-            let start = header(q, None) + h;
+            let start = escape(&header(q, None)).into_owned() + h;
             held = None;
             return write(&mut out, &start);
         }
@@ -314,7 +324,7 @@ fn paths(bundle: &Bundle, questionnaire: Option<&str>, format: ListFormat) -> Re
         return Err(e);
     }
     let end = match (format, held) {
-        (ListFormat::Text, Some(h)) => header(q, Some(count)) + &h,
+        (ListFormat::Text, Some(h)) => escape(&header(q, Some(count))).into_owned() + &h,
         (ListFormat::Text, None) => footer(count),
         (ListFormat::Json, _) if count == 0 => "[]\n".to_owned(),
         (ListFormat::Json, _) => "\n]\n".to_owned(),
@@ -341,10 +351,11 @@ fn graph(
         Some(id) => Scope::One(find(bundle, Some(id))?),
         None => Scope::All,
     };
-    write_stdout(&match format {
+    let drawing = match format {
         crate::front::cli::GraphFormat::Dot => dot(bundle, scope),
         crate::front::cli::GraphFormat::Mermaid => mermaid(bundle, scope),
-    })
+    };
+    write_stdout(&escape(&drawing))
 }
 
 /// `aiguillage schema`: the JSON Schema of a file format.

@@ -22,13 +22,14 @@ use crate::front::session::{
     BackTo, Context, Dropped, Notice, Prompter, Reply, ReviewReply, TermHelp,
 };
 use crate::output::labels::step_label;
+use crate::text::escape::escape;
 use crate::text::glyphs::Glyphs;
 use crate::text::i18n::Texts;
 use crate::text::wrap::{wrap, wrap_with};
 
 /// The lines printed before the first question.
 pub fn intro(title: &str, plain: bool, save_to: Option<&str>, t: &Texts) -> String {
-    let mut s = format!("aiguillage — {title}\n");
+    let mut s = format!("aiguillage — {}\n", escape(title));
     if !t.legal_content_in_french.is_empty() {
         s.push_str(t.legal_content_in_french);
         s.push('\n');
@@ -36,7 +37,7 @@ pub fn intro(title: &str, plain: bool, save_to: Option<&str>, t: &Texts) -> Stri
     s.push_str(if plain { t.keys_plain } else { t.keys_fancy });
     s.push('\n');
     if let Some(f) = save_to {
-        s.push_str(&t.will_save(f));
+        s.push_str(&t.will_save(&escape(f)));
         s.push('\n');
     }
     s
@@ -338,14 +339,15 @@ impl MenuPrompter {
         let p = ctx.progress;
         self.line("")?;
         let head = self.texts.progress(p.number, p.at_most, p.section);
-        self.line(&style(head).for_stderr().dim().to_string())?;
-        self.line(&style(self.wrapped(&q.text)).for_stderr().bold().to_string())
+        self.line(&style(escape(&head)).for_stderr().dim().to_string())?;
+        let text = self.wrapped(&escape(&q.text));
+        self.line(&style(text).for_stderr().bold().to_string())
     }
 
     /// The line left on screen once a question is answered: the menus
     /// clear themselves, this keeps the history readable.
     fn record(&self, answer: &str) -> Result<(), Error> {
-        let text = self.wrapped(&format!("{} {answer}", self.glyphs.check));
+        let text = self.wrapped(&format!("{} {}", self.glyphs.check, escape(answer)));
         self.line(&style(text).for_stderr().green().to_string())
     }
 
@@ -359,7 +361,11 @@ impl MenuPrompter {
     }
 
     fn select(&self, q: &Question, ctx: &Context<'_>) -> Result<Reply, Error> {
-        let mut items: Vec<String> = q.choices.iter().map(|c| self.entry(&c.label)).collect();
+        let mut items: Vec<String> = q
+            .choices
+            .iter()
+            .map(|c| self.entry(&escape(&c.label)))
+            .collect();
         items.push(self.entry(self.texts.help_entry));
         let back = self.back_entry(ctx.back);
         items.extend(back.as_deref().map(|b| self.entry(b)));
@@ -388,7 +394,12 @@ impl MenuPrompter {
     fn input(&self, q: &Question, ctx: &Context<'_>) -> Result<Reply, Error> {
         let texts = self.texts;
         let hint = texts.input_hint(q.kind == QuestionKind::Number, q.unit.as_deref());
-        self.line(&style(self.wrapped(&hint)).for_stderr().dim().to_string())?;
+        self.line(
+            &style(self.wrapped(&escape(&hint)))
+                .for_stderr()
+                .dim()
+                .to_string(),
+        )?;
         let mut input = Input::<String>::with_theme(&self.theme)
             .with_prompt(texts.your_answer)
             .report(false)
@@ -400,7 +411,7 @@ impl MenuPrompter {
                 }
             });
         if let Some(prev) = ctx.previous {
-            input = input.default(typed_form(prev));
+            input = input.default(escape(&typed_form(prev)).into_owned());
         }
         let line = input
             .interact_text_on(&self.term)
@@ -461,13 +472,14 @@ impl Prompter for MenuPrompter {
         self.line("")?;
         let list = review_list(path, t, self.glyphs);
         self.line(
-            &style(self.wrapped(list.trim_end()))
+            &style(self.wrapped(escape(&list).trim_end()))
                 .for_stderr()
                 .to_string(),
         )?;
         let mut items = vec![format!("{} {}", self.glyphs.check, t.review_confirm)];
         items.extend(path.iter().enumerate().map(|(i, s)| {
             let label = step_label(s, t);
+            let label = escape(&label);
             let label = console::truncate_str(&label, 30, "…");
             let entry = format!("{} {}", self.glyphs.edit, t.edit_entry(i + 1, &label));
             self.entry(&entry)
@@ -490,12 +502,12 @@ impl Prompter for MenuPrompter {
         let (t, g) = (self.texts, self.glyphs);
         match notice {
             Notice::Help { question, terms } => {
-                let text = self.wrapped(help_text(question, terms, t, g).trim_end());
+                let text = self.wrapped(escape(&help_text(question, terms, t, g)).trim_end());
                 self.line("")?;
                 self.line(&style(text).for_stderr().cyan().to_string())
             }
             Notice::Dropped(d) => {
-                let text = self.wrapped(dropped_text(d, t, g).trim_end());
+                let text = self.wrapped(escape(&dropped_text(d, t, g)).trim_end());
                 self.line("")?;
                 self.line(&style(text).for_stderr().yellow().to_string())
             }
@@ -539,8 +551,10 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
         }
     }
 
+    /// Writes `s`: questions, help and answers, control characters
+    /// escaped (plain mode draws no colour of its own).
     fn say(&mut self, s: &str) -> Result<(), Error> {
-        self.out.write_all(s.as_bytes()).map_err(io)?;
+        self.out.write_all(escape(s).as_bytes()).map_err(io)?;
         self.out.flush().map_err(io)
     }
 

@@ -2,12 +2,13 @@
 //! people or programs — [`text`] for the terminal, [`markdown`] to share,
 //! [`json`] for scripts, [`link`] for the recommended guides — and
 //! [`answer`], how answers, their labels and answer errors are said in the
-//! interface language.
+//! interface language. [`escaped`] is a decision fit for a terminal.
 //!
 //! Must not: decide anything (the core did), prompt or read input. A new
 //! format is a new file here, plus its name in `front::cli::Format`.
 
 pub mod answer;
+pub mod escaped;
 pub mod json;
 pub mod labels;
 pub mod link;

@@ -31,18 +31,7 @@ fn push_escaped(out: &mut String, c: char) {
 }
 
 fn escape_with(s: &str, keep: fn(char) -> bool) -> Cow<'_, str> {
-    if !s.chars().any(|c| is_control(c) && !keep(c)) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if is_control(c) && !keep(c) {
-            push_escaped(&mut out, c);
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    escape_with_as(s, keep, push_escaped)
 }
 
 /// `s` with every control character escaped but line breaks and tabs.
@@ -54,6 +43,35 @@ pub fn escape(s: &str) -> Cow<'_, str> {
 /// included: for a value quoted inside one line.
 pub fn escape_inline(s: &str) -> Cow<'_, str> {
     escape_with(s, |_| false)
+}
+
+/// JSON text as serde_json writes it, with the controls it leaves as they
+/// are (DEL, C1, bidi overrides: only C0 must be escaped in JSON) written
+/// `\u009b`: the same JSON for a program, harmless on a terminal. Such a
+/// character can only be inside a string, where the escape means it.
+pub fn json_safe(json: &str) -> Cow<'_, str> {
+    escape_with_as(
+        json,
+        |c| c.is_ascii_control() && c != '\x7f',
+        |out, c| {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        },
+    )
+}
+
+fn escape_with_as(s: &str, keep: fn(char) -> bool, push: fn(&mut String, char)) -> Cow<'_, str> {
+    if !s.chars().any(|c| is_control(c) && !keep(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if is_control(c) && !keep(c) {
+            push(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// At most `max` characters of `s`, escaped, with « … » where it was cut:
@@ -140,6 +158,16 @@ mod tests {
         assert_eq!(escape_inline("l1\nl2\t"), "l1\\x0al2\\x09");
         assert_eq!(escape("« é » ✓"), "« é » ✓");
         assert!(matches!(escape("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn json_keeps_its_meaning_and_loses_its_c1_and_bidi() {
+        let json = serde_json::to_string("a\u{9b}b\u{202e}c\x7f\x1b").unwrap();
+        let safe = json_safe(&json);
+        assert_eq!(safe, "\"a\\u009bb\\u202ec\\u007f\\u001b\"");
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "a\u{9b}b\u{202e}c\x7f\x1b");
+        assert!(matches!(json_safe("{\"a\": 1}\n"), Cow::Borrowed(_)));
     }
 
     #[test]
