@@ -40,6 +40,7 @@ mod tests {
             crate::text::suggest::msg::ALL,
             crate::text::parse_error::msg::ALL,
             crate::text::limits::msg::ALL,
+            crate::front::batch::msg::ALL,
             crate::front::commands::msg::ALL,
             crate::front::error::msg::ALL,
             crate::front::prompt::msg::ALL,

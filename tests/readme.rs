@@ -57,3 +57,21 @@ fn readme_example_gives_the_printed_links_and_text() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(stdout.lines().next(), Some(first_line));
 }
+
+#[test]
+fn readme_inventory_example_gives_the_printed_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("inventaire.csv");
+    std::fs::write(&file, block_after("<!-- readme-example-inventory -->")).unwrap();
+    let expected: String = block_after("<!-- readme-example-inventory-out -->")
+        .lines()
+        .skip(1)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    aiguillage()
+        .args(["batch", "--format", "csv"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stdout(expected);
+}

@@ -5,9 +5,13 @@
 //! Everything loaded together forms a [`Bundle`]: question, outcome and
 //! finding ids share one namespace, because answers files are one flat map.
 
-use std::collections::HashMap;
+// foldhash: a seeded hasher, so ids from a hostile questionnaire cannot be
+// made to collide, at a fraction of SipHash's cost (which was a tenth of a
+// whole decision's instructions).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::path::{Path, PathBuf};
 
+use bitcode::{Decode, Encode};
 use include_dir::{Dir, File, include_dir};
 
 pub use crate::core::diagnostic::SourceId;
@@ -95,9 +99,103 @@ pub struct Bundle {
     term_index: HashMap<String, usize>,
     guide_index: HashMap<String, usize>,
     questionnaire_index: HashMap<String, usize>,
+    /// Set when the texts only a person at a prompt reads were left out
+    /// (see [`Bundle::without_prompt_texts`]).
+    lean: bool,
+}
+
+/// A bundle in the compact binary form the build writes for the built-in
+/// content (see `build.rs`): read once at build time from TOML and
+/// checked there, so that a run decodes it instead of parsing TOML again.
+/// bitcode: derive-based (the content types' serde form uses `flatten`,
+/// which binary serde formats cannot read back) and among the fastest
+/// decoders.
+#[derive(Encode, Decode)]
+struct Compiled {
+    /// Names of the source files; their text is not kept (it is only
+    /// needed to place diagnostics, and the build already checked them).
+    names: Vec<String>,
+    lean: bool,
+    questionnaires: Vec<(u32, Questionnaire)>,
+    articles: Vec<(u32, Article)>,
+    terms: Vec<(u32, Term)>,
+    guides: Vec<(u32, Guide)>,
 }
 
 impl Bundle {
+    /// The compact binary form of this bundle, for the build.
+    pub fn to_compiled(&self) -> Vec<u8> {
+        fn ids<T: Clone>(items: &[(SourceId, T)]) -> Vec<(u32, T)> {
+            items.iter().map(|(s, x)| (*s as u32, x.clone())).collect()
+        }
+        bitcode::encode(&Compiled {
+            names: self.sources.iter().map(|s| s.name.clone()).collect(),
+            lean: self.lean,
+            questionnaires: ids(&self.questionnaires),
+            articles: ids(&self.articles),
+            terms: ids(&self.terms),
+            guides: ids(&self.guides),
+        })
+    }
+
+    /// The same bundle without the texts only a person at a prompt reads:
+    /// help of questions and choices, glossary, guide summaries,
+    /// descriptions. Decisions from answers files and batches never show
+    /// them, and they are a third of the content's text: leaving them out
+    /// makes the start of such a run cheaper still.
+    pub fn without_prompt_texts(&self) -> Bundle {
+        let mut lean = self.clone();
+        for (_, q) in &mut lean.questionnaires {
+            q.description.clear();
+            for x in &mut q.questions {
+                x.help.clear();
+                x.terms.clear();
+                for c in &mut x.choices {
+                    c.help = None;
+                }
+            }
+        }
+        lean.terms.clear();
+        for (_, g) in &mut lean.guides {
+            g.summary.clear();
+        }
+        lean.index();
+        lean.lean = true;
+        lean
+    }
+
+    /// Whether the prompt texts were left out ([`Bundle::without_prompt_texts`]).
+    pub fn is_lean(&self) -> bool {
+        self.lean
+    }
+
+    /// A bundle from [`Bundle::to_compiled`]'s bytes; `None` when they are
+    /// not of that form.
+    pub fn from_compiled(bytes: &[u8]) -> Option<Bundle> {
+        fn ids<T>(items: Vec<(u32, T)>) -> Vec<(SourceId, T)> {
+            items.into_iter().map(|(s, x)| (s as SourceId, x)).collect()
+        }
+        let c: Compiled = bitcode::decode(bytes).ok()?;
+        let mut bundle = Bundle {
+            sources: c
+                .names
+                .into_iter()
+                .map(|name| Source {
+                    name,
+                    text: String::new(),
+                })
+                .collect(),
+            questionnaires: ids(c.questionnaires),
+            articles: ids(c.articles),
+            terms: ids(c.terms),
+            guides: ids(c.guides),
+            lean: c.lean,
+            ..Bundle::default()
+        };
+        bundle.index();
+        Some(bundle)
+    }
+
     /// The built-in bundle as read, not yet checked (see
     /// [`crate::core::checked`]); `check` uses it to report every problem
     /// instead of stopping at the first.
@@ -221,6 +319,11 @@ impl Bundle {
                 Some((guide, ch.url.as_str(), ch.successor.as_deref()))
             }
         }
+    }
+
+    /// How many distinct question ids there are: no path is longer.
+    pub fn question_count(&self) -> usize {
+        self.questions.len()
     }
 
     /// Every question id, in file order, computed ones (`tally`) included.

@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use crate::core::catalog::{Bundle, Node};
 use crate::core::model::{
-    Answer, Branch, FindingKind, GuideRef, NumberRange, Question, QuestionKind, Questionnaire,
-    Verdict,
+    Answer, Branch, FindingKind, GuideRef, NumberRange, Outcome, Question, QuestionKind,
+    Questionnaire, Verdict,
 };
 use crate::text::number;
 use crate::text::suggest::did_you_mean;
@@ -251,9 +251,41 @@ impl<'q> From<&'q Branch> for Route<'q> {
     }
 }
 
+/// What an answer was, in the content's words: borrowed from the
+/// question, so that walking a path copies no text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Chosen<'q> {
+    /// The label of a choice.
+    Choice(&'q str),
+    /// A number, in this range.
+    Range(f64, &'q NumberRange),
+    /// Free text, as given.
+    Text,
+}
+
 /// The route an answer selects, with the label of the answer; or why it
 /// cannot be used.
 pub fn resolve<'q>(q: &'q Question, answer: &Answer) -> Result<(Route<'q>, String), AnswerError> {
+    let (route, chosen) = route_of(q, answer)?;
+    Ok((route, label_of(chosen, answer)))
+}
+
+/// The label of an answer, in French like the content it quotes; outputs
+/// say numbers again in the interface language (`StepLabel`).
+fn label_of(chosen: Chosen<'_>, answer: &Answer) -> String {
+    match (chosen, answer) {
+        (Chosen::Choice(label), _) => label.to_owned(),
+        (Chosen::Range(n, r), _) => format!("{} ({})", number::french(n), r.label),
+        (Chosen::Text, Answer::Text(s)) => s.clone(),
+        (Chosen::Text, other) => other.to_string(),
+    }
+}
+
+/// As [`resolve`], the label left in the question.
+pub fn route_of<'q>(
+    q: &'q Question,
+    answer: &Answer,
+) -> Result<(Route<'q>, Chosen<'q>), AnswerError> {
     let wrong = || AnswerError::WrongType {
         id: q.id.clone(),
         expected: q.kind,
@@ -281,17 +313,10 @@ pub fn resolve<'q>(q: &'q Question, answer: &Answer) -> Result<(Route<'q>, Strin
             q.ranges
                 .iter()
                 .find(|r| r.contains(*n))
-                // In French, like the content it quotes; outputs say it
-                // again in the interface language from `StepLabel::Range`.
-                .map(|r| {
-                    (
-                        Route::from(&r.branch),
-                        format!("{} ({})", number::french(*n), r.label),
-                    )
-                })
+                .map(|r| (Route::from(&r.branch), Chosen::Range(*n, r)))
                 .ok_or_else(wrong)
         }
-        (QuestionKind::Text, Answer::Text(s)) => {
+        (QuestionKind::Text, Answer::Text(_)) => {
             // Free text is kept, never used for routing.
             let route = Route {
                 next: q.next.as_deref().unwrap_or_default(),
@@ -299,17 +324,17 @@ pub fn resolve<'q>(q: &'q Question, answer: &Answer) -> Result<(Route<'q>, Strin
                 because: None,
                 articles: &[],
             };
-            Ok((route, s.clone()))
+            Ok((route, Chosen::Text))
         }
         _ => Err(wrong()),
     }
 }
 
-fn pick_choice<'q>(q: &'q Question, value: &str) -> Result<(Route<'q>, String), AnswerError> {
+fn pick_choice<'q>(q: &'q Question, value: &str) -> Result<(Route<'q>, Chosen<'q>), AnswerError> {
     q.choices
         .iter()
         .find(|c| c.value == value)
-        .map(|c| (Route::from(&c.branch), c.label.clone()))
+        .map(|c| (Route::from(&c.branch), Chosen::Choice(&c.label)))
         .ok_or_else(|| AnswerError::NotAChoice {
             id: q.id.clone(),
             given: value.to_owned(),
@@ -395,7 +420,7 @@ pub fn check_answers(bundle: &Bundle, answers: &BTreeMap<String, Answer>) -> Vec
                     .flatten()
                     .map(str::to_owned),
             }),
-            Some(q) => resolve(q, answer).err(),
+            Some(q) => route_of(q, answer).err(),
         })
         .collect()
 }
@@ -418,87 +443,203 @@ pub fn find_questionnaire<'b>(
     }
 }
 
+/// One step of a [`Walk`]: the question, its answer and where it led,
+/// borrowed from the bundle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Walked<'b, 'a> {
+    pub question: &'b Question,
+    pub answer: Given<'a>,
+    pub route: Route<'b>,
+    pub chosen: Chosen<'b>,
+}
+
+/// The answer of a step: given by the user, or worked out by a tally.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Given<'a> {
+    Answer(&'a Answer),
+    /// How many of `of` counted questions were answered « oui ».
+    Count {
+        count: usize,
+        of: usize,
+    },
+}
+
+impl Given<'_> {
+    /// The answer as the decision records it: a tally's is its count.
+    pub fn to_answer(self) -> Answer {
+        match self {
+            Given::Answer(a) => a.clone(),
+            Given::Count { count, .. } => Answer::Number(count as f64),
+        }
+    }
+}
+
+/// Where the answers lead, without a word of text copied: what a batch
+/// needs (ids, the verdict, links) and what [`evaluate`] builds a full
+/// [`Decision`] from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Walk<'b, 'a> {
+    pub steps: Vec<Walked<'b, 'a>>,
+    pub end: End<'b>,
+}
+
+/// Where a walk stopped.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum End<'b> {
+    /// At an outcome.
+    Outcome(&'b Outcome),
+    /// At a question that has no answer yet.
+    Pending(&'b Question),
+}
+
+impl<'b> Walk<'b, '_> {
+    /// The ids of the findings, in order, without repeats: the answers',
+    /// then the outcome's.
+    pub fn finding_ids(&self) -> Vec<&'b str> {
+        let outcome = match self.end {
+            End::Outcome(o) => o.findings.as_slice(),
+            End::Pending(_) => &[],
+        };
+        // A path adds a few findings: a linear search beats hashing.
+        let mut ids: Vec<&'b str> = Vec::with_capacity(16);
+        for id in self
+            .steps
+            .iter()
+            .flat_map(|s| s.route.findings.iter())
+            .chain(outcome)
+        {
+            if !ids.contains(&id.as_str()) {
+                ids.push(id);
+            }
+        }
+        ids
+    }
+}
+
 /// Walks the tree from the start of `questionnaire` with `answers`.
 ///
 /// Every answer is checked first ([`check_answers`]); then the walk
 /// follows the answers until a question has none (`Pending`) or an outcome
-/// is reached (`Done`). The bundle was validated (no cycle), and the walk
-/// is bounded by the number of questions anyway, so it always ends.
+/// is reached. The bundle was validated (no cycle), and the walk is
+/// bounded by the number of questions anyway, so it always ends.
+pub fn walk<'b, 'a>(
+    bundle: &'b Bundle,
+    questionnaire: &'b Questionnaire,
+    answers: &'a BTreeMap<String, Answer>,
+) -> Result<Walk<'b, 'a>, Vec<AnswerError>> {
+    let errors = check_answers(bundle, answers);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut steps: Vec<Walked<'b, 'a>> = Vec::new();
+    let mut target: &str = &questionnaire.start;
+    let limit = bundle.question_count() + 1;
+    for _ in 0..=limit {
+        let Some(node) = bundle.node(target) else {
+            break;
+        };
+        let step = match node {
+            Node::Outcome(o) => {
+                return Ok(Walk {
+                    steps,
+                    end: End::Outcome(o),
+                });
+            }
+            Node::Question(q) if q.kind.is_computed() => {
+                let answered = steps.iter().filter_map(|s| match s.answer {
+                    Given::Answer(a) => Some((s.question.id.as_str(), a)),
+                    Given::Count { .. } => None,
+                });
+                let Some(t) = tally(q, answered) else {
+                    break;
+                };
+                Walked {
+                    question: q,
+                    answer: Given::Count {
+                        count: t.count,
+                        of: q.count.len(),
+                    },
+                    route: t.route,
+                    chosen: Chosen::Range(t.count as f64, t.range),
+                }
+            }
+            Node::Question(q) => {
+                let Some(answer) = answers.get(&q.id) else {
+                    return Ok(Walk {
+                        steps,
+                        end: End::Pending(q),
+                    });
+                };
+                let (route, chosen) = route_of(q, answer).map_err(|e| vec![e])?;
+                Walked {
+                    question: q,
+                    answer: Given::Answer(answer),
+                    route,
+                    chosen,
+                }
+            }
+        };
+        target = step.route.next;
+        steps.push(step);
+    }
+    // Unreachable for a validated bundle: a dangling reference, a cycle or
+    // a tally whose ranges miss the count.
+    Err(vec![AnswerError::UnknownQuestion {
+        id: target.to_owned(),
+        suggestion: None,
+    }])
+}
+
+/// Walks the tree from the start of `questionnaire` with `answers`, and
+/// writes out the decision when the walk reaches an outcome.
 pub fn evaluate<'b>(
     bundle: &'b Bundle,
     questionnaire: &'b Questionnaire,
     answers: &BTreeMap<String, Answer>,
 ) -> Result<Evaluation<'b>, Vec<AnswerError>> {
-    let errors = check_answers(bundle, answers);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let mut path: Vec<Step> = Vec::new();
-    let mut target = format!("@{}", questionnaire.id);
-    let limit = bundle.question_ids().count() + 1;
-    for _ in 0..=limit {
-        let Some(node) = bundle.node(&target) else {
-            break;
-        };
-        let (q, answer, label, route, shown) = match node {
-            Node::Outcome(o) => {
-                let decision = decide(bundle, questionnaire, o, path, answers);
-                return Ok(Evaluation::Done(Box::new(decision)));
-            }
-            Node::Question(q) if q.kind.is_computed() => {
-                let answered = path.iter().map(|s| (s.question.as_str(), &s.answer));
-                let Some(t) = tally(q, answered) else {
-                    break;
-                };
-                let shown = StepLabel::Tally {
-                    total: q.count.len(),
-                    range: t.range.label.clone(),
-                };
-                (q, Answer::Number(t.count as f64), t.label, t.route, shown)
-            }
-            Node::Question(q) => {
-                let Some(answer) = answers.get(&q.id) else {
-                    return Ok(Evaluation::Pending { question: q, path });
-                };
-                let (route, label) = resolve(q, answer).map_err(|e| vec![e])?;
-                (q, answer.clone(), label, route, step_label(q, answer))
-            }
-        };
-        path.push(Step {
-            question: q.id.clone(),
-            text: q.text.clone(),
-            section: q.section.clone(),
-            answer,
-            label,
-            because: route.because.map(str::to_owned),
-            articles: articles(bundle, route.articles),
-            findings: route.findings.to_vec(),
-            computed: matches!(shown, StepLabel::Tally { .. }),
-            shown,
-        });
-        target = route.next.to_owned();
-    }
-    // Unreachable for a validated bundle: a dangling reference, a cycle or
-    // a tally whose ranges miss the count.
-    Err(vec![AnswerError::UnknownQuestion {
-        id: target,
-        suggestion: None,
-    }])
+    let w = walk(bundle, questionnaire, answers)?;
+    let path: Vec<Step> = w.steps.iter().map(|s| step(bundle, s)).collect();
+    Ok(match w.end {
+        End::Outcome(o) => {
+            Evaluation::Done(Box::new(decide(bundle, questionnaire, o, path, answers)))
+        }
+        End::Pending(question) => Evaluation::Pending { question, path },
+    })
 }
 
-/// How the label of an answered step is made: a number names its range.
-fn step_label(q: &Question, answer: &Answer) -> StepLabel {
-    match answer {
-        Answer::Number(n) => q
-            .ranges
-            .iter()
-            .find(|r| r.contains(*n))
-            .map_or(StepLabel::AsGiven, |r| StepLabel::Range(r.label.clone())),
-        _ => StepLabel::AsGiven,
+/// A step of the trace, written out.
+pub fn step(bundle: &Bundle, s: &Walked<'_, '_>) -> Step {
+    let q = s.question;
+    let answer = s.answer.to_answer();
+    let (label, shown) = match (s.answer, s.chosen) {
+        (Given::Count { count, of }, Chosen::Range(_, r)) => (
+            tally_label(count, of, &r.label),
+            StepLabel::Tally {
+                total: of,
+                range: r.label.clone(),
+            },
+        ),
+        (_, Chosen::Range(_, r)) => (
+            label_of(s.chosen, &answer),
+            StepLabel::Range(r.label.clone()),
+        ),
+        _ => (label_of(s.chosen, &answer), StepLabel::AsGiven),
+    };
+    Step {
+        question: q.id.clone(),
+        text: q.text.clone(),
+        section: q.section.clone(),
+        answer,
+        label,
+        because: s.route.because.map(str::to_owned),
+        articles: articles(bundle, s.route.articles),
+        findings: s.route.findings.to_vec(),
+        computed: matches!(s.answer, Given::Count { .. }),
+        shown,
     }
 }
 
-fn decide(
+pub fn decide(
     bundle: &Bundle,
     start: &Questionnaire,
     outcome: &crate::core::model::Outcome,

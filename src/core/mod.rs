@@ -42,9 +42,27 @@ pub fn checked(bundle: Bundle) -> Result<Bundle, LoadError> {
 }
 
 impl Bundle {
-    /// The built-in questionnaires and references, checked.
+    /// The built-in questionnaires and references. They were read and
+    /// checked when the program was built (`build.rs`, which fails on any
+    /// error with the diagnostics of `check`): a run only decodes them.
     pub fn builtin() -> Result<Bundle, LoadError> {
-        checked(Bundle::builtin_unchecked()?)
+        static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin.bin"));
+        match Bundle::from_compiled(COMPILED) {
+            Some(bundle) => Ok(bundle),
+            // Unreachable: the build wrote these bytes from these types.
+            None => checked(Bundle::builtin_unchecked()?),
+        }
+    }
+
+    /// The built-in content without the texts only a person at a prompt
+    /// reads ([`Bundle::without_prompt_texts`]), for decisions from answers
+    /// files and batches: checked at build time like [`Bundle::builtin`].
+    pub fn builtin_lean() -> Result<Bundle, LoadError> {
+        static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin-lean.bin"));
+        match Bundle::from_compiled(COMPILED) {
+            Some(bundle) => Ok(bundle),
+            None => Ok(Bundle::builtin()?.without_prompt_texts()),
+        }
     }
 
     /// Questionnaire files or folders (`--questionnaire`), checked.

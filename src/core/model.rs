@@ -7,11 +7,12 @@
 
 use std::collections::BTreeMap;
 
+use bitcode::{Decode, Encode};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One questionnaire file (`questionnaires/*.toml`).
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
     /// Stable identifier, used by `--start`, by the listing commands and in
@@ -37,7 +38,9 @@ pub struct Questionnaire {
 }
 
 /// The kind of a question decides the shape of its answer.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, JsonSchema, Encode, Decode,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     /// Answered with a JSON boolean; its two choices have the values
@@ -63,7 +66,7 @@ impl QuestionKind {
 }
 
 /// One question: what is asked, how it is answered, where each answer leads.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Stable identifier: the key in answers files. Unique across every
@@ -114,7 +117,7 @@ impl Question {
 
 /// What an answer adds and where it leads. Shared by choices and number
 /// ranges.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Default, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Default, JsonSchema, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Branch {
     /// Id of the next question or outcome.
@@ -131,7 +134,7 @@ pub struct Branch {
 }
 
 /// One answer of a `yes_no` or `choice` question.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Stable value, written in answers files (`oui`/`non` for yes/no).
@@ -145,7 +148,7 @@ pub struct Choice {
 }
 
 /// One range of answers of a `number` question.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct NumberRange {
     /// Lower bound, included. Absent: no lower bound.
@@ -168,7 +171,19 @@ impl NumberRange {
 
 /// What a finding asks of the user.
 #[derive(
-    Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, PartialOrd, Ord, JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    Deserialize,
+    Serialize,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    JsonSchema,
+    Encode,
+    Decode,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
@@ -184,7 +199,7 @@ pub enum FindingKind {
 
 /// Something the decision tells the user: an obligation, a recommendation,
 /// a warning or a note. Answers and outcomes add findings by id.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Finding {
     pub id: String,
@@ -201,7 +216,7 @@ pub struct Finding {
 
 /// A reference to a guide of the catalogue, optionally to one chapter.
 /// Written `"algorithmes"` or `"algorithmes/mention"`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Encode, Decode)]
 pub struct GuideRef {
     pub guide: String,
     pub chapter: Option<String>,
@@ -262,7 +277,9 @@ impl JsonSchema for GuideRef {
 }
 
 /// How the situation ends, in one word. Drives the colour of the verdict.
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Hash, JsonSchema, Encode, Decode,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// The law requires an action (publish, mention, communicate…).
@@ -298,7 +315,7 @@ impl Verdict {
 }
 
 /// Where a path ends: the verdict and what to do.
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
     pub id: String,
@@ -325,7 +342,7 @@ pub struct ArticleFile {
     pub articles: Vec<Article>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
     /// Stable id, e.g. `crpa-L312-1-1`.
@@ -347,7 +364,7 @@ pub struct GlossaryFile {
     pub terms: Vec<Term>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     pub id: String,
@@ -366,7 +383,7 @@ pub struct GuideFile {
     pub guides: Vec<Guide>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Guide {
     pub id: String,
@@ -382,7 +399,7 @@ pub struct Guide {
     pub chapters: Vec<Chapter>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Encode, Decode)]
 #[serde(deny_unknown_fields)]
 pub struct Chapter {
     pub id: String,
@@ -393,9 +410,6 @@ pub struct Chapter {
 }
 
 /// An answer as given in an answers file or at a prompt.
-// `untagged` describes it to the schema; it is read by the visitor below,
-// whose refusal names what an answer may be instead of serde's « did not
-// match any variant of untagged enum ».
 #[derive(Debug, Clone, PartialEq, JsonSchema)]
 #[serde(untagged)]
 pub enum Answer {
@@ -404,29 +418,45 @@ pub enum Answer {
     Text(String),
 }
 
+/// Whole numbers are written as integers (`1200`, not `1200.0`): saved
+/// answers files are read and edited by people.
+/// By hand rather than `untagged`: serde's untagged enums buffer the value
+/// and build an error for each variant that does not fit, which made
+/// reading answers several times slower than reading the JSON itself (and
+/// said « did not match any variant » when none fit).
 impl<'de> Deserialize<'de> for Answer {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl serde::de::Visitor<'_> for V {
             type Value = Answer;
+
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("true, false, a number or a string")
+                f.write_str(match crate::text::i18n::current() {
+                    crate::text::i18n::Lang::Fr => "true, false, un nombre ou un texte",
+                    crate::text::i18n::Lang::En => "true, false, a number or a string",
+                })
             }
+
             fn visit_bool<E>(self, b: bool) -> Result<Answer, E> {
                 Ok(Answer::Bool(b))
             }
+
             fn visit_i64<E>(self, n: i64) -> Result<Answer, E> {
                 Ok(Answer::Number(n as f64))
             }
+
             fn visit_u64<E>(self, n: u64) -> Result<Answer, E> {
                 Ok(Answer::Number(n as f64))
             }
+
             fn visit_f64<E>(self, n: f64) -> Result<Answer, E> {
                 Ok(Answer::Number(n))
             }
+
             fn visit_str<E>(self, s: &str) -> Result<Answer, E> {
                 Ok(Answer::Text(s.to_owned()))
             }
+
             fn visit_string<E>(self, s: String) -> Result<Answer, E> {
                 Ok(Answer::Text(s))
             }
@@ -435,8 +465,6 @@ impl<'de> Deserialize<'de> for Answer {
     }
 }
 
-/// Whole numbers are written as integers (`1200`, not `1200.0`): saved
-/// answers files are read and edited by people.
 impl Serialize for Answer {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53

@@ -469,8 +469,9 @@ mod reader {
 }
 
 /// The JSON reader's reason in the interface language, for every syntax
-/// error it can report: never its own English words.
-fn explain_json_error(e: &serde_json::Error) -> String {
+/// error it can report: never its own English words. (Also used by
+/// `batch` for its lines.)
+pub(crate) fn explain_json_error(e: &serde_json::Error) -> String {
     use serde_json::error::Category;
     let raw = strip_position(e);
     match e.classify() {
@@ -494,7 +495,9 @@ fn explain_json_error(e: &serde_json::Error) -> String {
             m if m.starts_with("control character") => msg::control_character(),
             _ => msg::malformed(),
         },
-        Category::Data | Category::Io => msg::malformed(),
+        // A type or a field, as the derived readers (batch lines) say it.
+        Category::Data => crate::text::parse_error::explain_parse_error(&raw),
+        Category::Io => msg::malformed(),
     }
 }
 

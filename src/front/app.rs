@@ -25,24 +25,26 @@ use crate::text::i18n;
 /// is (`--lang en`, or an English locale): the language is looked up in
 /// the raw arguments before clap reads them.
 pub fn parse_args() -> Cli {
-    use clap::FromArgMatches;
-    let lang = i18n::detect(i18n::lang_in_args(std::env::args_os()), &term::real_env);
-    let matches = crate::front::help_en::command(lang)
+    use clap::{CommandFactory, FromArgMatches};
+    // The definitions as written parse as well as any translation: the
+    // help is rewritten only when it is shown, or an error said.
+    let parsed = Cli::command()
         .try_get_matches()
-        .unwrap_or_else(|e| exit_with(&e));
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| exit_with(&e))
-}
-
-/// Prints clap's help, version or error and exits with its code; when
-/// the help or the version cannot be written (stdout full), with 1.
-fn exit_with(e: &clap::Error) -> ! {
-    let printed = e.print();
-    let code = if printed.is_err() && !e.use_stderr() {
-        1
-    } else {
-        e.exit_code()
-    };
-    std::process::exit(code)
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => cli,
+        Err(_) => {
+            let lang = i18n::detect(i18n::lang_in_args(std::env::args_os()), &term::real_env);
+            let e = match crate::front::help_en::command(lang).try_get_matches() {
+                Ok(m) => match Cli::from_arg_matches(&m) {
+                    Ok(cli) => return cli,
+                    Err(e) => e,
+                },
+                Err(e) => e,
+            };
+            crate::front::help_en::exit_with(e, lang)
+        }
+    }
 }
 
 /// Runs the command line. Exit codes are decided in one place,
@@ -50,7 +52,20 @@ fn exit_with(e: &clap::Error) -> ! {
 pub fn run(cli: Cli) -> Result<(), Error> {
     setup(&cli);
     match cli.command {
-        None => decide(&load(&cli.global.questionnaires)?, &cli.run),
+        None => {
+            // With an answers file and the built-in content, the texts only
+            // a prompt shows are left out until a question must be asked.
+            let lean = cli.run.answers.is_some() && cli.global.questionnaires.is_empty();
+            let bundle = if lean {
+                Bundle::builtin_lean()?
+            } else {
+                load(&cli.global.questionnaires)?
+            };
+            // Kept for the whole process, which ends right after: freeing
+            // its thousands of strings one by one would cost more than the
+            // decision itself.
+            decide(Box::leak(Box::new(bundle)), &cli.run)
+        }
         Some(command) => crate::front::commands::run(command, &cli.global.questionnaires),
     }
 }
@@ -107,6 +122,15 @@ fn decide(bundle: &Bundle, args: &RunArgs) -> Result<(), Error> {
             if how == Interaction::None {
                 return Err(missing(question, args));
             }
+            // A person will read the questions: the full content, with help.
+            let bundle: &Bundle = if bundle.is_lean() {
+                Box::leak(Box::new(Bundle::builtin()?))
+            } else {
+                bundle
+            };
+            let questionnaire = bundle.questionnaire(&questionnaire.id).ok_or_else(|| {
+                Error::Other(anyhow::anyhow!("questionnaire « {} »", questionnaire.id))
+            })?;
             let d = interactive(bundle, questionnaire, &mut given, args, how)?;
             // The result starts apart from the questions.
             say("\n");

@@ -21,7 +21,8 @@ Exemples :
   aiguillage --answers cas.json                décision à partir d'un fichier de réponses
   aiguillage --answers cas.json --format json  la décision en JSON
   aiguillage --answers cas.json --format link  le lien du guide recommandé
-  aiguillage questions --skeleton              un fichier de réponses à remplir";
+  aiguillage questions --skeleton              un fichier de réponses à remplir
+  aiguillage batch inventaire.csv              tout un inventaire (CSV ou JSONL)";
 
 /// Assistant de décision pour les organismes publics : données, algorithmes,
 /// codes sources. Il pose les questions que soulève la loi et conclut par
@@ -152,6 +153,29 @@ impl ValueEnum for SchemaKind {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchFormat {
+    Jsonl,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchInput {
+    Jsonl,
+    Csv,
+}
+
+/// `,`, `;` or `tab` (also a literal tab).
+fn parse_delimiter(s: &str) -> Result<u8, String> {
+    match s {
+        "," => Ok(b','),
+        ";" => Ok(b';'),
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ => Err(format!("« {s} » : , ; ou tab")),
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Les guides du catalogue et leurs liens (ou le lien d'un guide).
@@ -213,6 +237,27 @@ pub enum Command {
         /// Le format de fichier.
         #[arg(value_enum)]
         kind: SchemaKind,
+    },
+    /// Décide tout un inventaire : une ligne JSONL (un fichier de réponses)
+    /// ou une ligne CSV (en-tête : les identifiants des questions) par cas,
+    /// un enregistrement par cas sur la sortie standard, dans l'ordre. Un
+    /// cas non décidé n'arrête pas le traitement : son enregistrement porte
+    /// l'erreur, et le code de sortie est 2 à la fin.
+    Batch {
+        /// Fichiers à lire (« - » ou rien : l'entrée standard).
+        files: Vec<PathBuf>,
+        /// Format de sortie : jsonl (un enregistrement compact par ligne),
+        /// json (la décision complète de chaque cas, une par ligne) ou csv.
+        #[arg(short, long, value_enum, default_value_t = BatchFormat::Jsonl)]
+        format: BatchFormat,
+        /// Format d'entrée (par défaut : d'après l'extension du fichier,
+        /// sinon d'après son premier caractère).
+        #[arg(long, value_enum)]
+        input: Option<BatchInput>,
+        /// Séparateur des colonnes CSV : « , », « ; » ou « tab » (par
+        /// défaut : détecté d'après l'en-tête).
+        #[arg(long, value_parser = parse_delimiter)]
+        delimiter: Option<u8>,
     },
     /// Script de complétion pour un shell.
     Completions {

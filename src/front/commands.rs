@@ -8,7 +8,7 @@ use crate::core::diagnostic::SourceError;
 use crate::core::diagnostic::{Diagnostic, Report, Severity};
 use crate::core::engine;
 use crate::core::model::{GuideRef, Questionnaire};
-use crate::front::cli::{Command, ListFormat};
+use crate::front::cli::{BatchFormat, BatchInput, Command, ListFormat};
 use crate::front::error::Error;
 use crate::front::io::write_stdout;
 use crate::text::escape::escape;
@@ -209,6 +209,36 @@ pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
             questionnaire,
             format,
         } => graph(&bundle()?, questionnaire.as_deref(), format),
+        Command::Batch {
+            files,
+            format,
+            input,
+            delimiter,
+        } => {
+            use crate::front::batch::{Input, Options, Output};
+            let options = Options {
+                files,
+                input: input.map(|i| match i {
+                    BatchInput::Jsonl => Input::Jsonl,
+                    BatchInput::Csv => Input::Csv,
+                }),
+                delimiter,
+                output: match format {
+                    BatchFormat::Jsonl => Output::Jsonl,
+                    BatchFormat::Json => Output::Json,
+                    BatchFormat::Csv => Output::Csv,
+                },
+            };
+            // No prompt in a batch: the built-in content without the help
+            // texts; kept for the process, like the main command's.
+            let bundle = if questionnaires.is_empty() {
+                Bundle::builtin_lean()?
+            } else {
+                bundle()?
+            };
+            let bundle: &Bundle = Box::leak(Box::new(bundle));
+            crate::front::batch::run(bundle, &options)
+        }
     }
 }
 

@@ -12,6 +12,7 @@
 
 pub mod answers;
 pub mod app;
+pub mod batch;
 pub mod cli;
 pub mod commands;
 pub mod error;

@@ -197,52 +197,10 @@ fn typed_form(a: &Answer) -> String {
     }
 }
 
-/// A number as people type it in the interface language, zero or more
-/// and finite. Spaces group thousands in both languages. French: a comma
-/// or a dot is the decimal mark (« 12,5 »). English: a dot is the decimal
-/// mark and commas may group thousands (« 1,200.5 »). Whatever could be
-/// read two ways — « 1.200 » or « 1,200 » in French, « 49,5 » in English —
-/// is refused rather than guessed: a wrong guess would change a threshold.
+/// A number as people type it in the interface language (see
+/// [`crate::text::number::parse`]).
 fn parse_number(s: &str) -> Option<f64> {
-    let compact: String = s
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
-        .collect();
-    let plain = match crate::text::i18n::current() {
-        crate::text::i18n::Lang::Fr => french_number(&compact)?,
-        crate::text::i18n::Lang::En => english_number(&compact)?,
-    };
-    let n: f64 = plain.parse().ok()?;
-    (n.is_finite() && n >= 0.0).then_some(n)
-}
-
-/// « 12,5 » or « 12.5 » → « 12.5 »; « 1.200 », « 1,200 » → ambiguous.
-fn french_number(s: &str) -> Option<String> {
-    let marks = s.matches([',', '.']).count();
-    if marks > 1 {
-        return None;
-    }
-    if let Some((int, frac)) = s.split_once([',', '.'])
-        && frac.len() == 3
-        && !int.trim_start_matches('0').is_empty()
-    {
-        return None;
-    }
-    Some(s.replace(',', "."))
-}
-
-/// « 1,200.5 » → « 1200.5 »; commas only as thousands groups.
-fn english_number(s: &str) -> Option<String> {
-    if !s.contains(',') {
-        return Some(s.to_owned());
-    }
-    let int = s.split('.').next().unwrap_or_default();
-    let mut groups = int.split(',');
-    let first = groups.next().unwrap_or_default();
-    let grouped = (1..=3).contains(&first.len())
-        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()));
-    grouped.then(|| s.replace(',', ""))
+    crate::text::number::parse(s, crate::text::i18n::current())
 }
 
 /// What a typed line means besides an answer.
@@ -749,29 +707,6 @@ mod tests {
     use super::*;
     use crate::front::term::ASCII;
     use crate::text::i18n::{EN, FR};
-
-    #[test]
-    fn numbers_are_read_the_french_way() {
-        assert_eq!(parse_number("120"), Some(120.0));
-        assert_eq!(parse_number(" 1 200 "), Some(1200.0));
-        assert_eq!(parse_number("12,5"), Some(12.5));
-        assert_eq!(parse_number("12.5"), Some(12.5));
-        assert_eq!(parse_number("0,125"), Some(0.125));
-        // Read two ways: refused, never guessed.
-        assert_eq!(parse_number("1.200"), None);
-        assert_eq!(parse_number("1,200"), None);
-        assert_eq!(parse_number("1.200,5"), None);
-        assert_eq!(english_number("1,200").as_deref(), Some("1200"));
-        assert_eq!(english_number("1,200,000.5").as_deref(), Some("1200000.5"));
-        assert_eq!(english_number("49,5"), None);
-        assert_eq!(english_number("1,2"), None);
-        assert_eq!(english_number("12,00"), None);
-        assert_eq!(parse_number("3\u{202f}500"), Some(3500.0));
-        assert_eq!(parse_number("-3"), None);
-        assert_eq!(parse_number("beaucoup"), None);
-        assert_eq!(parse_number("inf"), None);
-        assert_eq!(parse_number("NaN"), None);
-    }
 
     #[test]
     fn typed_commands_are_recognised() {

@@ -13,5 +13,6 @@ pub mod json;
 pub mod labels;
 pub mod link;
 pub mod markdown;
+pub mod record;
 pub mod references;
 pub mod text;

@@ -4,22 +4,59 @@
 /// Wraps `text` at `width` columns, with `indent` before every line but the
 /// first (which the caller has already started).
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    wrap_with(text, width, indent, console::measure_text_width)
+    wrap_with(text, width, indent, columns)
+}
+
+/// The columns `s` takes on a terminal. Text to wrap seldom holds an
+/// escape sequence, and measuring it without looking for one is several
+/// times cheaper (the wrapping of a decision was most of its cost).
+pub fn columns(s: &str) -> usize {
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        s.len()
+    } else if s.contains('\x1b') {
+        console::measure_text_width(s)
+    } else {
+        unicode_width::UnicodeWidthStr::width(s)
+    }
+}
+
+/// `s` cut to `width` columns, ending with `tail` when cut.
+pub fn truncate<'a>(s: &'a str, width: usize, tail: &str) -> std::borrow::Cow<'a, str> {
+    if s.contains('\x1b') {
+        return console::truncate_str(s, width, tail);
+    }
+    if columns(s) <= width {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let room = width.saturating_sub(columns(tail));
+    let mut used = 0;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push_str(tail);
+    std::borrow::Cow::Owned(out)
 }
 
 /// As [`wrap`], measuring words with `measure` (columns, or bytes for
 /// widgets that count bytes).
 pub fn wrap_with(text: &str, width: usize, indent: &str, measure: fn(&str) -> usize) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
     for (pi, para) in text.split('\n').enumerate() {
         if pi > 0 {
             out.push('\n');
             out.push_str(indent);
         }
         let mut col = 0;
-        for (wi, word) in french_words(para).iter().enumerate() {
-            let w = measure(word);
-            if wi > 0 {
+        let mut first = true;
+        groups(para, |words| {
+            let w = words.iter().map(|t| measure(t)).sum::<usize>() + words.len() - 1;
+            if !first {
                 if col + 1 + w > width {
                     out.push('\n');
                     out.push_str(indent);
@@ -29,9 +66,15 @@ pub fn wrap_with(text: &str, width: usize, indent: &str, measure: fn(&str) -> us
                     col += 1;
                 }
             }
-            out.push_str(word);
+            for (i, t) in words.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                out.push_str(t);
+            }
             col += w;
-        }
+            first = false;
+        });
     }
     out
 }
@@ -39,22 +82,30 @@ pub fn wrap_with(text: &str, width: usize, indent: &str, measure: fn(&str) -> us
 /// Words that a line may break between. French typography puts a space
 /// inside « » and before : ; ? ! — those spaces never break a line, nor
 /// do the ones inside a number (« 3 500 ») or after « n° » and « art. ».
-fn french_words(para: &str) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
+/// Each group of words that must stay on one line is handed to `each`.
+fn groups<'p>(para: &'p str, mut each: impl FnMut(&[&'p str])) {
+    let mut group: Vec<&'p str> = Vec::with_capacity(8);
     let mut glue_next = false;
     for w in para.split_whitespace() {
         let glue_prev = matches!(w, "»" | ":" | ";" | "?" | "!")
             || w.starts_with('»')
-            || words.last().is_some_and(|last| thousands(last, w));
-        match words.last_mut() {
-            Some(last) if glue_next || glue_prev => {
-                last.push(' ');
-                last.push_str(w);
-            }
-            _ => words.push(w.to_owned()),
+            || group.last().is_some_and(|last| thousands(last, w));
+        if !(glue_next || glue_prev || group.is_empty()) {
+            each(&group);
+            group.clear();
         }
+        group.push(w);
         glue_next = matches!(w, "«" | "n°" | "art." | "(n°");
     }
+    if !group.is_empty() {
+        each(&group);
+    }
+}
+
+#[cfg(test)]
+fn french_words(para: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    groups(para, |g| words.push(g.join(" ")));
     words
 }
 
@@ -86,6 +137,25 @@ mod tests {
         // Not glued: a year after a number, a four-digit word.
         assert_eq!(french_words("en 2016 2017"), ["en", "2016", "2017"]);
         assert_eq!(french_words("1 200 000 €"), ["1 200 000", "€"]);
+    }
+
+    #[test]
+    fn measures_and_cuts_like_the_terminal_library() {
+        for s in [
+            "« 3 500 » habitants",
+            "\x1b[1mgras\x1b[0m",
+            "",
+            "日本語 et é",
+        ] {
+            assert_eq!(columns(s), console::measure_text_width(s), "{s:?}");
+            for w in [0, 3, 8, 40] {
+                assert_eq!(
+                    truncate(s, w, "…"),
+                    console::truncate_str(s, w, "…"),
+                    "{s:?} {w}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,64 @@
+//! Reads and checks the built-in content once, at build time, and writes
+//! it in a compact binary form that the program decodes at start (see
+//! `Bundle::builtin`): a run on the built-in questionnaires parses no TOML.
+//!
+//! The loader and the checks are the program's own, compiled into this
+//! script from the same files, so a broken built-in tree fails the build
+//! with the diagnostics `aiguillage check` would print.
+
+#![allow(dead_code, unused_imports)]
+
+#[path = "src/text"]
+mod text {
+    pub mod escape;
+    pub mod i18n;
+    pub mod limits;
+    pub mod number;
+    pub mod parse_error;
+    pub mod suggest;
+}
+
+#[path = "src/core"]
+mod core {
+    pub mod catalog;
+    pub mod diagnostic;
+    pub mod locate;
+    pub mod model;
+    pub mod validate;
+}
+
+use std::path::PathBuf;
+
+fn main() {
+    for watched in ["questionnaires", "guides", "src/core", "src/text"] {
+        println!("cargo::rerun-if-changed={watched}");
+    }
+    let bundle = match core::catalog::Bundle::builtin_unchecked() {
+        Ok(bundle) => bundle,
+        Err(core::catalog::LoadError::Parse(e)) => fail(&e.to_string()),
+        Err(e) => fail(&format!("{e:?}")),
+    };
+    let mut report = core::validate::check(&bundle);
+    core::locate::fill_locations(&bundle, &mut report);
+    report.sort();
+    if report.has_errors() {
+        let all: Vec<String> = report.errors().map(ToString::to_string).collect();
+        fail(&all.join("\n\n"));
+    }
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    for (file, bundle) in [
+        ("builtin.bin", &bundle),
+        ("builtin-lean.bin", &bundle.without_prompt_texts()),
+    ] {
+        std::fs::write(out.join(file), bundle.to_compiled())
+            .unwrap_or_else(|e| fail(&format!("cannot write the compiled content: {e}")));
+    }
+}
+
+/// Stops the build with `message`, shown by cargo line by line.
+fn fail(message: &str) -> ! {
+    for line in message.lines() {
+        println!("cargo::error={line}");
+    }
+    std::process::exit(1)
+}
