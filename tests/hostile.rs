@@ -786,3 +786,45 @@ fn control_characters_from_the_input_are_escaped_on_every_output() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("\\x1b[2J"), "{err}");
 }
+
+/// A tally counting each of 10 000 questions: each must be asked on
+/// every path to it, which was a walk of the tree per counted question
+/// and per questionnaire (quadratic: minutes).
+#[test]
+fn a_tally_counting_10_000_questions_is_checked_fast() {
+    let n = 10_000;
+    let mut s = String::from(
+        "id = \"compte\"\ntitle = \"Compte\"\nversion = \"1\"\nlegal_date = \"2026-01-01\"\nstart = \"q0\"\n",
+    );
+    for i in 0..n {
+        let next = if i + 1 == n {
+            "t".to_owned()
+        } else {
+            format!("q{}", i + 1)
+        };
+        s.push_str(&format!(
+            "\n[[questions]]\nid = \"q{i}\"\nkind = \"yes_no\"\ntext = \"Q{i} ?\"\nhelp = \"Aide.\"\n\
+             choices = [{{ value = \"oui\", label = \"Oui\", next = \"{next}\" }}, \
+             {{ value = \"non\", label = \"Non\", next = \"{next}\" }}]\n"
+        ));
+    }
+    let counted: Vec<String> = (0..n).map(|i| format!("\"q{i}\"")).collect();
+    s.push_str(&format!(
+        "\n[[questions]]\nid = \"t\"\nkind = \"tally\"\ntext = \"T\"\ncount = [{}]\n\
+         ranges = [{{ below = 1, label = \"aucun\", next = \"fin\" }}, {{ min = 1, label = \"un ou plus\", next = \"fin\" }}]\n\
+         \n[[outcomes]]\nid = \"fin\"\nverdict = \"may\"\ntitle = \"Fin\"\nsummary = \"Fin.\"\nguides = [\"juridique\"]\n",
+        counted.join(", ")
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    let tree = write(dir.path(), "compte.toml", &s);
+    let start = Instant::now();
+    let out = aiguillage().arg("check").arg(&tree).output().unwrap();
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        start.elapsed()
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("0 erreur(s)"), "{text}");
+}

@@ -710,8 +710,25 @@ fn check_tally_order(c: &mut Checker) {
 }
 
 /// [`check_tally_order`] for tally `t`, the `qi`-th question of its file.
+///
+/// A counted question must reach the tally, and be on every path to it
+/// from the start of each questionnaire that reaches it: it must
+/// dominate the tally. Both are found once per tally (the questions that
+/// reach it, and its dominators from each start), not once per counted
+/// question: a tally counting thousands of questions stays linear.
 fn check_counted_before(c: &mut Checker, src: SourceId, qi: usize, t: &Question) {
     let b = c.bundle;
+    let reaching = reaching(b, &t.id);
+    // For each questionnaire whose start leads to the tally: the nodes on
+    // every path from that start to it.
+    let dominated: Vec<(&str, HashSet<&str>)> = b
+        .questionnaires
+        .iter()
+        .filter_map(|(_, q)| {
+            let start = b.node(&format!("@{}", q.id))?.id();
+            dominators_of(b, start, &t.id).map(|d| (q.id.as_str(), d))
+        })
+        .collect();
     let mut seen = HashSet::new();
     for (i, counted) in t.count.iter().enumerate() {
         // Unknown ids, other kinds and repeats are reported by check_count.
@@ -722,7 +739,7 @@ fn check_counted_before(c: &mut Checker, src: SourceId, qi: usize, t: &Question)
             continue;
         }
         let path = format!("questions[{qi}].count[{i}]");
-        if !reaches(b, counted, &t.id, None) {
+        if !reaching.contains(counted.as_str()) {
             c.error(
                 "tally-order",
                 src,
@@ -731,39 +748,128 @@ fn check_counted_before(c: &mut Checker, src: SourceId, qi: usize, t: &Question)
             );
             continue;
         }
-        let around = b
-            .questionnaires
+        let around = dominated
             .iter()
-            .map(|(_, q)| q)
-            .find(|q| reaches(b, &format!("@{}", q.id), &t.id, Some(counted)));
-        if let Some(from) = around {
+            .find(|(_, on_every_path)| !on_every_path.contains(counted.as_str()));
+        if let Some((from, _)) = around {
             c.error(
                 "tally-order",
                 src,
                 path,
-                msg::tally_not_on_every_path(counted, &t.id, &from.id),
+                msg::tally_not_on_every_path(counted, &t.id, from),
             );
         }
     }
 }
 
-/// Whether node `to` can be reached from `from` (a `next` target)
-/// without passing through question `avoid`.
-fn reaches(b: &Bundle, from: &str, to: &str, avoid: Option<&str>) -> bool {
-    let mut seen: HashSet<&str> = HashSet::new();
-    let mut stack: Vec<&str> = b.node(from).map(|n| n.id()).into_iter().collect();
-    while let Some(id) = stack.pop() {
-        if Some(id) == avoid || !seen.insert(id) {
-            continue;
-        }
-        if id == to {
-            return true;
-        }
-        if let Some(q) = b.question(id) {
-            stack.extend(q.targets().filter_map(|t| b.node(t)).map(|n| n.id()));
+/// Every question from which node `to` can be reached (`to` included).
+fn reaching<'b>(b: &'b Bundle, to: &str) -> HashSet<&'b str> {
+    let mut preds: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (_, q) in &b.questionnaires {
+        for x in &q.questions {
+            for t in x.targets().filter_map(|t| b.node(t)) {
+                preds.entry(t.id()).or_default().push(&x.id);
+            }
         }
     }
-    false
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut stack: Vec<&str> = b.node(to).map(|n| n.id()).into_iter().collect();
+    while let Some(id) = stack.pop() {
+        if seen.insert(id) {
+            stack.extend(preds.get(id).into_iter().flatten().copied());
+        }
+    }
+    seen
+}
+
+/// The nodes on every path from `start` to `to` (both included), or
+/// `None` when no path leads there: the dominators of `to`, by the
+/// iterative algorithm of Cooper, Harvey and Kennedy on the nodes
+/// `start` reaches, in reverse post-order.
+fn dominators_of<'b>(b: &'b Bundle, start: &'b str, to: &str) -> Option<HashSet<&'b str>> {
+    let targets = |id: &str| -> Vec<&'b str> {
+        b.question(id)
+            .map(|q| {
+                q.targets()
+                    .filter_map(|t| b.node(t))
+                    .map(|n| n.id())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    // Post-order of an iterative depth-first walk.
+    let mut post: Vec<&'b str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::from([start]);
+    let mut stack: Vec<(&'b str, Vec<&'b str>)> = vec![(start, targets(start))];
+    while let Some((id, pending)) = stack.last_mut() {
+        match pending.pop() {
+            Some(next) => {
+                if seen.insert(next) {
+                    stack.push((next, targets(next)));
+                }
+            }
+            None => {
+                post.push(id);
+                stack.pop();
+            }
+        }
+    }
+    if !seen.contains(to) {
+        return None;
+    }
+    post.reverse();
+    let order: HashMap<&str, usize> = post.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); post.len()];
+    for (i, id) in post.iter().enumerate() {
+        for t in targets(id) {
+            if let Some(&j) = order.get(t) {
+                preds[j].push(i);
+            }
+        }
+    }
+    // idom[i]: the immediate dominator of post[i]; the start is its own.
+    let mut idom: Vec<Option<usize>> = vec![None; post.len()];
+    idom[0] = Some(0);
+    let intersect = |idom: &[Option<usize>], mut x: usize, mut y: usize| {
+        while x != y {
+            while x > y {
+                x = idom[x].unwrap_or(0);
+            }
+            while y > x {
+                y = idom[y].unwrap_or(0);
+            }
+        }
+        x
+    };
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for i in 1..post.len() {
+            let mut new: Option<usize> = None;
+            for &p in &preds[i] {
+                if idom[p].is_some() {
+                    new = Some(match new {
+                        None => p,
+                        Some(n) => intersect(&idom, p, n),
+                    });
+                }
+            }
+            if new.is_some() && idom[i] != new {
+                idom[i] = new;
+                changed = true;
+            }
+        }
+    }
+    let mut on_every_path = HashSet::new();
+    let mut i = order[to];
+    loop {
+        on_every_path.insert(post[i]);
+        match idom[i] {
+            Some(d) if d != i => i = d,
+            _ => break,
+        }
+    }
+    Some(on_every_path)
 }
 
 /// The `next` of question `from` that leads to node `to`.
@@ -1093,5 +1199,71 @@ pub(crate) mod msg {
             en: "« {url} » is not a valid https:// address",
         }
 
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether node `to` can be reached from `from` (a `next` target)
+    /// without passing through question `avoid`: the plain walk that
+    /// [`reaching`] and [`dominators_of`] replace, kept as their oracle.
+    fn reaches(b: &Bundle, from: &str, to: &str, avoid: Option<&str>) -> bool {
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut stack: Vec<&str> = b.node(from).map(|n| n.id()).into_iter().collect();
+        while let Some(id) = stack.pop() {
+            if Some(id) == avoid || !seen.insert(id) {
+                continue;
+            }
+            if id == to {
+                return true;
+            }
+            if let Some(q) = b.question(id) {
+                stack.extend(q.targets().filter_map(|t| b.node(t)).map(|n| n.id()));
+            }
+        }
+        false
+    }
+
+    /// Dominators and reachability say what a walk per counted question
+    /// and per questionnaire said, on the built-in trees and the tally
+    /// fixture, for every tally and every yes/no question.
+    #[test]
+    fn dominators_agree_with_walks_that_avoid_a_question() {
+        let tally = include_str!("../../tests/fixtures/tally/compte.toml");
+        for b in [
+            Bundle::builtin().unwrap(),
+            Bundle::from_sources([("t/compte.toml", tally)]).unwrap(),
+        ] {
+            let tallies: Vec<&Question> = b
+                .questionnaires
+                .iter()
+                .flat_map(|(_, q)| q.questions.iter())
+                .filter(|q| q.kind == QuestionKind::Tally)
+                .collect();
+            assert!(!tallies.is_empty());
+            for t in tallies {
+                let back = reaching(&b, &t.id);
+                for (_, q) in &b.questionnaires {
+                    let start = format!("@{}", q.id);
+                    let start_id = b.node(&start).unwrap().id();
+                    let doms = dominators_of(&b, start_id, &t.id);
+                    assert_eq!(doms.is_some(), reaches(&b, &start, &t.id, None));
+                    for c in b.asked_ids() {
+                        assert_eq!(back.contains(c), reaches(&b, c, &t.id, None), "{c}");
+                        let on_every_path = doms.as_ref().is_some_and(|d| d.contains(c));
+                        let around = reaches(&b, &start, &t.id, Some(c));
+                        assert_eq!(
+                            on_every_path,
+                            doms.is_some() && !around,
+                            "{c} before {} from {}",
+                            t.id,
+                            q.id
+                        );
+                    }
+                }
+            }
+        }
     }
 }
