@@ -10,7 +10,9 @@
 
 #[path = "src/text"]
 mod text {
+    pub mod escape;
     pub mod i18n;
+    pub mod limits;
     pub mod number;
     pub mod parse_error;
     pub mod suggest;

@@ -367,3 +367,82 @@ fn a_session_ends_by_writing_the_documents_it_calls_for() {
     assert_eq!(v["fields"]["organisme"], "Commune de Test");
     assert_eq!(v["answers"]["algo_donnees_personnelles"], false);
 }
+
+/// Sends `signal` to the session's process, as `kill` or a closing
+/// terminal window would.
+fn signal(p: &Pty, signal: i32) {
+    // A short pause lets the prompt switch the terminal to raw mode.
+    std::thread::sleep(Duration::from_millis(150));
+    let pid = p.get_process().pid().as_raw();
+    // SAFETY: kill(2) on the pid of our own child.
+    assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+}
+
+#[test]
+fn sigterm_at_a_menu_restores_the_terminal_saves_and_exits_143() {
+    let run = Run::new();
+    let out = run.path("partiel.json");
+    let mut p = run.spawn(&["--save-answers", out.to_str().unwrap()], &[]);
+    see(&mut p, "Oui pour A");
+    send(&mut p, ENTER);
+    see(&mut p, "Combien pour B ?");
+    send(&mut p, "75\r");
+    see(&mut p, "Oui pour D");
+    signal(&p, libc::SIGTERM);
+    let before = see(
+        &mut p,
+        "Session interrompue : le programme a reçu l'ordre de s'arrêter (SIGTERM).",
+    );
+    see(&mut p, "aiguillage --answers");
+    let (rest, code) = finish(p);
+    assert_eq!(code, 143);
+    let all = format!("{before}{rest}");
+    assert!(all.contains("\x1b[?25h"), "cursor shown again: {all:?}");
+    let v = saved(&out);
+    assert_eq!(v["answers"]["a"], true);
+    assert_eq!(v["answers"]["b"], 75.0);
+}
+
+#[test]
+fn sighup_at_a_number_prompt_saves_and_exits_129() {
+    let run = Run::new();
+    let out = run.path("partiel.json");
+    let mut p = run.spawn(&["--save-answers", out.to_str().unwrap()], &[]);
+    see(&mut p, "Oui pour A");
+    send(&mut p, ENTER);
+    see(&mut p, "Combien pour B ?");
+    send(&mut p, "12");
+    signal(&p, libc::SIGHUP);
+    let (_, code) = finish(p);
+    assert_eq!(code, 129);
+    let v = saved(&out);
+    assert_eq!(v["answers"]["a"], true);
+}
+
+#[test]
+fn sigterm_in_plain_mode_also_restores_and_exits_143() {
+    let run = Run::new();
+    let mut p = run.spawn(&["--plain"], &[]);
+    see(&mut p, "Votre choix : ");
+    signal(&p, libc::SIGTERM);
+    see(&mut p, "(SIGTERM)");
+    see(&mut p, "--save-answers");
+    let (_, code) = finish(p);
+    assert_eq!(code, 143);
+}
+
+#[test]
+fn ctrl_c_before_any_answer_leaves_an_existing_answers_file_as_it_was() {
+    let run = Run::new();
+    let out = run.path("precieux.json");
+    let kept = "{\"questionnaire\": \"t\", \"answers\": {\"a\": false}}";
+    std::fs::write(&out, kept).unwrap();
+    let mut p = run.spawn(&["--save-answers", out.to_str().unwrap()], &[]);
+    see(&mut p, "Oui pour A");
+    send(&mut p, CTRL_C);
+    see(&mut p, "Session interrompue.");
+    see(&mut p, "est resté tel quel");
+    let (_, code) = finish(p);
+    assert_eq!(code, 130);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), kept);
+}

@@ -530,7 +530,8 @@ impl Loader {
     }
 
     fn add_file(&mut self, path: &Path) -> Result<(), LoadError> {
-        let text = std::fs::read_to_string(path).map_err(|e| LoadError::io(path, e))?;
+        // Under a size cap: `check /dev/zero` stops at once.
+        let text = crate::text::limits::read_file(path).map_err(|e| LoadError::io(path, e))?;
         self.add_source(path.display().to_string(), text)
     }
 

@@ -12,6 +12,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::text::limits::{MAX_SHOWN_ERRORS, more_errors};
+
 /// Where an item was read from: the index of its source in the bundle's
 /// list of loaded files.
 pub type SourceId = usize;
@@ -43,9 +45,27 @@ pub struct Diagnostic {
     pub end_column: usize,
     /// The line of text at `line`, for the caret.
     #[serde(skip)]
-    pub snippet: Option<String>,
+    pub snippet: Option<Snippet>,
     #[serde(skip)]
     pub source: SourceId,
+}
+
+/// The line an error points at, as shown above the caret: cut to about
+/// 80 characters around the place, its control characters escaped (see
+/// [`crate::text::escape::excerpt`]), with the caret's column in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    pub text: String,
+    /// 1-based, in characters of `text`.
+    pub caret: usize,
+}
+
+impl Snippet {
+    /// The line of `text` at byte `offset`.
+    pub fn at(text: &str, offset: usize) -> Snippet {
+        let (text, caret) = crate::text::escape::excerpt(text, offset);
+        Snippet { text, caret }
+    }
 }
 
 impl Diagnostic {
@@ -88,9 +108,16 @@ impl Report {
         });
     }
 
-    /// One paragraph per error, for when loading fails.
+    /// One paragraph per error, for when loading fails: the first
+    /// [`MAX_SHOWN_ERRORS`], then how many more.
     pub fn summary(&self) -> String {
-        let errors: Vec<String> = self.errors().map(ToString::to_string).collect();
+        let count = self.errors().count();
+        let mut errors: Vec<String> = self
+            .errors()
+            .take(MAX_SHOWN_ERRORS)
+            .map(ToString::to_string)
+            .collect();
+        errors.extend(more_errors(count));
         // The command that shows every problem, warnings included, of the
         // very files that failed (built-in ones need no argument).
         let mut files: Vec<&str> = self
@@ -104,8 +131,8 @@ impl Report {
             .collect::<Vec<_>>()
             .join(" ");
         msg::summary(
-            errors.len(),
-            if errors.len() > 1 { "s" } else { "" },
+            count,
+            if count > 1 { "s" } else { "" },
             &command,
             &errors.join("\n\n"),
         )
@@ -132,37 +159,79 @@ impl fmt::Display for Diagnostic {
             snippet: self.snippet.clone(),
         };
         source.fmt(f)?;
-        // …stretched under the whole value when it fits on the line.
-        if source.snippet.is_some() && self.end_line == self.line && self.end_column > self.column {
-            f.write_str(&"^".repeat(self.end_column - self.column - 1))?;
+        // …stretched under the whole value, as far as the line is shown.
+        if let Some(snippet) = &source.snippet
+            && self.end_line == self.line
+            && self.end_column > self.column
+        {
+            let room = snippet.text.chars().count().saturating_sub(snippet.caret);
+            let room = room - usize::from(snippet.text.ends_with('…'));
+            let carets = (self.end_column - self.column - 1).min(room);
+            f.write_str(&"^".repeat(carets))?;
         }
         Ok(())
     }
 }
 
 /// A place in a text: start and end as 1-based line and column, and the
-/// text of the start line (for the caret).
+/// line of the start (for the caret).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
-    pub snippet: String,
+    pub snippet: Snippet,
 }
 
 impl Place {
     pub fn from_span(text: &str, span: Range<usize>) -> Place {
-        let (line, column) = line_col(text, span.start);
-        let (end_line, end_column) = line_col(text, span.end);
-        Place {
-            line,
-            column,
-            end_line,
-            end_column,
-            snippet: text.lines().nth(line - 1).unwrap_or_default().to_owned(),
-        }
+        places(text, &[span]).remove(0)
     }
+}
+
+/// The places of many spans of one text, in one pass over it: thousands
+/// of diagnostics in a file of megabytes cost one reading, not one each.
+pub fn places(text: &str, spans: &[Range<usize>]) -> Vec<Place> {
+    let offsets: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+    let at = line_cols(text, &offsets);
+    spans
+        .iter()
+        .enumerate()
+        .map(|(i, span)| {
+            let ((line, column), (end_line, end_column)) = (at[2 * i], at[2 * i + 1]);
+            Place {
+                line,
+                column,
+                end_line,
+                end_column,
+                snippet: Snippet::at(text, span.start),
+            }
+        })
+        .collect()
+}
+
+/// The 1-based line and column (in characters) of each byte offset, in
+/// one pass over `text` whatever their number and order.
+pub fn line_cols(text: &str, offsets: &[usize]) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&i| offsets[i]);
+    let mut out = vec![(1, 1); offsets.len()];
+    let (mut pos, mut line, mut column) = (0, 1, 1);
+    for i in order {
+        let target = floor_char_boundary(text, offsets[i].min(text.len()));
+        let chunk = &text[pos..target];
+        match chunk.rfind('\n') {
+            Some(nl) => {
+                line += chunk.matches('\n').count();
+                column = chunk[nl + 1..].chars().count() + 1;
+            }
+            None => column += chunk.chars().count(),
+        }
+        pos = target;
+        out[i] = (line, column);
+    }
+    out
 }
 
 /// A problem at a place in a text file: rendered with the file, line and
@@ -175,8 +244,8 @@ pub struct SourceError {
     /// 1-based, in characters; 0 when the place is unknown.
     pub column: usize,
     pub message: String,
-    /// The line of text the error points at.
-    pub snippet: Option<String>,
+    /// The line the error points at.
+    pub snippet: Option<Snippet>,
 }
 
 impl SourceError {
@@ -185,7 +254,7 @@ impl SourceError {
         let (line, column, snippet) = match offset {
             Some(o) => {
                 let (l, c) = line_col(text, o);
-                (l, c, text.lines().nth(l - 1).map(str::to_owned))
+                (l, c, Some(Snippet::at(text, o)))
             }
             None => (0, 0, None),
         };
@@ -211,26 +280,43 @@ impl SourceError {
             (1, 0) => (1, 1),
             other => other,
         };
+        let snippet = offset_of(text, line, column).map(|o| Snippet::at(text, o));
         SourceError {
             file: file.to_owned(),
             line,
             column,
             message,
-            snippet: (line > 0)
-                .then(|| text.lines().nth(line - 1).map(str::to_owned))
-                .flatten(),
+            snippet,
         }
     }
 }
 
+/// The byte offset of a 1-based line and column, when the text has them.
+fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+    if line == 0 {
+        return None;
+    }
+    let start = if line == 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2)?.0 + 1
+    };
+    if start >= text.len() {
+        // An empty file, or the line after the last one: no line to show.
+        return None;
+    }
+    let rest = &text[start..];
+    let end = rest.find('\n').unwrap_or(rest.len());
+    let in_line = rest[..end]
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(end, |(i, _)| i);
+    Some(start + in_line)
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..floor_char_boundary(text, offset)];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+    line_cols(text, &[offset])[0]
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -251,11 +337,16 @@ impl fmt::Display for SourceError {
             let gutter = self.line.to_string();
             let pad = " ".repeat(gutter.len());
             let caret_pad: String = snippet
+                .text
                 .chars()
-                .take(self.column.saturating_sub(1))
+                .take(snippet.caret.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
-            write!(f, "\n{pad} |\n{gutter} | {snippet}\n{pad} | {caret_pad}^")?;
+            write!(
+                f,
+                "\n{pad} |\n{gutter} | {}\n{pad} | {caret_pad}^",
+                snippet.text
+            )?;
         }
         Ok(())
     }

@@ -403,13 +403,25 @@ pub fn tally_label(count: usize, total: usize, range: &str) -> String {
 
 /// Checks every answer against its question, wherever the question is:
 /// unknown ids and invalid values are errors even off the path.
+///
+/// In a flood of unknown ids (more than are shown), none gets a « did you
+/// mean »: comparing a million ids with every question would take seconds
+/// for suggestions nobody reads.
 pub fn check_answers(bundle: &Bundle, answers: &BTreeMap<String, Answer>) -> Vec<AnswerError> {
+    let unknown = answers
+        .keys()
+        .filter(|id| bundle.question(id).is_none())
+        .count();
+    let suggest = unknown <= crate::text::limits::MAX_SHOWN_ERRORS;
     answers
         .iter()
         .filter_map(|(id, answer)| match bundle.question(id) {
             None => Some(AnswerError::UnknownQuestion {
                 id: id.clone(),
-                suggestion: did_you_mean(id, bundle.asked_ids()).map(str::to_owned),
+                suggestion: suggest
+                    .then(|| did_you_mean(id, bundle.asked_ids()))
+                    .flatten()
+                    .map(str::to_owned),
             }),
             Some(q) => route_of(q, answer).err(),
         })

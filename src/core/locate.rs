@@ -11,7 +11,7 @@ use std::ops::Range;
 use toml_edit::{Document, Item};
 
 use crate::core::catalog::{Bundle, SourceId};
-use crate::core::diagnostic::{Place, Report};
+use crate::core::diagnostic::{Report, places};
 
 /// One step of a key path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,19 +72,27 @@ pub fn span_of(doc: &Document<&str>, path: &str) -> Option<Range<usize>> {
 }
 
 /// Fills the place of every diagnostic whose path can be found. Each
-/// source is parsed at most once.
+/// source is parsed at most once, and its places found in one pass (see
+/// [`places`]), however many diagnostics point into it.
 pub fn fill_locations(bundle: &Bundle, report: &mut Report) {
-    let mut docs: HashMap<SourceId, Option<Document<&str>>> = HashMap::new();
-    for d in &mut report.diagnostics {
-        let Some(source) = bundle.sources.get(d.source) else {
+    let mut by_source: HashMap<SourceId, Vec<usize>> = HashMap::new();
+    for (i, d) in report.diagnostics.iter().enumerate() {
+        if bundle.sources.get(d.source).is_some() {
+            by_source.entry(d.source).or_default().push(i);
+        }
+    }
+    for (source, indexes) in by_source {
+        let text = bundle.sources[source].text.as_str();
+        let Ok(doc) = Document::parse(text) else {
             continue;
         };
-        let text = source.text.as_str();
-        let doc = docs
-            .entry(d.source)
-            .or_insert_with(|| Document::parse(text).ok());
-        if let Some(span) = doc.as_ref().and_then(|doc| span_of(doc, &d.path)) {
-            d.set_place(Place::from_span(text, span));
+        let found: Vec<(usize, Range<usize>)> = indexes
+            .into_iter()
+            .filter_map(|i| span_of(&doc, &report.diagnostics[i].path).map(|span| (i, span)))
+            .collect();
+        let spans: Vec<Range<usize>> = found.iter().map(|(_, s)| s.clone()).collect();
+        for ((i, _), place) in found.iter().zip(places(text, &spans)) {
+            report.diagnostics[*i].set_place(place);
         }
     }
 }

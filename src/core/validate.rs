@@ -15,9 +15,27 @@ use crate::text::suggest::suggest;
 struct Checker<'a> {
     bundle: &'a Bundle,
     report: Report,
+    /// « Did you mean » compares a name with every candidate: in a file
+    /// with thousands of broken references, doing it for each would be
+    /// quadratic. The first ones (in file order, the ones shown) get a
+    /// suggestion; past this many, none does.
+    suggestions_left: std::cell::Cell<usize>,
 }
 
+/// How many « did you mean » a check computes at most.
+const MAX_SUGGESTIONS: usize = 4 * crate::text::limits::MAX_SHOWN_ERRORS;
+
 impl Checker<'_> {
+    /// [`suggest`], while the budget lasts.
+    fn suggest<'b>(&self, word: &str, candidates: impl Iterator<Item = &'b str>) -> String {
+        let left = self.suggestions_left.get();
+        if left == 0 {
+            return String::new();
+        }
+        self.suggestions_left.set(left - 1);
+        suggest(word, candidates)
+    }
+
     fn push(
         &mut self,
         severity: Severity,
@@ -56,6 +74,7 @@ pub fn check(bundle: &Bundle) -> Report {
     let mut c = Checker {
         bundle,
         report: Report::default(),
+        suggestions_left: std::cell::Cell::new(MAX_SUGGESTIONS),
     };
     check_duplicates(&mut c);
     check_references(&mut c);
@@ -171,7 +190,7 @@ fn check_references(c: &mut Checker) {
                         format!("questions[{qi}].terms[{ti}]"),
                         msg::missing_term(
                             t,
-                            &suggest(t, b.terms.iter().map(|(_, t)| t.id.as_str())),
+                            &c.suggest(t, b.terms.iter().map(|(_, t)| t.id.as_str())),
                         ),
                     );
                 }
@@ -236,7 +255,7 @@ fn check_next(c: &mut Checker, src: SourceId, path: String, next: &str) {
     let message = if let Some(q) = next.strip_prefix('@') {
         msg::missing_questionnaire(
             q,
-            &suggest(q, b.questionnaires.iter().map(|(_, q)| q.id.as_str())),
+            &c.suggest(q, b.questionnaires.iter().map(|(_, q)| q.id.as_str())),
         )
     } else {
         let candidates = b.questionnaires.iter().flat_map(|(_, q)| {
@@ -245,7 +264,7 @@ fn check_next(c: &mut Checker, src: SourceId, path: String, next: &str) {
                 .map(|x| x.id.as_str())
                 .chain(q.outcomes.iter().map(|x| x.id.as_str()))
         });
-        msg::missing_node(next, &suggest(next, candidates))
+        msg::missing_node(next, &c.suggest(next, candidates))
     };
     c.error("missing-reference", src, path, message);
 }
@@ -261,7 +280,7 @@ fn check_finding_ref(c: &mut Checker, src: SourceId, path: String, id: &str) {
             "missing-reference",
             src,
             path,
-            msg::missing_finding(id, &suggest(id, candidates)),
+            msg::missing_finding(id, &c.suggest(id, candidates)),
         );
     }
 }
@@ -275,7 +294,7 @@ fn check_article_ref(c: &mut Checker, src: SourceId, path: String, id: &str) {
             path,
             msg::missing_article(
                 id,
-                &suggest(id, b.articles.iter().map(|(_, a)| a.id.as_str())),
+                &c.suggest(id, b.articles.iter().map(|(_, a)| a.id.as_str())),
             ),
         );
     }
@@ -290,7 +309,7 @@ fn check_guide_ref(c: &mut Checker, src: SourceId, path: String, r: &GuideRef) {
             path,
             msg::unknown_guide(
                 &r.guide,
-                &suggest(&r.guide, b.guides.iter().map(|(_, g)| g.id.as_str())),
+                &c.suggest(&r.guide, b.guides.iter().map(|(_, g)| g.id.as_str())),
             ),
         ),
         Some(g) => {
@@ -304,7 +323,7 @@ fn check_guide_ref(c: &mut Checker, src: SourceId, path: String, r: &GuideRef) {
                     msg::unknown_chapter(
                         &g.id,
                         ch,
-                        &suggest(ch, g.chapters.iter().map(|x| x.id.as_str())),
+                        &c.suggest(ch, g.chapters.iter().map(|x| x.id.as_str())),
                     ),
                 );
             }
@@ -407,7 +426,7 @@ fn check_count(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
                 let message = msg::counted_not_a_question(
                     id,
                     counted,
-                    &suggest(counted, c.bundle.asked_ids()),
+                    &c.suggest(counted, c.bundle.asked_ids()),
                 );
                 c.error("missing-reference", src, path, message);
             }
@@ -522,16 +541,22 @@ fn check_graph(c: &mut Checker) {
     let b = c.bundle;
     let mut reached: HashSet<&str> = HashSet::new();
     let mut state: HashMap<&str, u8> = HashMap::new(); // 1 = on stack, 2 = done
+    // Where each question is written, for the place of a cycle.
+    let mut places: HashMap<&str, (SourceId, usize)> = HashMap::new();
+    for (src, q) in &b.questionnaires {
+        for (qi, x) in q.questions.iter().enumerate() {
+            places.entry(x.id.as_str()).or_insert((*src, qi));
+        }
+    }
     for (src, q) in &b.questionnaires {
         if let Some(Node::Question(start)) = b.node(&q.start) {
-            let mut stack: Vec<&str> = Vec::new();
             dfs(
                 c,
                 *src,
                 start.id.as_str(),
                 &mut reached,
                 &mut state,
-                &mut stack,
+                &places,
             );
         }
     }
@@ -589,44 +614,84 @@ fn report_unreachable(c: &mut Checker, reached: &HashSet<&str>) {
     }
 }
 
+/// Depth-first walk from `start`: marks what it reaches, reports each
+/// `next` that closes a cycle. Iterative, with its own stack: a chain of
+/// 30 000 questions is walked in constant native stack.
 fn dfs<'a>(
     c: &mut Checker<'a>,
     src: SourceId,
-    id: &'a str,
+    start: &'a str,
     reached: &mut HashSet<&'a str>,
     state: &mut HashMap<&'a str, u8>,
-    stack: &mut Vec<&'a str>,
+    places: &HashMap<&str, (SourceId, usize)>,
 ) {
-    match state.get(id) {
-        Some(2) => return,
-        Some(1) => {
-            let from = stack.iter().position(|x| *x == id).unwrap_or(0);
-            let mut cycle: Vec<&str> = stack[from..].to_vec();
-            cycle.push(id);
-            // Point at the `next` that closes the loop, where the fix goes.
-            let closing = stack.last().copied().unwrap_or(id);
-            let (qsrc, path) = locate_edge(c.bundle, closing, id)
-                .or_else(|| locate_question(c.bundle, id))
-                .unwrap_or((src, "id".into()));
-            c.error("cycle", qsrc, path, msg::cycle(&cycle.join(" → ")));
-            return;
+    // The questions on the current path, each with the targets it has
+    // still to walk (last first), and each one's depth on the path.
+    let mut stack: Vec<(&'a str, Vec<&'a str>)> = Vec::new();
+    let mut depth: HashMap<&'a str, usize> = HashMap::new();
+    let mut next = Some(start);
+    loop {
+        if let Some(id) = next.take() {
+            match state.get(id) {
+                Some(2) => {}
+                Some(1) => {
+                    let from = depth.get(id).copied().unwrap_or(0);
+                    let mut cycle: Vec<&str> = stack[from..].iter().map(|(x, _)| *x).collect();
+                    cycle.push(id);
+                    // Point at the `next` that closes the loop, where the fix goes.
+                    let closing = stack.last().map_or(id, |(x, _)| *x);
+                    let (qsrc, path) = locate_edge(c.bundle, places, closing, id)
+                        .or_else(|| locate_question(places, id))
+                        .unwrap_or((src, "id".into()));
+                    c.error("cycle", qsrc, path, msg::cycle(&cycle_text(&cycle)));
+                }
+                _ => {
+                    reached.insert(id);
+                    match c.bundle.question(id) {
+                        None => {
+                            state.insert(id, 2);
+                        }
+                        Some(q) => {
+                            state.insert(id, 1);
+                            depth.insert(id, stack.len());
+                            let mut targets: Vec<&'a str> = q
+                                .targets()
+                                .filter_map(|t| c.bundle.node(t))
+                                .map(|n| n.id())
+                                .collect();
+                            targets.reverse();
+                            stack.push((id, targets));
+                        }
+                    }
+                }
+            }
         }
-        _ => {}
-    }
-    reached.insert(id);
-    let Some(q) = c.bundle.question(id) else {
-        state.insert(id, 2);
-        return;
-    };
-    state.insert(id, 1);
-    stack.push(id);
-    for t in q.targets() {
-        if let Some(node) = c.bundle.node(t) {
-            dfs(c, src, node.id(), reached, state, stack);
+        let Some((id, pending)) = stack.last_mut() else {
+            break;
+        };
+        match pending.pop() {
+            Some(t) => next = Some(t),
+            None => {
+                state.insert(*id, 2);
+                depth.remove(*id);
+                stack.pop();
+            }
         }
     }
-    stack.pop();
-    state.insert(id, 2);
+}
+
+/// `a → b → c → a`; a long cycle shows its first and last steps only, so
+/// that a loop through 30 000 questions stays one line.
+fn cycle_text(cycle: &[&str]) -> String {
+    const ENDS: usize = 5;
+    if cycle.len() <= 2 * ENDS + 1 {
+        return cycle.join(" → ");
+    }
+    format!(
+        "{} → … → {}",
+        cycle[..ENDS].join(" → "),
+        cycle[cycle.len() - ENDS..].join(" → ")
+    )
 }
 
 /// A tally counts the « oui » answers given on the path so far: each
@@ -645,8 +710,25 @@ fn check_tally_order(c: &mut Checker) {
 }
 
 /// [`check_tally_order`] for tally `t`, the `qi`-th question of its file.
+///
+/// A counted question must reach the tally, and be on every path to it
+/// from the start of each questionnaire that reaches it: it must
+/// dominate the tally. Both are found once per tally (the questions that
+/// reach it, and its dominators from each start), not once per counted
+/// question: a tally counting thousands of questions stays linear.
 fn check_counted_before(c: &mut Checker, src: SourceId, qi: usize, t: &Question) {
     let b = c.bundle;
+    let reaching = reaching(b, &t.id);
+    // For each questionnaire whose start leads to the tally: the nodes on
+    // every path from that start to it.
+    let dominated: Vec<(&str, HashSet<&str>)> = b
+        .questionnaires
+        .iter()
+        .filter_map(|(_, q)| {
+            let start = b.node(&format!("@{}", q.id))?.id();
+            dominators_of(b, start, &t.id).map(|d| (q.id.as_str(), d))
+        })
+        .collect();
     let mut seen = HashSet::new();
     for (i, counted) in t.count.iter().enumerate() {
         // Unknown ids, other kinds and repeats are reported by check_count.
@@ -657,7 +739,7 @@ fn check_counted_before(c: &mut Checker, src: SourceId, qi: usize, t: &Question)
             continue;
         }
         let path = format!("questions[{qi}].count[{i}]");
-        if !reaches(b, counted, &t.id, None) {
+        if !reaching.contains(counted.as_str()) {
             c.error(
                 "tally-order",
                 src,
@@ -666,67 +748,160 @@ fn check_counted_before(c: &mut Checker, src: SourceId, qi: usize, t: &Question)
             );
             continue;
         }
-        let around = b
-            .questionnaires
+        let around = dominated
             .iter()
-            .map(|(_, q)| q)
-            .find(|q| reaches(b, &format!("@{}", q.id), &t.id, Some(counted)));
-        if let Some(from) = around {
+            .find(|(_, on_every_path)| !on_every_path.contains(counted.as_str()));
+        if let Some((from, _)) = around {
             c.error(
                 "tally-order",
                 src,
                 path,
-                msg::tally_not_on_every_path(counted, &t.id, &from.id),
+                msg::tally_not_on_every_path(counted, &t.id, from),
             );
         }
     }
 }
 
-/// Whether node `to` can be reached from `from` (a `next` target)
-/// without passing through question `avoid`.
-fn reaches(b: &Bundle, from: &str, to: &str, avoid: Option<&str>) -> bool {
-    let mut seen: HashSet<&str> = HashSet::new();
-    let mut stack: Vec<&str> = b.node(from).map(|n| n.id()).into_iter().collect();
-    while let Some(id) = stack.pop() {
-        if Some(id) == avoid || !seen.insert(id) {
-            continue;
-        }
-        if id == to {
-            return true;
-        }
-        if let Some(q) = b.question(id) {
-            stack.extend(q.targets().filter_map(|t| b.node(t)).map(|n| n.id()));
+/// Every question from which node `to` can be reached (`to` included).
+fn reaching<'b>(b: &'b Bundle, to: &str) -> HashSet<&'b str> {
+    let mut preds: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (_, q) in &b.questionnaires {
+        for x in &q.questions {
+            for t in x.targets().filter_map(|t| b.node(t)) {
+                preds.entry(t.id()).or_default().push(&x.id);
+            }
         }
     }
-    false
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut stack: Vec<&str> = b.node(to).map(|n| n.id()).into_iter().collect();
+    while let Some(id) = stack.pop() {
+        if seen.insert(id) {
+            stack.extend(preds.get(id).into_iter().flatten().copied());
+        }
+    }
+    seen
+}
+
+/// The nodes on every path from `start` to `to` (both included), or
+/// `None` when no path leads there: the dominators of `to`, by the
+/// iterative algorithm of Cooper, Harvey and Kennedy on the nodes
+/// `start` reaches, in reverse post-order.
+fn dominators_of<'b>(b: &'b Bundle, start: &'b str, to: &str) -> Option<HashSet<&'b str>> {
+    let targets = |id: &str| -> Vec<&'b str> {
+        b.question(id)
+            .map(|q| {
+                q.targets()
+                    .filter_map(|t| b.node(t))
+                    .map(|n| n.id())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    // Post-order of an iterative depth-first walk.
+    let mut post: Vec<&'b str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::from([start]);
+    let mut stack: Vec<(&'b str, Vec<&'b str>)> = vec![(start, targets(start))];
+    while let Some((id, pending)) = stack.last_mut() {
+        match pending.pop() {
+            Some(next) => {
+                if seen.insert(next) {
+                    stack.push((next, targets(next)));
+                }
+            }
+            None => {
+                post.push(id);
+                stack.pop();
+            }
+        }
+    }
+    if !seen.contains(to) {
+        return None;
+    }
+    post.reverse();
+    let order: HashMap<&str, usize> = post.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let mut preds: Vec<Vec<usize>> = vec![Vec::new(); post.len()];
+    for (i, id) in post.iter().enumerate() {
+        for t in targets(id) {
+            if let Some(&j) = order.get(t) {
+                preds[j].push(i);
+            }
+        }
+    }
+    // idom[i]: the immediate dominator of post[i]; the start is its own.
+    let mut idom: Vec<Option<usize>> = vec![None; post.len()];
+    idom[0] = Some(0);
+    let intersect = |idom: &[Option<usize>], mut x: usize, mut y: usize| {
+        while x != y {
+            while x > y {
+                x = idom[x].unwrap_or(0);
+            }
+            while y > x {
+                y = idom[y].unwrap_or(0);
+            }
+        }
+        x
+    };
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for i in 1..post.len() {
+            let mut new: Option<usize> = None;
+            for &p in &preds[i] {
+                if idom[p].is_some() {
+                    new = Some(match new {
+                        None => p,
+                        Some(n) => intersect(&idom, p, n),
+                    });
+                }
+            }
+            if new.is_some() && idom[i] != new {
+                idom[i] = new;
+                changed = true;
+            }
+        }
+    }
+    let mut on_every_path = HashSet::new();
+    let mut i = order[to];
+    loop {
+        on_every_path.insert(post[i]);
+        match idom[i] {
+            Some(d) if d != i => i = d,
+            _ => break,
+        }
+    }
+    Some(on_every_path)
 }
 
 /// The `next` of question `from` that leads to node `to`.
-fn locate_edge(b: &Bundle, from: &str, to: &str) -> Option<(SourceId, String)> {
-    b.questionnaires.iter().find_map(|(src, q)| {
-        let (qi, question) = q.questions.iter().enumerate().find(|(_, x)| x.id == from)?;
-        let leads_to_target = |next: &str| b.node(next).is_some_and(|n| n.id() == to);
-        if let Some((path, _)) = branches(question, qi)
-            .into_iter()
-            .find(|(_, br)| leads_to_target(&br.next))
-        {
-            return Some((*src, format!("{path}.next")));
-        }
-        question
-            .next
-            .as_deref()
-            .filter(|n| leads_to_target(n))
-            .map(|_| (*src, format!("questions[{qi}].next")))
-    })
+fn locate_edge(
+    b: &Bundle,
+    places: &HashMap<&str, (SourceId, usize)>,
+    from: &str,
+    to: &str,
+) -> Option<(SourceId, String)> {
+    let &(src, qi) = places.get(from)?;
+    let question = b.question(from)?;
+    let leads_to_target = |next: &str| b.node(next).is_some_and(|n| n.id() == to);
+    if let Some((path, _)) = branches(question, qi)
+        .into_iter()
+        .find(|(_, br)| leads_to_target(&br.next))
+    {
+        return Some((src, format!("{path}.next")));
+    }
+    question
+        .next
+        .as_deref()
+        .filter(|n| leads_to_target(n))
+        .map(|_| (src, format!("questions[{qi}].next")))
 }
 
-fn locate_question(b: &Bundle, id: &str) -> Option<(SourceId, String)> {
-    b.questionnaires.iter().find_map(|(src, q)| {
-        q.questions
-            .iter()
-            .position(|x| x.id == id)
-            .map(|i| (*src, format!("questions[{i}].id")))
-    })
+fn locate_question(
+    places: &HashMap<&str, (SourceId, usize)>,
+    id: &str,
+) -> Option<(SourceId, String)> {
+    places
+        .get(id)
+        .map(|&(src, i)| (src, format!("questions[{i}].id")))
 }
 
 /// Where French law is published: every obligation should link there.
@@ -1064,5 +1239,71 @@ pub(crate) mod msg {
             en: "« {url} » is not a valid https:// address",
         }
 
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether node `to` can be reached from `from` (a `next` target)
+    /// without passing through question `avoid`: the plain walk that
+    /// [`reaching`] and [`dominators_of`] replace, kept as their oracle.
+    fn reaches(b: &Bundle, from: &str, to: &str, avoid: Option<&str>) -> bool {
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut stack: Vec<&str> = b.node(from).map(|n| n.id()).into_iter().collect();
+        while let Some(id) = stack.pop() {
+            if Some(id) == avoid || !seen.insert(id) {
+                continue;
+            }
+            if id == to {
+                return true;
+            }
+            if let Some(q) = b.question(id) {
+                stack.extend(q.targets().filter_map(|t| b.node(t)).map(|n| n.id()));
+            }
+        }
+        false
+    }
+
+    /// Dominators and reachability say what a walk per counted question
+    /// and per questionnaire said, on the built-in trees and the tally
+    /// fixture, for every tally and every yes/no question.
+    #[test]
+    fn dominators_agree_with_walks_that_avoid_a_question() {
+        let tally = include_str!("../../tests/fixtures/tally/compte.toml");
+        for b in [
+            Bundle::builtin().unwrap(),
+            Bundle::from_sources([("t/compte.toml", tally)]).unwrap(),
+        ] {
+            let tallies: Vec<&Question> = b
+                .questionnaires
+                .iter()
+                .flat_map(|(_, q)| q.questions.iter())
+                .filter(|q| q.kind == QuestionKind::Tally)
+                .collect();
+            assert!(!tallies.is_empty());
+            for t in tallies {
+                let back = reaching(&b, &t.id);
+                for (_, q) in &b.questionnaires {
+                    let start = format!("@{}", q.id);
+                    let start_id = b.node(&start).unwrap().id();
+                    let doms = dominators_of(&b, start_id, &t.id);
+                    assert_eq!(doms.is_some(), reaches(&b, &start, &t.id, None));
+                    for c in b.asked_ids() {
+                        assert_eq!(back.contains(c), reaches(&b, c, &t.id, None), "{c}");
+                        let on_every_path = doms.as_ref().is_some_and(|d| d.contains(c));
+                        let around = reaches(&b, &start, &t.id, Some(c));
+                        assert_eq!(
+                            on_every_path,
+                            doms.is_some() && !around,
+                            "{c} before {} from {}",
+                            t.id,
+                            q.id
+                        );
+                    }
+                }
+            }
+        }
     }
 }

@@ -1,7 +1,6 @@
 //! Reading answers files (★ contract): JSON, with errors that point at the
 //! file, line and column.
 
-use std::io::Read;
 use std::path::Path;
 
 use crate::core::diagnostic::SourceError;
@@ -21,53 +20,84 @@ pub struct Loaded {
 impl Loaded {
     /// Turns answer errors into errors that show where each answer is in
     /// the file: the key of an unknown question, the value of a bad answer.
+    /// The places come from one more reading of the file, done once for
+    /// all the errors; only the first
+    /// [`MAX_SHOWN_ERRORS`](crate::text::limits::MAX_SHOWN_ERRORS), the
+    /// ones shown, are placed and worded.
     pub fn locate(&self, errors: Vec<AnswerError>) -> Error {
-        let located: Vec<SourceError> = errors
-            .iter()
+        use crate::text::limits::MAX_SHOWN_ERRORS;
+        let places = parse_with_places(&self.name, &self.text)
+            .map(|(_, p)| p)
+            .unwrap_or_default();
+        // In the order of the file, as a person reads it and fixes it.
+        let mut errors: Vec<(Option<usize>, AnswerError)> = errors
+            .into_iter()
             .map(|e| {
                 let (key, at_value) = e.key();
-                let offset = locate(&self.text, key, at_value);
-                SourceError::new(&self.name, &self.text, offset, e.to_string())
+                (places.of(key, at_value), e)
             })
             .collect();
-        if located.iter().all(|e| e.line == 0) {
-            Error::Answers(errors)
-        } else {
-            Error::AnswersAt(located)
+        errors.sort_by_key(|(offset, _)| offset.unwrap_or(usize::MAX));
+        if errors.iter().all(|(offset, _)| offset.is_none()) {
+            return Error::Answers(errors.into_iter().map(|(_, e)| e).collect());
         }
+        let located = errors
+            .iter()
+            .enumerate()
+            .map(|(i, (offset, e))| {
+                if i < MAX_SHOWN_ERRORS {
+                    SourceError::new(&self.name, &self.text, *offset, e.to_string())
+                } else {
+                    // Counted, not shown: neither placed nor worded.
+                    SourceError::new(&self.name, "", None, String::new())
+                }
+            })
+            .collect();
+        Error::AnswersAt(located)
     }
 }
 
-/// Byte offset of `"key":` in a JSON text (or of its value), when present.
-/// Question ids are plain identifiers, so a textual search is exact enough
-/// and keeps the parser simple.
-pub fn locate(text: &str, key: &str, at_value: bool) -> Option<usize> {
-    let quoted = format!("\"{key}\"");
-    text.match_indices(&quoted).find_map(|(i, _)| {
-        let after = &text[i + quoted.len()..];
-        let colon = after.len() - after.trim_start().len();
-        after.trim_start().strip_prefix(':').map(|rest| {
-            if at_value {
-                let ws = rest.len() - rest.trim_start().len();
-                i + quoted.len() + colon + 1 + ws
-            } else {
-                i
-            }
-        })
-    })
+/// Where the keys and values of an answers file are written: byte offsets
+/// in its text, found while reading it.
+#[derive(Debug, Clone, Default)]
+pub struct Places {
+    /// Question id → offsets of its key and of its value.
+    answers: std::collections::HashMap<String, (usize, usize)>,
+    questionnaire: Option<(usize, usize)>,
 }
 
-/// Reads an answers file; `-` reads standard input.
+impl Places {
+    /// The offset of `key` (an answer's id, or `questionnaire`) or of its
+    /// value.
+    pub fn of(&self, key: &str, at_value: bool) -> Option<usize> {
+        let (k, v) = if key == "questionnaire" {
+            self.questionnaire?
+        } else {
+            *self.answers.get(key)?
+        };
+        Some(if at_value { v } else { k })
+    }
+}
+
+/// Byte offset of the answer `key` in an answers file (or of its value),
+/// when present.
+pub fn locate(text: &str, key: &str, at_value: bool) -> Option<usize> {
+    let (_, places) = parse_with_places("", text).ok()?;
+    places.of(key, at_value)
+}
+
+/// Reads an answers file; `-` reads standard input. Either is read under
+/// [`MAX_INPUT_BYTES`](crate::text::limits::MAX_INPUT_BYTES): `--answers
+/// /dev/zero` or an endless pipe stops at once with exit code 2.
 pub fn read(path: &Path) -> Result<Loaded, Error> {
+    use crate::text::limits::{MAX_INPUT_BYTES, read_file, read_text};
     let (name, text) = if path.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
+        let text = read_text(std::io::stdin().lock(), MAX_INPUT_BYTES)
             .map_err(|e| Error::io("<stdin>", &e))?;
         ("<stdin>".to_owned(), text)
     } else {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(name.clone(), &e))?;
+        let text = read_file(path).map_err(|e| Error::io(name.clone(), &e))?;
         (name, text)
     };
     let file = parse(&name, &text)?;
@@ -76,42 +106,376 @@ pub fn read(path: &Path) -> Result<Loaded, Error> {
 
 /// Parses the text of an answers file named `name`.
 pub fn parse(name: &str, text: &str) -> Result<AnswersFile, Error> {
+    read_answers(name, text, false).map(|(file, _)| file)
+}
+
+/// Parses the text of an answers file named `name`, and notes where each
+/// answer is.
+///
+/// The reader is ours, on top of serde_json, rather than a derived one:
+///
+/// - a key written twice (in `answers` or at the top) is refused, pointing
+///   at the second one — serde_json would keep the last silently, and a
+///   second answer further down could turn a recommendation into an
+///   obligation;
+/// - anything after the object (a second object, a JSON Lines file) is
+///   refused with a word about `aiguillage batch`;
+/// - a byte-order mark at the start is dropped;
+/// - every message is ours, in the interface language: nothing of
+///   serde's wording (« untagged enum », « duplicate field ») comes through.
+pub fn parse_with_places(name: &str, text: &str) -> Result<(AnswersFile, Places), Error> {
+    read_answers(name, text, true)
+}
+
+fn read_answers(name: &str, text: &str, want_places: bool) -> Result<(AnswersFile, Places), Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // `[…]` or `"…"` at the top would be read as a struct by position and
     // give a puzzling message; say what the file must be instead.
     if let Some(start) = text.find(|c: char| !c.is_whitespace())
         && !text[start..].starts_with('{')
     {
-        return Err(Error::Parse(Box::new(SourceError::new(
+        return Err(at(
             name,
             text,
-            Some(start),
+            start,
             msg::unreadable(&msg::not_an_object()),
-        ))));
+        ));
     }
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        let why = explain_json_error(&inner);
-        // `?` stands for a place the reader could not name.
-        let message = if path.is_empty() || path == "." || path.contains('?') {
-            msg::unreadable(&why)
-        } else {
-            msg::unreadable_at(&path, &why)
+    let problem = std::cell::RefCell::new(None);
+    let path = std::cell::RefCell::new(None);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let read = serde::de::DeserializeSeed::deserialize(
+        reader::Reader {
+            text,
+            problem: &problem,
+            path: &path,
+            want_places,
+        },
+        &mut de,
+    )
+    .and_then(|read| de.end().map(|()| read));
+    read.map_err(|e| {
+        if let Some(p) = problem.into_inner() {
+            let message = match &p.key {
+                Some(key) => msg::unreadable_at(key, &p.message),
+                None => msg::unreadable(&p.message),
+            };
+            return at(name, text, p.offset, message);
+        }
+        let why = explain_json_error(&e);
+        let message = match path.into_inner() {
+            Some(path) => msg::unreadable_at(&path, &why),
+            None => msg::unreadable(&why),
         };
         Error::Parse(Box::new(SourceError::at(
             name,
             text,
-            inner.line(),
-            inner.column(),
+            e.line(),
+            e.column(),
             message,
         )))
     })
 }
 
-/// The JSON reader's reason in the interface language: the common syntax
-/// errors by name, the type and field errors as the questionnaire checks
-/// say them; anything else in the reader's own words.
+fn at(name: &str, text: &str, offset: usize, message: String) -> Error {
+    Error::Parse(Box::new(SourceError::new(
+        name,
+        text,
+        Some(offset),
+        message,
+    )))
+}
+
+/// The reader of [`parse_with_places`]: serde visitors over the text,
+/// which take every key and value as written (`RawValue`), to know where
+/// it is, and set a [`reader::Problem`] for what they refuse.
+mod reader {
+    use std::cell::RefCell;
+    use std::collections::btree_map::Entry;
+    use std::fmt;
+
+    use serde::de::{self, DeserializeSeed, MapAccess, Visitor};
+    use serde_json::value::RawValue;
+
+    use super::{Places, msg};
+    use crate::core::diagnostic::line_col;
+    use crate::core::model::{Answer, AnswersFile};
+    use crate::text::escape::quote;
+    use crate::text::limits::MAX_ANSWERS;
+
+    /// What the reader refused, and where: said in the interface language,
+    /// at a byte offset of the text.
+    pub struct Problem {
+        pub offset: usize,
+        /// The key it is under (`answers.donnees_acheve`), when any.
+        pub key: Option<String>,
+        pub message: String,
+    }
+
+    /// The longest key quoted in a message.
+    const KEY_CHARS: usize = 60;
+
+    /// The reader of the whole file; its visitor reads the top of the
+    /// file: `$schema`, `questionnaire`, `answers`.
+    #[derive(Clone, Copy)]
+    pub struct Reader<'de, 'p> {
+        pub text: &'de str,
+        pub problem: &'p RefCell<Option<Problem>>,
+        /// The key whose value is being read, for a syntax error in it.
+        pub path: &'p RefCell<Option<String>>,
+        /// Whether to note where each answer is.
+        pub want_places: bool,
+    }
+
+    impl<'de> Reader<'de, '_> {
+        fn offset(&self, raw: &RawValue) -> usize {
+            (raw.get().as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize)
+        }
+
+        fn refuse<E: de::Error>(&self, offset: usize, key: Option<String>, message: String) -> E {
+            *self.problem.borrow_mut() = Some(Problem {
+                offset,
+                key,
+                message,
+            });
+            E::custom("refused")
+        }
+
+        fn line_of(&self, offset: usize) -> usize {
+            line_col(self.text, offset).0
+        }
+
+        /// A key as written, decoded (a key is always a valid JSON string).
+        fn key<E: de::Error>(&self, raw: &RawValue) -> Result<String, E> {
+            serde_json::from_str(raw.get()).map_err(E::custom)
+        }
+
+        fn string<E: de::Error>(&self, key: &str, raw: &RawValue) -> Result<String, E> {
+            serde_json::from_str(raw.get()).map_err(|_| {
+                self.refuse(
+                    self.offset(raw),
+                    Some(key.to_owned()),
+                    msg::not_a_string(key),
+                )
+            })
+        }
+
+        /// Reads the value of the next entry of `map`; if the text is
+        /// broken inside it, notes `path()` for the message.
+        fn value<A: MapAccess<'de>, T>(
+            &self,
+            map: &mut A,
+            path: impl FnOnce() -> String,
+            read: impl FnOnce(&mut A) -> Result<T, A::Error>,
+        ) -> Result<T, A::Error> {
+            read(map).inspect_err(|_| {
+                let mut noted = self.path.borrow_mut();
+                if noted.is_none() {
+                    *noted = Some(path());
+                }
+            })
+        }
+    }
+
+    /// Where the value after a key starts: past the key, the spaces and
+    /// the colon.
+    fn value_start(text: &str, after_key: usize) -> usize {
+        let rest = &text.as_bytes()[after_key.min(text.len())..];
+        let skip = rest
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b':'))
+            .unwrap_or(rest.len());
+        after_key + skip
+    }
+
+    impl<'de> DeserializeSeed<'de> for Reader<'de, '_> {
+        type Value = (AnswersFile, Places);
+
+        fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_map(self)
+        }
+    }
+
+    impl<'de> Visitor<'de> for Reader<'de, '_> {
+        type Value = (AnswersFile, Places);
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an answers file")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut file = AnswersFile::default();
+            let mut places = Places::default();
+            let mut seen: Vec<(String, usize)> = Vec::new();
+            while let Some(raw_key) = map.next_key::<&'de RawValue>()? {
+                let at = self.offset(raw_key);
+                let key: String = self.key(raw_key)?;
+                if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+                    let message =
+                        msg::duplicate_field(&quote(&key, KEY_CHARS), self.line_of(*first));
+                    return Err(self.refuse(at, None, message));
+                }
+                match key.as_str() {
+                    "$schema" | "questionnaire" => {
+                        let raw: &'de RawValue =
+                            self.value(&mut map, || key.clone(), |m| m.next_value())?;
+                        let value = Some(self.string(&key, raw)?);
+                        if key == "questionnaire" {
+                            places.questionnaire = Some((at, self.offset(raw)));
+                            file.questionnaire = value;
+                        } else {
+                            file.schema = value;
+                        }
+                    }
+                    "answers" => {
+                        let seed = AnswersSeed {
+                            reader: self,
+                            places: self.want_places.then_some(&mut places),
+                            at: value_start(self.text, at + raw_key.get().len()),
+                        };
+                        file.answers =
+                            self.value(&mut map, || "answers".into(), |m| m.next_value_seed(seed))?;
+                    }
+                    "fields" => {
+                        // Free text for the documents (`aiguillage documents`).
+                        file.fields =
+                            self.value(&mut map, || "fields".into(), |m| m.next_value())?;
+                    }
+                    other => {
+                        let allowed = ["$schema", "questionnaire", "answers", "fields"];
+                        let hint = crate::text::suggest::did_you_mean(other, allowed.into_iter())
+                            .map(crate::text::suggest::msg::did_you_mean_dash)
+                            .unwrap_or_default();
+                        let name = quote(other, KEY_CHARS);
+                        let message = crate::text::parse_error::msg::unknown_field(
+                            &name,
+                            &hint,
+                            &allowed.join(", "),
+                        );
+                        return Err(self.refuse(at, Some(name), message));
+                    }
+                }
+                seen.push((key, at));
+            }
+            Ok((file, places))
+        }
+    }
+
+    /// The `answers` object: question id → answer. Anything but an object
+    /// is refused at `at`, where its value starts.
+    struct AnswersSeed<'r, 'de, 'p> {
+        reader: Reader<'de, 'p>,
+        /// Filled only when asked for: it costs a map as big as the file.
+        places: Option<&'r mut Places>,
+        at: usize,
+    }
+
+    impl<'de> DeserializeSeed<'de> for AnswersSeed<'_, 'de, '_> {
+        type Value = std::collections::BTreeMap<String, Answer>;
+
+        fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(self)
+        }
+    }
+
+    impl<'de> AnswersSeed<'_, 'de, '_> {
+        fn not_an_object<E: de::Error>(
+            self,
+        ) -> Result<std::collections::BTreeMap<String, Answer>, E> {
+            let message = msg::answers_not_an_object();
+            Err(self.reader.refuse(self.at, Some("answers".into()), message))
+        }
+    }
+
+    impl<'de> Visitor<'de> for AnswersSeed<'_, 'de, '_> {
+        type Value = std::collections::BTreeMap<String, Answer>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("answers")
+        }
+
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            self.not_an_object()
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            self.not_an_object()
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            self.not_an_object()
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            self.not_an_object()
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            self.not_an_object()
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            self.not_an_object()
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+            self.not_an_object()
+        }
+
+        fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Self::Value, A::Error> {
+            let r = self.reader;
+            let mut answers: std::collections::BTreeMap<String, (Answer, usize)> =
+                std::collections::BTreeMap::new();
+            while let Some(raw_key) = map.next_key::<&'de RawValue>()? {
+                let at = r.offset(raw_key);
+                if answers.len() == MAX_ANSWERS {
+                    let message =
+                        msg::too_many_answers(&crate::text::number::number(MAX_ANSWERS as f64));
+                    return Err(r.refuse(at, None, message));
+                }
+                let id: String = r.key(raw_key)?;
+                let path = || format!("answers.{}", quote(&id, KEY_CHARS));
+                let raw: &'de RawValue = r.value(&mut map, path, |m| m.next_value())?;
+                let value_at = r.offset(raw);
+                let answer =
+                    answer(raw.get()).map_err(|why| r.refuse(value_at, Some(path()), why))?;
+                match answers.entry(id) {
+                    Entry::Occupied(e) => {
+                        let first = e.get().1;
+                        let path = format!("answers.{}", quote(e.key(), KEY_CHARS));
+                        let message =
+                            msg::duplicate_answer(&quote(e.key(), KEY_CHARS), r.line_of(first));
+                        return Err(r.refuse(at, Some(path), message));
+                    }
+                    Entry::Vacant(e) => {
+                        if let Some(places) = self.places.as_deref_mut() {
+                            places.answers.insert(e.key().clone(), (at, value_at));
+                        }
+                        e.insert((answer, at));
+                    }
+                }
+            }
+            // The offsets were kept for the message on a repeated key.
+            Ok(answers.into_iter().map(|(id, (a, _))| (id, a)).collect())
+        }
+    }
+
+    /// An answer as written: `true`, `false`, a number or a string; or why
+    /// it is none of those.
+    fn answer(raw: &str) -> Result<Answer, String> {
+        match raw.as_bytes().first() {
+            Some(b't') => Ok(Answer::Bool(true)),
+            Some(b'f') => Ok(Answer::Bool(false)),
+            Some(b'"') => serde_json::from_str(raw)
+                .map(Answer::Text)
+                .map_err(|e| super::explain_json_error(&e)),
+            Some(b'-' | b'0'..=b'9') => serde_json::from_str::<f64>(raw)
+                .map(Answer::Number)
+                .map_err(|e| super::explain_json_error(&e)),
+            Some(b'n') => Err(msg::not_an_answer(&msg::null())),
+            Some(b'[') => Err(msg::not_an_answer(&msg::a_list())),
+            _ => Err(msg::not_an_answer(&msg::an_object())),
+        }
+    }
+}
+
+/// The JSON reader's reason in the interface language, for every syntax
+/// error it can report: never its own English words. (Also used by
+/// `batch` for its lines.)
 pub(crate) fn explain_json_error(e: &serde_json::Error) -> String {
     use serde_json::error::Category;
     let raw = strip_position(e);
@@ -122,13 +486,23 @@ pub(crate) fn explain_json_error(e: &serde_json::Error) -> String {
             "expected `,` or `]`" => msg::expected_comma_or_bracket(),
             "expected `:`" => msg::expected_colon(),
             "expected value" | "expected ident" => msg::expected_value(),
+            "expected `\"`" => msg::expected_quote(),
             "key must be a string" => msg::key_not_string(),
             "trailing comma" => msg::trailing_comma(),
             "trailing characters" => msg::trailing_characters(),
-            _ => raw,
+            "invalid number" => msg::invalid_number(),
+            "number out of range" => msg::number_out_of_range(),
+            "invalid escape" => msg::invalid_escape(),
+            "invalid unicode code point"
+            | "lone leading surrogate in hex escape"
+            | "unexpected end of hex escape" => msg::invalid_unicode_escape(),
+            "recursion limit exceeded" => msg::too_deep(),
+            m if m.starts_with("control character") => msg::control_character(),
+            _ => msg::malformed(),
         },
+        // A type or a field, as the derived readers (batch lines) say it.
         Category::Data => crate::text::parse_error::explain_parse_error(&raw),
-        Category::Io => raw,
+        Category::Io => msg::malformed(),
     }
 }
 
@@ -141,13 +515,45 @@ fn strip_position(e: &serde_json::Error) -> String {
     }
 }
 
-/// Writes `answers` to `path` atomically: a temporary file in the same
-/// folder, then a rename, so an interrupted write never leaves half a file.
+/// Writes `answers` to `path` atomically, so that a failed or interrupted
+/// save never leaves half a file, and safely in a shared folder:
+///
+/// - the temporary file is created in the target's folder with a random
+///   name and `O_EXCL` (`tempfile`): nobody can plant a file or a link
+///   there for the save to write through;
+/// - an existing target keeps its permissions (and its owner and group
+///   where the system allows it); a new one gets the usual ones;
+/// - the file is written to disk (`fsync`) before the rename, and the
+///   folder after it (on Unix), so that a crash right after cannot leave
+///   an empty file;
+/// - a target that is a symbolic link is refused, not followed and not
+///   replaced: in a shared folder another user could point it at any file
+///   the saver can write, and replacing it would silently cut the link;
+///   the message names the file it points to, to save there instead;
+/// - on any failure the temporary file is removed.
+///
 /// The answers are written in `order` (question ids in the order the trees
 /// ask them; others after, alphabetically), so that a saved session reads
 /// like the interview it records.
 pub fn save(path: &Path, answers: &AnswersFile, order: &[&str]) -> Result<(), Error> {
-    let io = |e: std::io::Error| Error::io(path.display().to_string(), &e);
+    use std::io::Write;
+    let name = path.display().to_string();
+    let io = |e: &std::io::Error| Error::io(name.clone(), e);
+    let json = to_text(answers, order)?;
+    let existing = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            let to = std::fs::read_link(path)
+                .map(|t| t.display().to_string())
+                .unwrap_or_default();
+            return Err(Error::Io(name.clone(), msg::symlink_target(&to)));
+        }
+        Ok(meta) if !meta.is_file() => {
+            return Err(Error::Io(name.clone(), msg::not_a_regular_file()));
+        }
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(io(&e)),
+    };
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -156,20 +562,89 @@ pub fn save(path: &Path, answers: &AnswersFile, order: &[&str]) -> Result<(), Er
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| "reponses.json".into());
-    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let prefix = format!(".{file_name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Created with the target's mode (or the usual 0666), both less
+        // the umask; the target's exact mode is set right after.
+        let mode = existing
+            .as_ref()
+            .map_or(0o666, |m| m.permissions().mode() & 0o7777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    // Dropped on any early return: the temporary file is removed.
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| io(&e))?;
+    if let Some(meta) = &existing {
+        tmp.as_file()
+            .set_permissions(meta.permissions())
+            .map_err(|e| io(&e))?;
+        keep_owner(tmp.as_file(), meta);
+    }
+    tmp.write_all(json.as_bytes()).map_err(|e| io(&e))?;
+    tmp.as_file().sync_all().map_err(|e| io(&e))?;
+    tmp.persist(path).map_err(|e| io(&e.error))?;
+    #[cfg(unix)]
+    if let Ok(folder) = std::fs::File::open(dir) {
+        // Some file systems cannot sync a folder; the file itself is.
+        let _ = folder.sync_all();
+    }
+    Ok(())
+}
+
+/// The owner and group of the file a save replaces, kept when the system
+/// allows it (the owner only for root; the group for its members);
+/// otherwise the saved file is the saver's.
+fn keep_owner(file: &std::fs::File, meta: &std::fs::Metadata) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid())).is_err() {
+            let _ = std::os::unix::fs::fchown(file, None, Some(meta.gid()));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (file, meta);
+}
+
+/// Writes `answers` to a new file of the temporary folder, with a name
+/// of its own (`aiguillage-reponses-XXXXXX.json`) readable by the saver
+/// only: where the answers go when they cannot go where asked.
+pub fn save_fallback(answers: &AnswersFile, order: &[&str]) -> Result<std::path::PathBuf, Error> {
+    use std::io::Write;
+    let dir = std::env::temp_dir();
+    let io = |e: &std::io::Error| Error::io(dir.display().to_string(), e);
+    let json = to_text(answers, order)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix("aiguillage-reponses-").suffix(".json");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o600));
+    }
+    let mut tmp = builder.tempfile_in(&dir).map_err(|e| io(&e))?;
+    tmp.write_all(json.as_bytes()).map_err(|e| io(&e))?;
+    tmp.as_file().sync_all().map_err(|e| io(&e))?;
+    let (_, path) = tmp.keep().map_err(|e| io(&e.error))?;
+    Ok(path)
+}
+
+/// An answers file as saved: pretty JSON in `order`, and a final line
+/// break.
+fn to_text(answers: &AnswersFile, order: &[&str]) -> Result<String, Error> {
     let mut json = serde_json::to_string_pretty(&ordered(answers, order))
         .map_err(|e| Error::Other(e.into()))?;
     json.push('\n');
-    std::fs::write(&tmp, json).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io(e)
-    })
+    Ok(json)
 }
 
 /// `answers` as a JSON value whose `answers` object follows `order`.
 fn ordered(answers: &AnswersFile, order: &[&str]) -> serde_json::Value {
-    let rank = |id: &str| order.iter().position(|o| *o == id).unwrap_or(usize::MAX);
+    let ranks: std::collections::HashMap<&str, usize> =
+        order.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let rank = |id: &str| ranks.get(id).copied().unwrap_or(usize::MAX);
     let mut ids: Vec<&String> = answers.answers.keys().collect();
     // Stable: ids outside `order` keep the map's alphabetical order.
     ids.sort_by_key(|id| rank(id));
@@ -189,7 +664,15 @@ fn ordered(answers: &AnswersFile, order: &[&str]) -> serde_json::Value {
 
 pub(crate) mod msg {
     crate::text::i18n::messages! {
-        /// The JSON reader's own reason follows, in English.
+        /// A save to a symbolic link; `to` is where it points.
+        fn symlink_target(to: &str) {
+            fr: "c'est un lien symbolique (vers {to}) : il n'est ni suivi ni remplacé ; enregistrez dans le fichier qu'il désigne, ou ailleurs",
+            en: "this is a symbolic link (to {to}): it is neither followed nor replaced; save to the file it points to, or elsewhere",
+        }
+        fn not_a_regular_file() {
+            fr: "ce n'est pas un fichier ordinaire",
+            en: "this is not a regular file",
+        }
         fn unreadable(why: &str) {
             fr: "fichier de réponses illisible : {why}",
             en: "unreadable answers file: {why}",
@@ -226,10 +709,73 @@ pub(crate) mod msg {
             fr: "virgule en trop avant la fin de la liste ou de l'objet",
             en: "extra comma before the end of the list or object",
         }
+        /// A second object, a JSON Lines file: the batch command reads those.
         fn trailing_characters() {
-            fr: "du texte suit la fin de l'objet JSON",
-            en: "text follows the end of the JSON object",
+            fr: "du texte suit la fin de l'objet JSON : un fichier de réponses contient un seul cas ; pour plusieurs cas, un par ligne, utilisez aiguillage batch",
+            en: "text follows the end of the JSON object: an answers file holds one case; for several cases, one per line, use aiguillage batch",
         }
+        fn expected_quote() {
+            fr: "un guillemet « \" » est attendu ici : les identifiants et les textes s'écrivent entre guillemets",
+            en: "a double quote (\") is expected here: ids and texts are written in quotes",
+        }
+        fn invalid_number() {
+            fr: "nombre mal écrit : en JSON, un nombre s'écrit 1200 ou 12.5, sans espace, sans signe + ni zéro en tête",
+            en: "badly written number: in JSON, a number is written 1200 or 12.5, without spaces, a + sign or leading zeros",
+        }
+        fn number_out_of_range() {
+            fr: "nombre trop grand pour être lu",
+            en: "number too large to be read",
+        }
+        fn invalid_escape() {
+            fr: "échappement invalide après « \\ » dans un texte (écrivez \\\\ pour une barre oblique inverse)",
+            en: "invalid escape after « \\ » in a text (write \\\\ for a backslash)",
+        }
+        fn invalid_unicode_escape() {
+            fr: "séquence « \\u » invalide dans un texte",
+            en: "invalid « \\u » sequence in a text",
+        }
+        fn control_character() {
+            fr: "caractère de contrôle dans un texte : un texte tient sur une ligne (écrivez \\n pour un saut de ligne)",
+            en: "control character in a text: a text stays on one line (write \\n for a line break)",
+        }
+        fn too_deep() {
+            fr: "trop de niveaux imbriqués de [ ou de {{ : une réponse est une valeur simple",
+            en: "too many nested levels of [ or {{: an answer is a single value",
+        }
+        fn malformed() {
+            fr: "JSON mal formé à cet endroit",
+            en: "malformed JSON here",
+        }
+        /// `line`: where the first one is.
+        fn duplicate_answer(id: &str, line: usize) {
+            fr: "« {id} » a déjà une réponse, ligne {line} : une seule réponse par question (gardez celle qui vaut et supprimez l'autre)",
+            en: "« {id} » already has an answer, on line {line}: one answer per question (keep the right one and delete the other)",
+        }
+        fn duplicate_field(key: &str, line: usize) {
+            fr: "la clé « {key} » est déjà donnée, ligne {line} : chaque clé une seule fois",
+            en: "the key « {key} » is already given, on line {line}: each key once",
+        }
+        /// `count`: the limit, as the interface writes numbers.
+        fn too_many_answers(count: &str) {
+            fr: "plus de {count} réponses : un questionnaire en pose quelques dizaines (pour plusieurs cas, un par ligne, utilisez aiguillage batch)",
+            en: "more than {count} answers: a questionnaire asks a few dozen (for several cases, one per line, use aiguillage batch)",
+        }
+        fn not_a_string(key: &str) {
+            fr: "« {key} » attend un texte entre guillemets",
+            en: "« {key} » expects a text in quotes",
+        }
+        fn answers_not_an_object() {
+            fr: "« answers » est un objet : {{ \"identifiant\": réponse, … }}",
+            en: "« answers » is an object: {{ \"id\": answer, … }}",
+        }
+        /// `what`: null, a list, an object.
+        fn not_an_answer(what: &str) {
+            fr: "une réponse est true, false, un nombre ou un texte entre guillemets, pas {what}",
+            en: "an answer is true, false, a number or a text in quotes, not {what}",
+        }
+        fn null() { fr: "null", en: "null" }
+        fn a_list() { fr: "une liste [ … ]", en: "a list [ … ]" }
+        fn an_object() { fr: "un objet {{ … }}", en: "an object {{ … }}" }
         /// Where in the file: `answers.donnees_acheve`.
         fn unreadable_at(path: &str, why: &str) {
             fr: "fichier de réponses illisible, à « {path} » : {why}",

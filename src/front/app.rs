@@ -12,12 +12,13 @@ use crate::front::answers;
 use crate::front::cli::{Cli, Format, RunArgs};
 use crate::front::error::Error;
 use crate::front::interrupt;
-use crate::front::io::{load, write_stdout};
+use crate::front::io::{load, say, say_line, write_stdout};
 use crate::front::prompt::{self, MenuPrompter, PlainPrompter};
 use crate::front::session::Session;
 use crate::front::term::{self, Interaction};
 use crate::output;
 use crate::output::text::{DEFAULT_WIDTH, Look, NO_WRAP};
+use crate::text::escape::escape;
 use crate::text::i18n;
 
 /// Parses the command line, with the help in English when the interface
@@ -90,7 +91,9 @@ pub fn report_error(e: &Error) {
         .for_stderr()
         .red()
         .bold();
-    eprintln!("{prefix}: {e}");
+    // The message quotes the input (ids, values, a line of the file):
+    // its control characters are escaped.
+    say_line(&format!("{prefix}: {}", escape(&e.to_string())));
 }
 
 /// Decides, once and before anything is printed, the interface language
@@ -149,16 +152,32 @@ fn decide(bundle: &'static Bundle, args: &RunArgs, loaded: answers::Loaded) -> R
             })?;
             let d = interactive(bundle, questionnaire, &mut given, args, how)?;
             // The result starts apart from the questions.
-            eprintln!();
+            say("\n");
             (d, how == Interaction::Plain, Some(how))
         }
     };
-    if let Some(path) = &args.save_answers {
-        save(bundle, path, questionnaire, &given, &file.fields)?;
-        eprintln!("{}", i18n::texts().saved(&path.display().to_string()));
-    }
+    // A save that fails does not lose the decision: the answers go to a
+    // file of their own, and the error saying so comes after the decision.
+    let not_saved = match &args.save_answers {
+        Some(path) => match save(bundle, path, questionnaire, &given, &file.fields) {
+            Ok(()) => {
+                say_line(&i18n::texts().saved(&escape(&path.display().to_string())));
+                None
+            }
+            Err(e) => Some(e),
+        },
+        None => None,
+    };
     warn_unused(&decision);
-    print(&decision, args, plain_session)?;
+    if let Err(e) = print(&decision, args, plain_session) {
+        if let Some(not_saved) = &not_saved {
+            report_error(not_saved);
+        }
+        return Err(e);
+    }
+    if let Some(e) = not_saved {
+        return Err(e);
+    }
     // Once the decision is read, its documents are offered.
     match session {
         Some(how) => {
@@ -202,10 +221,11 @@ fn interactive(
     let intro = prompt::intro(&questionnaire.title, plain, save_to.as_deref(), texts);
     if plain {
         // No wrapping: a screen reader reads each line break aloud.
-        eprint!("{intro}");
+        say(&intro);
     } else {
-        eprintln!("{}", prompt::wrap_to(&console::Term::stderr(), &intro));
+        say_line(&prompt::wrap_to(&console::Term::stderr(), &intro));
     }
+    let initial = given.clone();
     let mut session =
         Session::new(bundle, questionnaire, std::mem::take(given)).observe(interrupt::publish);
     let result = if plain {
@@ -226,9 +246,13 @@ fn interactive(
         Err(Error::Interrupted) => interrupt::exit(),
         Err(e) => {
             // Keep what was typed even when the session fails (input closed
-            // too early): it can be completed and resumed.
-            if let Some(path) = &args.save_answers {
-                save(bundle, path, questionnaire, given, &BTreeMap::new())?;
+            // too early): it can be completed and resumed. Nothing typed
+            // leaves an existing file as it was.
+            if let Some(path) = &args.save_answers
+                && interrupt::worth_saving(path, &initial, given)
+                && let Err(not_saved) = save(bundle, path, questionnaire, given, &BTreeMap::new())
+            {
+                report_error(&not_saved);
             }
             Err(e)
         }
@@ -278,12 +302,12 @@ fn missing(question: &crate::core::model::Question, args: &RunArgs) -> Error {
 fn warn_unused(d: &Decision) {
     if !d.unused_answers.is_empty() {
         let t = i18n::texts();
-        eprintln!(
+        say_line(&format!(
             "{}: {} {}",
             console::style(t.warning).for_stderr().yellow().bold(),
             t.unused_answers,
-            d.unused_answers.join(", ")
-        );
+            escape(&d.unused_answers.join(", "))
+        ));
     }
 }
 
@@ -297,12 +321,15 @@ fn print(d: &Decision, args: &RunArgs, plain_session: bool) -> Result<(), Error>
         width: result_width(plain),
         detail: args.detail,
     };
+    // Control characters from the input are escaped for people; JSON
+    // escapes them by itself.
     let out = match args.format {
-        Format::Text => output::text::text(d, look),
+        Format::Text => output::text::text(&output::escaped::escaped(d), look),
         Format::Json => output::json::json(d),
-        Format::Markdown => output::markdown::markdown(d, look.texts),
-        Format::Link => output::link::links(d, args.detail),
-        Format::Html => output::html::html(d),
+        Format::Markdown => output::markdown::markdown(&output::escaped::escaped(d), look.texts),
+        Format::Link => output::link::links(&output::escaped::escaped(d), args.detail),
+        // Control characters shown, then every text escaped for HTML.
+        Format::Html => output::html::html(&output::escaped::escaped(d)),
     };
     write_stdout(&out)
 }

@@ -66,6 +66,10 @@ struct Line {
     questionnaire: Option<String>,
     #[serde(default)]
     answers: BTreeMap<String, Answer>,
+    /// Free text for the documents: accepted, as in an answers file, and
+    /// not used by a batch.
+    #[serde(default, rename = "fields")]
+    _fields: BTreeMap<String, String>,
 }
 
 /// One case as read.

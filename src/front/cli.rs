@@ -10,9 +10,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 const AFTER_HELP: &str = "\
 Codes de sortie :
   0    une décision a été affichée (ou la commande a réussi)
-  1    erreur inattendue
+  1    erreur inattendue, sortie impossible à écrire, réponses non enregistrées
   2    mauvaise utilisation ou entrée invalide (réponses, questionnaire)
+  129  terminal fermé pendant une session (SIGHUP)
   130  interrompu (Ctrl-C)
+  143  arrêté pendant une session (SIGTERM)
 
 Exemples :
   aiguillage                                   session interactive

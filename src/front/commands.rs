@@ -12,6 +12,8 @@ use crate::core::model::{GuideRef, Questionnaire};
 use crate::front::cli::{BatchFormat, BatchInput, Command, ListFormat};
 use crate::front::error::Error;
 use crate::front::io::write_stdout;
+use crate::text::escape::escape;
+use crate::text::limits::MAX_SHOWN_ERRORS;
 
 /// `aiguillage guides [ID]`: the catalogue, or the link of one guide.
 fn guides(bundle: &Bundle, id: Option<&str>, format: ListFormat) -> Result<(), Error> {
@@ -30,7 +32,7 @@ fn guides(bundle: &Bundle, id: Option<&str>, format: ListFormat) -> Result<(), E
             return Err(Error::Usage(msg::unknown_guide(id, &hint)));
         };
         return match format {
-            ListFormat::Text => write_stdout(&format!("{url}\n")),
+            ListFormat::Text => write_stdout(&format!("{}\n", escape(url))),
             ListFormat::Json => write_stdout(&format!(
                 "{}\n",
                 serde_json::json!({"id": id, "url": url, "successor": successor})
@@ -51,25 +53,30 @@ fn guides(bundle: &Bundle, id: Option<&str>, format: ListFormat) -> Result<(), E
 fn guides_text(bundle: &Bundle) -> String {
     let t = crate::text::i18n::texts();
     let mut s = String::new();
+    // The catalogue may come from --questionnaire: escaped before styled.
     for (_, g) in &bundle.guides {
         s.push_str(&format!(
             "{}  {}\n",
-            console::style(&g.id).bold(),
-            console::style(&g.title).bold()
+            console::style(escape(&g.id)).bold(),
+            console::style(escape(&g.title)).bold()
         ));
-        s.push_str(&format!("  {}\n", console::style(&g.url).cyan()));
+        s.push_str(&format!("  {}\n", console::style(escape(&g.url)).cyan()));
         if let Some(n) = &g.successor {
             s.push_str(&format!(
                 "  {} {}\n",
                 t.newer_version,
-                console::style(n).cyan()
+                console::style(escape(n)).cyan()
             ));
         }
-        let summary = crate::text::wrap::wrap(g.summary.trim(), 76, "  ");
+        let summary = crate::text::wrap::wrap(&escape(g.summary.trim()), 76, "  ");
         s.push_str(&format!("  {}\n", console::style(summary).dim()));
         for c in &g.chapters {
-            s.push_str(&format!("    {}/{}  {}\n", g.id, c.id, c.title));
-            s.push_str(&format!("      {}\n", console::style(&c.url).cyan()));
+            let line = format!("    {}/{}  {}\n", g.id, c.id, c.title);
+            s.push_str(&escape(&line));
+            s.push_str(&format!(
+                "      {}\n",
+                console::style(escape(&c.url)).cyan()
+            ));
         }
         s.push('\n');
     }
@@ -135,15 +142,22 @@ fn check(paths: &[PathBuf], format: ListFormat) -> Result<(), Error> {
             "diagnostics": report.diagnostics,
         }))?,
         ListFormat::Text => {
+            // Errors first: the first ones shown, the others counted (the
+            // JSON report has them all).
             let mut s = String::new();
-            for d in &report.diagnostics {
+            for d in report.diagnostics.iter().take(MAX_SHOWN_ERRORS) {
                 s.push_str(&format!("{d}\n\n"));
+            }
+            let hidden = report.diagnostics.len().saturating_sub(MAX_SHOWN_ERRORS);
+            if hidden > 0 {
+                s.push_str(&msg::more_diagnostics(hidden));
             }
             s.push_str(&match documents {
                 Some(d) => msg::check_summary_documents(checked, d, errors, warnings),
                 None => msg::check_summary(checked, errors, warnings),
             });
-            s
+            // Messages quote the content (ids, values): escaped.
+            escape(&s).into_owned()
         }
     };
     write_stdout(&out)?;
@@ -206,9 +220,11 @@ fn parse_report(e: &SourceError) -> Report {
     }
 }
 
-/// Pretty JSON with a final line break.
+/// Pretty JSON with a final line break, its C1 and bidi controls
+/// escaped too (see [`crate::text::escape::json_safe`]).
 fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Error> {
-    let mut s = serde_json::to_string_pretty(value).map_err(|e| Error::Other(e.into()))?;
+    let s = serde_json::to_string_pretty(value).map_err(|e| Error::Other(e.into()))?;
+    let mut s = crate::text::escape::json_safe(&s).into_owned();
     s.push('\n');
     Ok(s)
 }
@@ -281,6 +297,11 @@ pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
 /// User-facing strings of this module.
 pub(crate) mod msg {
     crate::text::i18n::messages! {
+        /// After the first diagnostics of `check`.
+        fn more_diagnostics(count: usize) {
+            fr: "… et {count} autre(s) problème(s) : aiguillage check --format json les donne tous\n\n",
+            en: "… and {count} more problem(s): aiguillage check --format json gives them all\n\n",
+        }
         fn check_failed() {
             fr: "le questionnaire comporte des erreurs",
             en: "the questionnaire has errors",
@@ -329,29 +350,74 @@ fn questions(
 ) -> Result<(), Error> {
     if skeleton {
         let q = find(bundle, questionnaire)?;
-        return write_stdout(&crate::tools::questions::skeleton(bundle, q));
+        let skeleton = crate::tools::questions::skeleton(bundle, q);
+        return write_stdout(&crate::text::escape::json_safe(&skeleton));
     }
     let only = questionnaire.map(|id| find(bundle, Some(id))).transpose()?;
     let list = crate::tools::questions::list(bundle, only);
     let out = match format {
-        ListFormat::Text => crate::tools::questions::text(bundle, &list),
+        ListFormat::Text => escape(&crate::tools::questions::text(bundle, &list)).into_owned(),
         ListFormat::Json => to_json(&list)?,
     };
     write_stdout(&out)
 }
 
-/// `aiguillage paths`: every path with its outcome and findings.
+/// `aiguillage paths`: every path with its outcome and findings, written
+/// as they are found. The text listing of a tree of ordinary size (up to
+/// 16 MiB of text; the built-in ones are under 2) is held until its number
+/// of paths is known, to give it first; a bigger one is streamed and gives
+/// it last. Memory stays that of the buffer either way.
 fn paths(bundle: &Bundle, questionnaire: Option<&str>, format: ListFormat) -> Result<(), Error> {
+    use crate::tools::paths::{PathOut, footer, for_each_path, header, path_text};
+    use std::ops::ControlFlow;
+    const HELD: usize = crate::text::limits::MAX_INPUT_BYTES as usize;
     let q = find(bundle, questionnaire)?;
-    let all = crate::tools::paths::enumerate(bundle, q);
-    let out = match format {
-        ListFormat::Text => crate::tools::paths::text(q, &all),
-        ListFormat::Json => {
-            let list: Vec<crate::tools::paths::PathOut> = all.iter().map(Into::into).collect();
-            to_json(&list)?
+    let mut out = crate::front::io::Stdout::new();
+    let mut count = 0;
+    let mut held = Some(String::new());
+    let mut failed = None;
+    let mut write = |out: &mut crate::front::io::Stdout, s: &str| match out.write(s) {
+        Ok(true) => ControlFlow::Continue(()),
+        Ok(false) => ControlFlow::Break(()),
+        Err(e) => {
+            failed = Some(e);
+            ControlFlow::Break(())
         }
     };
-    write_stdout(&out)
+    let _ = for_each_path(bundle, q, |p| {
+        count += 1;
+        let piece = match format {
+            ListFormat::Text => escape(&path_text(count, &p)).into_owned(),
+            ListFormat::Json => {
+                let item = to_json(&PathOut::from(&p)).unwrap_or_default();
+                let item = item.trim_end().replace('\n', "\n  ");
+                format!("{}\n  {item}", if count == 1 { "[" } else { "," })
+            }
+        };
+        if format == ListFormat::Text
+            && let Some(h) = held.as_mut()
+        {
+            h.push_str(&piece);
+            if h.len() < HELD {
+                return ControlFlow::Continue(());
+            }
+            let start = escape(&header(q, None)).into_owned() + h;
+            held = None;
+            return write(&mut out, &start);
+        }
+        write(&mut out, &piece)
+    });
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    let end = match (format, held) {
+        (ListFormat::Text, Some(h)) => escape(&header(q, Some(count))).into_owned() + &h,
+        (ListFormat::Text, None) => footer(count),
+        (ListFormat::Json, _) if count == 0 => "[]\n".to_owned(),
+        (ListFormat::Json, _) => "\n]\n".to_owned(),
+    };
+    out.write(&end)?;
+    out.finish()
 }
 
 /// The questionnaire named on the command line (default: the one
@@ -372,10 +438,11 @@ fn graph(
         Some(id) => Scope::One(find(bundle, Some(id))?),
         None => Scope::All,
     };
-    write_stdout(&match format {
+    let drawing = match format {
         crate::front::cli::GraphFormat::Dot => dot(bundle, scope),
         crate::front::cli::GraphFormat::Mermaid => mermaid(bundle, scope),
-    })
+    };
+    write_stdout(&escape(&drawing))
 }
 
 /// `aiguillage schema`: the JSON Schema of a file format.

@@ -304,7 +304,12 @@ fn check_field_ids(templates: &Templates, loaded: &answers::Loaded) -> Result<()
         .filter(|id| !known.contains(&id.as_str()))
         .map(|id| {
             let hint = crate::text::suggest::suggest(id, known.iter().copied());
-            let offset = answers::locate(&loaded.text, id, false);
+            // A field is a key of `fields`, which the answers reader does
+            // not place: its first quoted occurrence after `"fields"`.
+            let after = loaded.text.find("\"fields\"").unwrap_or(0);
+            let offset = loaded.text[after..]
+                .find(&format!("\"{id}\""))
+                .map(|i| after + i);
             SourceError::new(
                 &loaded.name,
                 &loaded.text,

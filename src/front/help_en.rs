@@ -16,9 +16,11 @@ why (the article) and the Etalab guide to read. Legal content is in French.";
 const AFTER_HELP: &str = "\
 Exit codes:
   0    a decision was printed (or the command succeeded)
-  1    unexpected error
+  1    unexpected error, output that cannot be written, answers not saved
   2    bad usage or invalid input (answers, questionnaire)
+  129  terminal closed during a session (SIGHUP)
   130  interrupted (Ctrl-C)
+  143  stopped during a session (SIGTERM)
 
 Interactive keys: arrows and Enter; « Help » entry for definitions; « Back » entry or Esc
 for the previous question; a review lets you change any answer before the result. Plain
@@ -246,7 +248,14 @@ pub fn exit_with(e: clap::Error, lang: Lang) -> ! {
             | ErrorKind::DisplayVersion
             | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
     ) {
-        e.exit()
+        // clap's own exit would say 0 when the help cannot be written
+        // (stdout full): a write error is 1.
+        let code = if e.print().is_err() && !e.use_stderr() {
+            1
+        } else {
+            e.exit_code()
+        };
+        std::process::exit(code)
     }
     let Some(message) = usage_error(&e, lang) else {
         e.exit()

@@ -1,13 +1,19 @@
-//! Ctrl-C during a session: put the terminal back as it was, save the
-//! answers given so far when `--save-answers` was given (so that
-//! `--answers FILE` resumes where the user stopped), and exit with 130.
+//! An interruption during a session — Ctrl-C, or the signals that end a
+//! program from outside: SIGTERM (`kill`, a shutdown) and SIGHUP (the
+//! terminal window closed) — is handled the same way: put the terminal
+//! back as it was (settings, cursor), save the answers given so far when
+//! `--save-answers` was given (so that `--answers FILE` resumes where the
+//! user stopped), and exit with 128 + the signal's number, as a shell
+//! reports a process that the signal ended: 130 for SIGINT, 143 for
+//! SIGTERM, 129 for SIGHUP.
 //!
-//! Two roads lead here and both call [`exit`]: the `ctrlc` handler (a
-//! signal while reading a plain line, or outside any prompt), and the
-//! session returning [`Error::Interrupted`](crate::front::error::Error) (the
-//! menus read keys in raw mode, see Ctrl-C as a key and report it). The
-//! first caller holds the lock until the process ends, so the answers are
-//! saved once and the message printed once.
+//! Two roads lead here and both call [`exit_on`]: a thread that waits for
+//! the signals (`signal-hook`, which tells them apart; `ctrlc` off Unix,
+//! for Ctrl-C), and the session returning
+//! [`Error::Interrupted`](crate::front::error::Error) (the menus read keys
+//! in raw mode, see Ctrl-C as a key and report it). The first caller holds
+//! the lock until the process ends, so the answers are saved once and the
+//! message printed once.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,12 +21,16 @@ use std::sync::{Mutex, MutexGuard, Once};
 
 use crate::core::model::{Answer, AnswersFile};
 use crate::front::error::Error;
+use crate::front::io::{say, say_line};
 use crate::text::i18n;
 
 struct Armed {
     save_to: Option<PathBuf>,
     questionnaire: String,
     answers: BTreeMap<String, Answer>,
+    /// The answers the session started from: when nothing was answered,
+    /// an existing file is left as it is.
+    initial: BTreeMap<String, Answer>,
     /// Question ids in the order the trees ask them, to save in that order.
     order: Vec<String>,
     /// The menus hide the cursor while they wait for a key.
@@ -48,17 +58,96 @@ pub fn arm(
         save_to: save_to.map(Path::to_path_buf),
         questionnaire: questionnaire.to_owned(),
         answers: answers.clone(),
+        initial: answers.clone(),
         order,
         show_cursor,
         #[cfg(unix)]
         termios: terminal_settings(),
     });
-    HANDLER.call_once(|| {
-        // Without a handler, SIGINT would end the process with the cursor
-        // hidden and nothing saved; if one cannot be installed, Ctrl-C
-        // still reaches the menus as a key.
-        let _ = ctrlc::set_handler(|| exit());
-    });
+    HANDLER.call_once(install);
+}
+
+/// The signals that end a session, each with what is said of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// Ctrl-C (SIGINT).
+    Interrupt,
+    /// SIGTERM: `kill`, a shutdown, a supervisor.
+    Terminate,
+    /// SIGHUP: the terminal was closed.
+    HangUp,
+}
+
+impl Signal {
+    /// 128 + the signal's number, as a shell reports it.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Signal::Interrupt => 130,
+            Signal::Terminate => 143,
+            Signal::HangUp => 129,
+        }
+    }
+
+    fn message(self) -> String {
+        match self {
+            Signal::Interrupt => i18n::texts().interrupted.to_owned(),
+            Signal::Terminate => msg::terminated(),
+            Signal::HangUp => msg::hung_up(),
+        }
+    }
+}
+
+/// Without a handler, a signal would end the process with the terminal
+/// raw, the cursor hidden and nothing saved. If one cannot be installed,
+/// Ctrl-C still reaches the menus as a key.
+#[cfg(unix)]
+fn install() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    // Noted by the handler itself, before the prompt's wait returns: a
+    // wait cut short by SIGTERM looks like Ctrl-C to the menus (console
+    // even raises SIGINT then), and must end as SIGTERM.
+    let _ = signal_hook::flag::register(SIGTERM, TERMINATED.clone());
+    let _ = signal_hook::flag::register(SIGHUP, HUNG_UP.clone());
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+        return;
+    };
+    let _ = std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if signals.forever().next().is_some() {
+                exit_on(received());
+            }
+        });
+}
+
+#[cfg(unix)]
+type Flag = std::sync::LazyLock<std::sync::Arc<std::sync::atomic::AtomicBool>>;
+
+/// Set by the signal handlers themselves.
+#[cfg(unix)]
+static TERMINATED: Flag = std::sync::LazyLock::new(Default::default);
+#[cfg(unix)]
+static HUNG_UP: Flag = std::sync::LazyLock::new(Default::default);
+
+/// The signal that ends the session: SIGTERM or SIGHUP if one came,
+/// even when a SIGINT followed it; SIGINT (Ctrl-C) otherwise.
+fn received() -> Signal {
+    #[cfg(unix)]
+    {
+        use std::sync::atomic::Ordering::SeqCst;
+        if TERMINATED.load(SeqCst) {
+            return Signal::Terminate;
+        }
+        if HUNG_UP.load(SeqCst) {
+            return Signal::HangUp;
+        }
+    }
+    Signal::Interrupt
+}
+
+#[cfg(not(unix))]
+fn install() {
+    let _ = ctrlc::set_handler(|| exit_on(Signal::Interrupt));
 }
 
 /// Records the answers as they are now.
@@ -68,53 +157,119 @@ pub fn publish(answers: &BTreeMap<String, Answer>) {
     }
 }
 
-/// Restores the terminal, saves the answers if asked, says so, and ends
-/// the process with the exit code of [`Error::Interrupted`].
+/// A prompt that stopped: Ctrl-C read as a key, or a wait cut short by a
+/// signal. [`exit_on`] that signal.
 pub fn exit() -> ! {
+    exit_on(received())
+}
+
+/// Restores the terminal, saves the answers if asked, says so, and ends
+/// the process with the signal's exit code. After SIGHUP the terminal is
+/// gone: the answers are saved all the same, and what cannot be said is
+/// not.
+pub fn exit_on(signal: Signal) -> ! {
     let guard = state();
     let t = i18n::texts();
     if let Some(armed) = guard.as_ref() {
         restore(armed);
     }
-    eprintln!();
-    eprintln!("{}", t.interrupted);
+    say(&format!("\n{}\n", signal.message()));
     match guard.as_ref() {
         Some(Armed {
             save_to: Some(path),
             questionnaire,
             answers,
+            initial,
             order,
             ..
-        }) => match save(path, questionnaire, answers, order) {
-            Ok(()) => {
-                let file = path.display().to_string();
-                eprintln!("{}", t.saved(&file));
-                eprintln!("{}", t.resume_with(&file));
+        }) => {
+            let file = crate::text::escape::escape(&path.display().to_string()).into_owned();
+            if !worth_saving(path, initial, answers) {
+                say_line(&msg::left_as_it_was(&file));
+            } else {
+                match save(path, questionnaire, answers, order) {
+                    Ok(()) => {
+                        say_line(&t.saved(&file));
+                        say_line(&t.resume_with(&file));
+                    }
+                    Err(e) => say_line(&format!(
+                        "{}: {}",
+                        t.error,
+                        crate::text::escape::escape(&e.to_string())
+                    )),
+                }
             }
-            Err(e) => eprintln!("{}: {}", t.error, t.save_failed(&e.to_string())),
-        },
-        _ => eprintln!("{}", t.nothing_saved),
+        }
+        _ => say_line(t.nothing_saved),
     }
-    std::process::exit(Error::Interrupted.exit_code().into())
+    std::process::exit(signal.exit_code().into())
 }
 
-/// Writes the answers as an answers file (atomically).
+/// Whether a session that ends before its result should write its
+/// answers to `path`: not when nothing was answered and the file exists
+/// (`--save-answers F` without `--answers F`, then Ctrl-C at the first
+/// question, would empty F).
+pub fn worth_saving(
+    path: &Path,
+    initial: &BTreeMap<String, Answer>,
+    now: &BTreeMap<String, Answer>,
+) -> bool {
+    now != initial || std::fs::symlink_metadata(path).is_err()
+}
+
+/// Writes the answers as an answers file (see
+/// [`crate::front::answers::save`]). When that fails, they go to a file of
+/// their own in the temporary folder, and the error says where, and how
+/// to resume from there.
 pub fn save(
     path: &Path,
     questionnaire: &str,
     answers: &BTreeMap<String, Answer>,
     order: &[String],
 ) -> Result<(), Error> {
+    use crate::front::answers;
     let order: Vec<&str> = order.iter().map(String::as_str).collect();
-    crate::front::answers::save(
-        path,
-        &AnswersFile {
-            questionnaire: Some(questionnaire.to_owned()),
-            answers: answers.clone(),
-            ..AnswersFile::default()
+    let file = AnswersFile {
+        questionnaire: Some(questionnaire.to_owned()),
+        answers: answers.clone(),
+        ..AnswersFile::default()
+    };
+    let Err(failed) = answers::save(path, &file, &order) else {
+        return Ok(());
+    };
+    let target = path.display().to_string();
+    Err(Error::NotSaved(
+        match answers::save_fallback(&file, &order) {
+            Ok(to) => msg::saved_instead(&failed.to_string(), &to.display().to_string(), &target),
+            Err(also) => msg::not_saved(&failed.to_string(), &also.to_string()),
         },
-        &order,
-    )
+    ))
+}
+
+pub(crate) mod msg {
+    crate::text::i18n::messages! {
+        fn terminated() {
+            fr: "Session interrompue : le programme a reçu l'ordre de s'arrêter (SIGTERM).",
+            en: "Session interrupted: the program was told to stop (SIGTERM).",
+        }
+        fn hung_up() {
+            fr: "Session interrompue : le terminal a été fermé (SIGHUP).",
+            en: "Session interrupted: the terminal was closed (SIGHUP).",
+        }
+        fn left_as_it_was(file: &str) {
+            fr: "Aucune réponse n'a été donnée : {file} est resté tel quel.",
+            en: "No answer was given: {file} was left as it was.",
+        }
+        /// `why`: « file: reason »; `to`: the fallback file.
+        fn saved_instead(why: &str, to: &str, target: &str) {
+            fr: "les réponses n'ont pas pu être enregistrées ({why}) ; elles l'ont été dans {to}\n  pour reprendre : aiguillage --answers {to} --save-answers {target}",
+            en: "the answers could not be saved ({why}); they were saved to {to}\n  to resume: aiguillage --answers {to} --save-answers {target}",
+        }
+        fn not_saved(why: &str, also: &str) {
+            fr: "les réponses n'ont pas pu être enregistrées ({why}), ni dans le dossier temporaire ({also})",
+            en: "the answers could not be saved ({why}), nor in the temporary folder ({also})",
+        }
+    }
 }
 
 fn restore(armed: &Armed) {

@@ -17,9 +17,80 @@ pub fn load(paths: &[std::path::PathBuf]) -> Result<Bundle, Error> {
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error.
 pub fn write_stdout(s: &str) -> Result<(), Error> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.map_err(|e| Error::io("stdout", &e)),
+    let mut out = Stdout::new();
+    out.write(s)?;
+    out.finish()
+}
+
+/// Standard output for a result written piece by piece (`paths` of a
+/// tree too big to hold): buffered, and told when the reader has gone.
+pub struct Stdout {
+    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    closed: bool,
+}
+
+impl Default for Stdout {
+    fn default() -> Self {
+        Stdout::new()
+    }
+}
+
+impl Stdout {
+    pub fn new() -> Stdout {
+        Stdout {
+            out: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock()),
+            closed: false,
+        }
+    }
+
+    /// Writes `s`; `false` once the reader has closed the pipe (`| head`):
+    /// the caller stops, and that is not an error.
+    pub fn write(&mut self, s: &str) -> Result<bool, Error> {
+        if self.closed {
+            return Ok(false);
+        }
+        match self.out.write_all(s.as_bytes()) {
+            Ok(()) => Ok(true),
+            Err(e) => self.failed(e).map(|()| false),
+        }
+    }
+
+    /// Flushes what is left.
+    pub fn finish(mut self) -> Result<(), Error> {
+        if self.closed {
+            return Ok(());
+        }
+        match self.out.flush() {
+            Ok(()) => Ok(()),
+            Err(e) => self.failed(e),
+        }
+    }
+
+    fn failed(&mut self, e: std::io::Error) -> Result<(), Error> {
+        self.closed = true;
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Ok(())
+        } else {
+            Err(Error::write(msg::stdout(), &e))
+        }
+    }
+}
+
+/// Writes a message on stderr. A stderr that cannot be written (full,
+/// closed) is not worth stopping for: the message is lost, the run goes
+/// on and ends with its own exit code.
+pub fn say(s: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(s.as_bytes()).and_then(|()| err.flush());
+}
+
+/// [`say`], with a line break.
+pub fn say_line(s: &str) {
+    say(&format!("{s}\n"));
+}
+
+pub(crate) mod msg {
+    crate::text::i18n::messages! {
+        fn stdout() { fr: "sortie standard", en: "standard output" }
     }
 }

@@ -10,7 +10,7 @@
 //!
 //! Both format their messages with the same functions, below.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Write};
 
 use console::{Term, style};
 use dialoguer::{Input, Select, theme::ColorfulTheme};
@@ -22,13 +22,14 @@ use crate::front::session::{
     BackTo, Confirm, Context, Dropped, LineQuestion, Notice, Prompter, Reply, ReviewReply, TermHelp,
 };
 use crate::output::labels::step_label;
+use crate::text::escape::escape;
 use crate::text::glyphs::Glyphs;
 use crate::text::i18n::Texts;
 use crate::text::wrap::{wrap, wrap_with};
 
 /// The lines printed before the first question.
 pub fn intro(title: &str, plain: bool, save_to: Option<&str>, t: &Texts) -> String {
-    let mut s = format!("aiguillage — {title}\n");
+    let mut s = format!("aiguillage — {}\n", escape(title));
     if !t.legal_content_in_french.is_empty() {
         s.push_str(t.legal_content_in_french);
         s.push('\n');
@@ -36,7 +37,7 @@ pub fn intro(title: &str, plain: bool, save_to: Option<&str>, t: &Texts) -> Stri
     s.push_str(if plain { t.keys_plain } else { t.keys_fancy });
     s.push('\n');
     if let Some(f) = save_to {
-        s.push_str(&t.will_save(f));
+        s.push_str(&t.will_save(&escape(f)));
         s.push('\n');
     }
     s
@@ -232,11 +233,21 @@ fn typed_answer(q: &Question, line: &str, t: &Texts) -> Result<Answer, &'static 
     }
 }
 
+/// A terminal (or stderr) that cannot be used: not bad input, exit 1.
 fn io(e: std::io::Error) -> Error {
     if e.kind() == std::io::ErrorKind::Interrupted {
         Error::Interrupted
     } else {
-        Error::Io("terminal".into(), e.to_string())
+        Error::write("terminal", &e)
+    }
+}
+
+/// Standard input that cannot be read in plain mode.
+fn stdin_error(e: std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::Interrupted {
+        Error::Interrupted
+    } else {
+        Error::io("<stdin>", &e)
     }
 }
 
@@ -286,14 +297,15 @@ impl MenuPrompter {
         let p = ctx.progress;
         self.line("")?;
         let head = self.texts.progress(p.number, p.at_most, p.section);
-        self.line(&style(head).for_stderr().dim().to_string())?;
-        self.line(&style(self.wrapped(&q.text)).for_stderr().bold().to_string())
+        self.line(&style(escape(&head)).for_stderr().dim().to_string())?;
+        let text = self.wrapped(&escape(&q.text));
+        self.line(&style(text).for_stderr().bold().to_string())
     }
 
     /// The line left on screen once a question is answered: the menus
     /// clear themselves, this keeps the history readable.
     fn record(&self, answer: &str) -> Result<(), Error> {
-        let text = self.wrapped(&format!("{} {answer}", self.glyphs.check));
+        let text = self.wrapped(&format!("{} {}", self.glyphs.check, escape(answer)));
         self.line(&style(text).for_stderr().green().to_string())
     }
 
@@ -307,7 +319,11 @@ impl MenuPrompter {
     }
 
     fn select(&self, q: &Question, ctx: &Context<'_>) -> Result<Reply, Error> {
-        let mut items: Vec<String> = q.choices.iter().map(|c| self.entry(&c.label)).collect();
+        let mut items: Vec<String> = q
+            .choices
+            .iter()
+            .map(|c| self.entry(&escape(&c.label)))
+            .collect();
         items.push(self.entry(self.texts.help_entry));
         let back = self.back_entry(ctx.back);
         items.extend(back.as_deref().map(|b| self.entry(b)));
@@ -336,7 +352,12 @@ impl MenuPrompter {
     fn input(&self, q: &Question, ctx: &Context<'_>) -> Result<Reply, Error> {
         let texts = self.texts;
         let hint = texts.input_hint(q.kind == QuestionKind::Number, q.unit.as_deref());
-        self.line(&style(self.wrapped(&hint)).for_stderr().dim().to_string())?;
+        self.line(
+            &style(self.wrapped(&escape(&hint)))
+                .for_stderr()
+                .dim()
+                .to_string(),
+        )?;
         let mut input = Input::<String>::with_theme(&self.theme)
             .with_prompt(texts.your_answer)
             .report(false)
@@ -348,7 +369,7 @@ impl MenuPrompter {
                 }
             });
         if let Some(prev) = ctx.previous {
-            input = input.default(typed_form(prev));
+            input = input.default(escape(&typed_form(prev)).into_owned());
         }
         let line = input
             .interact_text_on(&self.term)
@@ -409,13 +430,14 @@ impl Prompter for MenuPrompter {
         self.line("")?;
         let list = review_list(path, t, self.glyphs);
         self.line(
-            &style(self.wrapped(list.trim_end()))
+            &style(self.wrapped(escape(&list).trim_end()))
                 .for_stderr()
                 .to_string(),
         )?;
         let mut items = vec![format!("{} {}", self.glyphs.check, t.review_confirm)];
         items.extend(path.iter().enumerate().map(|(i, s)| {
             let label = step_label(s, t);
+            let label = escape(&label);
             let label = console::truncate_str(&label, 30, "…");
             let entry = format!("{} {}", self.glyphs.edit, t.edit_entry(i + 1, &label));
             self.entry(&entry)
@@ -438,12 +460,12 @@ impl Prompter for MenuPrompter {
         let (t, g) = (self.texts, self.glyphs);
         match notice {
             Notice::Help { question, terms } => {
-                let text = self.wrapped(help_text(question, terms, t, g).trim_end());
+                let text = self.wrapped(escape(&help_text(question, terms, t, g)).trim_end());
                 self.line("")?;
                 self.line(&style(text).for_stderr().cyan().to_string())
             }
             Notice::Dropped(d) => {
-                let text = self.wrapped(dropped_text(d, t, g).trim_end());
+                let text = self.wrapped(escape(&dropped_text(d, t, g)).trim_end());
                 self.line("")?;
                 self.line(&style(text).for_stderr().yellow().to_string())
             }
@@ -500,7 +522,14 @@ pub struct PlainPrompter<R, W> {
     /// Whether a person types at a terminal: then the end of input
     /// (Ctrl-D) means « quit »; from a pipe it means answers are missing.
     input_is_terminal: bool,
+    /// Lines read since the last answer: from a pipe, an endless stream of
+    /// lines that answer nothing (`yes | aiguillage --plain`) must end.
+    idle: usize,
 }
+
+/// The most lines a pipe may send in a row without answering (help, back,
+/// or lines that mean nothing) before the session stops.
+const MAX_IDLE_LINES: usize = 100;
 
 impl<R: BufRead, W: Write> PlainPrompter<R, W> {
     pub fn new(
@@ -516,23 +545,45 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
             texts,
             glyphs,
             input_is_terminal,
+            idle: 0,
         }
     }
 
+    /// Writes `s`: questions, help and answers, control characters
+    /// escaped (plain mode draws no colour of its own).
     fn say(&mut self, s: &str) -> Result<(), Error> {
-        self.out.write_all(s.as_bytes()).map_err(io)?;
+        self.out.write_all(escape(s).as_bytes()).map_err(io)?;
         self.out.flush().map_err(io)
     }
 
-    /// One line, without its end; `None` at the end of input.
+    /// One line, without its end; `None` at the end of input. A line is
+    /// read under [`MAX_LINE_BYTES`]: an endless one (`< /dev/zero`) is an
+    /// error, not a heap that grows until the system stops it.
     fn read(&mut self, prompt: &str) -> Result<Option<String>, Error> {
+        use crate::text::limits::{MAX_LINE_BYTES, line_too_long};
         self.say(&format!("{prompt}{} ", self.texts.colon))?;
-        let mut line = String::new();
-        let n = self.input.read_line(&mut line).map_err(io)?;
+        if !self.input_is_terminal && self.idle >= MAX_IDLE_LINES {
+            return Err(Error::Usage(msg::idle_input(MAX_IDLE_LINES)));
+        }
+        self.idle += 1;
+        let mut bytes = Vec::new();
+        let n = (&mut self.input)
+            .take(MAX_LINE_BYTES + 1)
+            .read_until(b'\n', &mut bytes)
+            .map_err(stdin_error)?;
         if n == 0 {
             self.say("\n")?;
             return Ok(None);
         }
+        if n as u64 > MAX_LINE_BYTES {
+            return Err(Error::io("<stdin>", &line_too_long(MAX_LINE_BYTES)));
+        }
+        let line = String::from_utf8(bytes).map_err(|_| {
+            Error::io(
+                "<stdin>",
+                &std::io::Error::from(std::io::ErrorKind::InvalidData),
+            )
+        })?;
         Ok(Some(line.trim_end_matches(['\n', '\r']).to_owned()))
     }
 
@@ -630,7 +681,11 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
 impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
     fn ask(&mut self, q: &Question, ctx: &Context<'_>) -> Result<Reply, Error> {
         self.show_question(q, ctx)?;
-        self.read_reply(q, ctx)
+        let reply = self.read_reply(q, ctx)?;
+        if matches!(reply, Reply::Answer(_)) {
+            self.idle = 0;
+        }
+        Ok(reply)
     }
 
     fn review(&mut self, path: &[Step]) -> Result<ReviewReply, Error> {
@@ -647,17 +702,19 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
                     Ok(ReviewReply::Confirm)
                 };
             };
-            match typed(&line) {
-                Typed::Empty => return Ok(ReviewReply::Confirm),
-                Typed::Back => return Ok(ReviewReply::Back),
-                Typed::Other(s) => {
-                    if let Ok(n) = s.parse::<usize>()
-                        && (1..=path.len()).contains(&n)
-                    {
-                        return Ok(ReviewReply::Edit(n - 1));
-                    }
-                }
-                Typed::Help => {}
+            let reply = match typed(&line) {
+                Typed::Empty => Some(ReviewReply::Confirm),
+                Typed::Back => Some(ReviewReply::Back),
+                Typed::Other(s) => s
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=path.len()).contains(n))
+                    .map(|n| ReviewReply::Edit(n - 1)),
+                Typed::Help => None,
+            };
+            if let Some(reply) = reply {
+                self.idle = 0;
+                return Ok(reply);
             }
             let m = t.review_invalid(path.len());
             self.say(&format!("{m}\n"))?;
@@ -710,6 +767,17 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
             Some(l) if l.trim().is_empty() => q.default.unwrap_or_default().to_owned(),
             Some(l) => l.trim().to_owned(),
         })
+    }
+}
+
+/// User-facing strings of this module that the interface strings do not
+/// hold.
+pub(crate) mod msg {
+    crate::text::i18n::messages! {
+        fn idle_input(count: usize) {
+            fr: "{count} lignes de suite sans réponse valide sur l'entrée standard : la session s'arrête (une réponse par ligne : le numéro du choix, un nombre ou un texte)",
+            en: "{count} lines in a row without a valid answer on standard input: the session stops (one answer per line: the number of the choice, a number or a text)",
+        }
     }
 }
 

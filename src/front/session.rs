@@ -397,8 +397,7 @@ impl<'b> Session<'b> {
     /// The number of questions asked on the longest path from `id`
     /// (itself included) to an outcome.
     fn longest_from(&mut self, id: &str) -> usize {
-        let mut visiting = HashSet::new();
-        longest(self.bundle, id, &mut self.longest, &mut visiting)
+        longest(self.bundle, id, &mut self.longest)
     }
 }
 
@@ -418,32 +417,49 @@ fn asked_index(path: &[Step], i: usize) -> Option<usize> {
 }
 
 /// Longest number of questions asked from `target` to an outcome,
-/// memoised; a `tally` is worked out, not asked, and does not count. A
-/// validated bundle has no cycle; `visiting` makes a broken one end anyway.
-fn longest(
-    bundle: &Bundle,
-    target: &str,
-    cache: &mut HashMap<String, usize>,
-    visiting: &mut HashSet<String>,
-) -> usize {
-    if let Some(&n) = cache.get(target) {
-        return n;
-    }
-    let Some(Node::Question(q)) = bundle.node(target) else {
+/// memoised by question id; a `tally` is worked out, not asked, and does
+/// not count. A validated bundle has no cycle; a broken one ends anyway
+/// (a question met again on the way counts for nothing). The walk keeps
+/// its own stack: no recursion depth depends on the tree.
+fn longest(bundle: &Bundle, target: &str, cache: &mut HashMap<String, usize>) -> usize {
+    let Some(Node::Question(root)) = bundle.node(target) else {
         return 0;
     };
-    if !visiting.insert(q.id.clone()) {
-        return 0;
+    if let Some(&n) = cache.get(&root.id) {
+        return n;
     }
-    let below = q
-        .targets()
-        .map(|t| longest(bundle, t, cache, visiting))
-        .max()
-        .unwrap_or(0);
-    visiting.remove(&q.id);
-    let here = usize::from(!q.kind.is_computed());
-    cache.insert(target.to_owned(), below + here);
-    below + here
+    // Each question on the walk, the targets it has still to look at, and
+    // the longest found below it so far.
+    let mut stack: Vec<(&Question, Vec<&str>, usize)> = vec![(root, targets(root), 0)];
+    let mut visiting: HashSet<&str> = HashSet::from([root.id.as_str()]);
+    while let Some((q, pending, best)) = stack.last_mut() {
+        match pending.pop() {
+            Some(t) => {
+                if let Some(Node::Question(child)) = bundle.node(t) {
+                    if let Some(&n) = cache.get(&child.id) {
+                        *best = (*best).max(n);
+                    } else if visiting.insert(&child.id) {
+                        stack.push((child, targets(child), 0));
+                    }
+                }
+            }
+            None => {
+                let here = *best + usize::from(!q.kind.is_computed());
+                let id = q.id.as_str();
+                visiting.remove(id);
+                cache.insert(id.to_owned(), here);
+                stack.pop();
+                if let Some((_, _, best)) = stack.last_mut() {
+                    *best = (*best).max(here);
+                }
+            }
+        }
+    }
+    cache.get(&root.id).copied().unwrap_or(0)
+}
+
+fn targets(q: &Question) -> Vec<&str> {
+    q.targets().collect()
 }
 
 #[cfg(test)]
@@ -867,9 +883,8 @@ mod tests {
     fn longest_path_counts_questions_to_an_outcome() {
         let b = bundle();
         let mut cache = HashMap::new();
-        let mut v = HashSet::new();
-        assert_eq!(longest(&b, "@t", &mut cache, &mut v), 3);
-        assert_eq!(longest(&b, "c", &mut cache, &mut v), 2);
-        assert_eq!(longest(&b, "fin_c", &mut cache, &mut v), 0);
+        assert_eq!(longest(&b, "@t", &mut cache), 3);
+        assert_eq!(longest(&b, "c", &mut cache), 2);
+        assert_eq!(longest(&b, "fin_c", &mut cache), 0);
     }
 }

@@ -4,13 +4,14 @@
 //! a page to print or archive, [`documents`] for the drafts a decision
 //! calls for — and
 //! [`answer`], how answers, their labels and answer errors are said in the
-//! interface language.
+//! interface language. [`escaped`] is a decision fit for a terminal.
 //!
 //! Must not: decide anything (the core did), prompt or read input. A new
 //! format is a new file here, plus its name in `front::cli::Format`.
 
 pub mod answer;
 pub mod documents;
+pub mod escaped;
 pub mod html;
 pub mod json;
 pub mod labels;

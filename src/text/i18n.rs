@@ -353,13 +353,6 @@ impl Texts {
         }
     }
 
-    pub fn save_failed(&self, why: &str) -> String {
-        match self.lang {
-            Lang::Fr => format!("les réponses n'ont pas pu être enregistrées : {why}"),
-            Lang::En => format!("the answers could not be saved: {why}"),
-        }
-    }
-
     pub fn wrong_type(&self, id: &str, expected: &str, given: &str) -> String {
         match self.lang {
             Lang::Fr => format!("« {id} » attend {expected}, pas {given}"),

@@ -7,6 +7,7 @@
 //! loops or panics on one that is not.
 
 use std::collections::HashSet;
+use std::ops::ControlFlow;
 
 use serde::Serialize;
 
@@ -99,21 +100,44 @@ pub struct Predecessor {
 /// The questions whose answers lead to node `id`, directly or through
 /// an `@questionnaire` jump to it, in file order.
 pub fn predecessors(bundle: &Bundle, id: &str) -> Vec<Predecessor> {
-    let mut out = Vec::new();
-    for (_, q) in &bundle.questionnaires {
-        for question in &q.questions {
-            for e in edges(question) {
-                if bundle.node(e.next).is_some_and(|n| n.id() == id) {
-                    out.push(Predecessor {
-                        question: question.id.clone(),
-                        answer: e.answer.clone(),
-                        label: e.label.to_owned(),
-                    });
+    Predecessors::of(bundle).get(id).to_vec()
+}
+
+/// [`predecessors`] of every node at once, in one pass over the bundle:
+/// listing 10 000 questions with what leads to each costs one pass, not
+/// one per question.
+#[derive(Debug, Default)]
+pub struct Predecessors {
+    by_node: std::collections::HashMap<String, Vec<Predecessor>>,
+}
+
+impl Predecessors {
+    pub fn of(bundle: &Bundle) -> Predecessors {
+        let mut by_node: std::collections::HashMap<String, Vec<Predecessor>> =
+            std::collections::HashMap::new();
+        for (_, q) in &bundle.questionnaires {
+            for question in &q.questions {
+                for e in edges(question) {
+                    if let Some(n) = bundle.node(e.next) {
+                        by_node
+                            .entry(n.id().to_owned())
+                            .or_default()
+                            .push(Predecessor {
+                                question: question.id.clone(),
+                                answer: e.answer.clone(),
+                                label: e.label.to_owned(),
+                            });
+                    }
                 }
             }
         }
+        Predecessors { by_node }
     }
-    out
+
+    /// The predecessors of node `id`, in file order.
+    pub fn get(&self, id: &str) -> &[Predecessor] {
+        self.by_node.get(id).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// Every question the questionnaire can ask, in an order a person would
@@ -125,32 +149,35 @@ pub fn reachable_questions<'b>(
 ) -> Vec<&'b Question> {
     // Reverse post-order of a depth-first walk is a topological order;
     // walking the answers last-to-first puts the first answer's branch
-    // first.
-    fn visit<'b>(
-        bundle: &'b Bundle,
-        target: &str,
-        seen: &mut HashSet<&'b str>,
-        post: &mut Vec<&'b Question>,
-    ) {
-        let Some(Node::Question(q)) = bundle.node(target) else {
-            return;
+    // first. The walk keeps its own stack: no recursion depth depends on
+    // the tree.
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut post: Vec<&'b Question> = Vec::new();
+    // Each question on the walk, with the targets still to visit (the
+    // next one to visit last, to be popped first).
+    let mut stack: Vec<(&'b Question, Vec<&'b str>)> = Vec::new();
+    let start = format!("@{}", questionnaire.id);
+    let mut next: Option<&str> = Some(&start);
+    loop {
+        if let Some(target) = next.take()
+            && let Some(Node::Question(q)) = bundle.node(target)
+            && seen.insert(q.id.as_str())
+        {
+            // Visited last-to-first: popped in that order from the end.
+            let targets: Vec<&'b str> = edges(q).iter().map(|e| e.next).collect();
+            stack.push((q, targets));
+        }
+        let Some((q, pending)) = stack.last_mut() else {
+            break;
         };
-        if !seen.insert(q.id.as_str()) {
-            return;
+        match pending.pop() {
+            Some(t) => next = Some(t),
+            None => {
+                post.push(q);
+                stack.pop();
+            }
         }
-        for e in edges(q).iter().rev() {
-            visit(bundle, e.next, seen, post);
-        }
-        post.push(q);
     }
-    let mut seen = HashSet::new();
-    let mut post = Vec::new();
-    visit(
-        bundle,
-        &format!("@{}", questionnaire.id),
-        &mut seen,
-        &mut post,
-    );
     post.reverse();
     post
 }
@@ -183,34 +210,67 @@ pub struct Path<'b> {
 /// Every path from the start of `questionnaire` to an outcome, in tree
 /// order: the first answer of each question first. Number questions
 /// contribute one path per range; jumps to another questionnaire are
-/// followed.
+/// followed. (A big tree has more paths than memory holds: see
+/// [`for_each_path`], which hands them out one at a time.)
 pub fn enumerate<'b>(bundle: &'b Bundle, questionnaire: &'b Questionnaire) -> Vec<Path<'b>> {
     let mut out = Vec::new();
-    let mut steps = Vec::new();
-    // A path never asks a question twice (no cycle), so it is never longer
-    // than the number of questions: a guard against unvalidated bundles.
-    let limit = bundle.question_ids().count();
-    walk(
-        bundle,
-        &format!("@{}", questionnaire.id),
-        &mut steps,
-        limit,
-        &mut out,
-    );
+    let _ = for_each_path(bundle, questionnaire, |p| {
+        out.push(p);
+        ControlFlow::<()>::Continue(())
+    });
     out
 }
 
-fn walk<'b>(
+/// The paths of [`enumerate`], each handed to `f` as soon as it is found,
+/// until `f` breaks: memory stays that of one path, however many there
+/// are (a chain of 30 yes/no questions has a billion). The walk keeps its
+/// own stack: no recursion depth depends on the tree.
+pub fn for_each_path<'b, B>(
+    bundle: &'b Bundle,
+    questionnaire: &'b Questionnaire,
+    mut f: impl FnMut(Path<'b>) -> ControlFlow<B>,
+) -> ControlFlow<B> {
+    // A path never asks a question twice (no cycle), so it is never longer
+    // than the number of questions: a guard against unvalidated bundles.
+    let limit = bundle.question_ids().count();
+    // The questions on the current path, each with the ways out of it
+    // still to walk; `steps[i]` is the way taken out of `frames[i]`.
+    let mut frames: Vec<(&'b Question, std::vec::IntoIter<Edge<'b>>)> = Vec::new();
+    let mut steps: Vec<Step<'b>> = Vec::new();
+    let start = format!("@{}", questionnaire.id);
+    enter(bundle, &start, &mut frames, &steps, limit, &mut f)?;
+    while let Some((question, ways)) = frames.last_mut() {
+        let question = *question;
+        match ways.next() {
+            Some(edge) => {
+                steps.truncate(frames.len() - 1);
+                let next = edge.next;
+                steps.push(Step { question, edge });
+                enter(bundle, next, &mut frames, &steps, limit, &mut f)?;
+            }
+            None => {
+                frames.pop();
+                steps.truncate(frames.len());
+            }
+        }
+    }
+    ControlFlow::Continue(())
+}
+
+/// Arrives at `target` after `steps`: hands out the path at an outcome,
+/// or pushes the question's ways out to walk.
+fn enter<'b, B>(
     bundle: &'b Bundle,
     target: &str,
-    steps: &mut Vec<Step<'b>>,
+    frames: &mut Vec<(&'b Question, std::vec::IntoIter<Edge<'b>>)>,
+    steps: &[Step<'b>],
     limit: usize,
-    out: &mut Vec<Path<'b>>,
-) {
+    f: &mut impl FnMut(Path<'b>) -> ControlFlow<B>,
+) -> ControlFlow<B> {
     match bundle.node(target) {
-        Some(Node::Outcome(outcome)) => out.push(Path {
+        Some(Node::Outcome(outcome)) => f(Path {
             findings: gathered(steps, outcome),
-            steps: steps.clone(),
+            steps: steps.to_vec(),
             outcome,
         }),
         // Worked out from the answers on the path: one way out, no branch.
@@ -218,28 +278,22 @@ fn walk<'b>(
             let answered = steps
                 .iter()
                 .map(|s| (s.question.id.as_str(), &s.edge.answer));
-            let Some(t) = crate::core::engine::tally(q, answered) else {
-                return;
-            };
-            let edge = Edge {
-                answer: Answer::Number(t.count as f64),
-                label: &t.range.label,
-                next: &t.range.branch.next,
-                findings: &t.range.branch.findings,
-            };
-            steps.push(Step { question: q, edge });
-            walk(bundle, &t.range.branch.next, steps, limit, out);
-            steps.pop();
+            if let Some(t) = crate::core::engine::tally(q, answered) {
+                let edge = Edge {
+                    answer: Answer::Number(t.count as f64),
+                    label: &t.range.label,
+                    next: &t.range.branch.next,
+                    findings: &t.range.branch.findings,
+                };
+                frames.push((q, vec![edge].into_iter()));
+            }
+            ControlFlow::Continue(())
         }
         Some(Node::Question(q)) if steps.len() < limit => {
-            for edge in edges(q) {
-                let next = edge.next;
-                steps.push(Step { question: q, edge });
-                walk(bundle, next, steps, limit, out);
-                steps.pop();
-            }
+            frames.push((q, edges(q).into_iter()));
+            ControlFlow::Continue(())
         }
-        _ => {}
+        _ => ControlFlow::Continue(()),
     }
 }
 
@@ -324,39 +378,58 @@ impl<'b> From<&Path<'b>> for PathOut<'b> {
 /// The text listing of `aiguillage paths`: per path, the outcome, the
 /// answers as written in an answers file, and the findings.
 pub fn text(questionnaire: &Questionnaire, paths: &[Path<'_>]) -> String {
-    let count = paths.len();
-    let plural = if count > 1 { "s" } else { "" };
-    let mut s = msg::header(&questionnaire.id, &questionnaire.title, count, plural);
+    let mut s = header(questionnaire, Some(paths.len()));
     for (i, p) in paths.iter().enumerate() {
+        s.push_str(&path_text(i + 1, p));
+    }
+    s
+}
+
+/// The first line of the listing: with the number of paths when it is
+/// known before they are listed; without it, for a listing streamed as
+/// the paths are found (the number is then given last, [`footer`]).
+pub fn header(questionnaire: &Questionnaire, count: Option<usize>) -> String {
+    let (id, title) = (&questionnaire.id, &questionnaire.title);
+    match count {
+        Some(count) => msg::header(id, title, count, if count > 1 { "s" } else { "" }),
+        None => msg::header_streamed(id, title),
+    }
+}
+
+/// The last line of a streamed listing.
+pub fn footer(count: usize) -> String {
+    msg::footer(count, if count > 1 { "s" } else { "" })
+}
+
+/// Path number `n` of the listing.
+pub fn path_text(n: usize, p: &Path<'_>) -> String {
+    let mut s = format!(
+        "\n{n}. {} [{}] {}\n",
+        p.outcome.id,
+        p.outcome.verdict.as_str(),
+        p.outcome.title
+    );
+    // Answers only, on one line: the labels are in `aiguillage
+    // questions`, and the listing of a big tree stays readable.
+    let answers: Vec<String> = p
+        .steps
+        .iter()
+        .map(|step| {
+            let answer = answer_text(&step.edge.answer);
+            if step.computed() {
+                format!("{} = {answer} {}", step.question.id, msg::computed())
+            } else {
+                format!("{} = {answer}", step.question.id)
+            }
+        })
+        .collect();
+    s.push_str(&format!("   {}\n", answers.join(" → ")));
+    if !p.findings.is_empty() {
         s.push_str(&format!(
-            "\n{}. {} [{}] {}\n",
-            i + 1,
-            p.outcome.id,
-            p.outcome.verdict.as_str(),
-            p.outcome.title
+            "   {} {}\n",
+            msg::findings(),
+            p.findings.join(", ")
         ));
-        // Answers only, on one line: the labels are in `aiguillage
-        // questions`, and the listing of a big tree stays readable.
-        let answers: Vec<String> = p
-            .steps
-            .iter()
-            .map(|step| {
-                let answer = answer_text(&step.edge.answer);
-                if step.computed() {
-                    format!("{} = {answer} {}", step.question.id, msg::computed())
-                } else {
-                    format!("{} = {answer}", step.question.id)
-                }
-            })
-            .collect();
-        s.push_str(&format!("   {}\n", answers.join(" → ")));
-        if !p.findings.is_empty() {
-            s.push_str(&format!(
-                "   {} {}\n",
-                msg::findings(),
-                p.findings.join(", ")
-            ));
-        }
     }
     s
 }
@@ -371,6 +444,15 @@ pub(crate) mod msg {
         fn header(id: &str, title: &str, count: usize, plural: &str) {
             fr: "{id} — {title} : {count} chemin{plural}\n",
             en: "{id} — {title}: {count} path{plural}\n",
+        }
+        /// A listing too long to hold before it is printed.
+        fn header_streamed(id: &str, title: &str) {
+            fr: "{id} — {title} : chemins listés à mesure, leur nombre à la fin\n",
+            en: "{id} — {title}: paths listed as they are found, their number at the end\n",
+        }
+        fn footer(count: usize, plural: &str) {
+            fr: "\n{count} chemin{plural}\n",
+            en: "\n{count} path{plural}\n",
         }
     }
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::core::catalog::Bundle;
 use crate::core::model::{Question, QuestionKind, Questionnaire};
 use crate::text::number::fmt_num;
-use crate::tools::paths::{self, Predecessor, answer_json, answer_text, edges};
+use crate::tools::paths::{self, Predecessor, Predecessors, answer_json, answer_text, edges};
 
 /// One accepted value of a question.
 #[derive(Debug, Serialize)]
@@ -50,16 +50,19 @@ pub struct QuestionOut<'q> {
 /// The questions of `only` (every questionnaire when `None`), in file
 /// order.
 pub fn list<'b>(bundle: &'b Bundle, only: Option<&'b Questionnaire>) -> Vec<QuestionOut<'b>> {
+    // What leads to each question, found once for all of them.
+    let preds = Predecessors::of(bundle);
     bundle
         .questionnaires
         .iter()
         .map(|(_, q)| q)
         .filter(|q| only.is_none_or(|o| o.id == q.id))
-        .flat_map(|q| q.questions.iter().map(move |x| describe(bundle, q, x)))
+        .flat_map(|q| q.questions.iter().map(move |x| (q, x)))
+        .map(|(q, x)| describe(&preds, q, x))
         .collect()
 }
 
-fn describe<'b>(bundle: &'b Bundle, qn: &'b Questionnaire, q: &'b Question) -> QuestionOut<'b> {
+fn describe<'b>(preds: &Predecessors, qn: &'b Questionnaire, q: &'b Question) -> QuestionOut<'b> {
     let values = match q.kind {
         QuestionKind::Number | QuestionKind::Tally => q
             .ranges
@@ -103,7 +106,7 @@ fn describe<'b>(bundle: &'b Bundle, qn: &'b Questionnaire, q: &'b Question) -> Q
         values,
         count: q.count.iter().map(String::as_str).collect(),
         starts: qn.start == q.id,
-        reached_from: paths::predecessors(bundle, &q.id),
+        reached_from: preds.get(&q.id).to_vec(),
     }
 }
 
@@ -172,10 +175,14 @@ fn block(bundle: &Bundle, q: &QuestionOut<'_>) -> String {
 fn reached_from(bundle: &Bundle, preds: &[Predecessor]) -> Vec<String> {
     let colon = crate::text::i18n::texts().colon;
     let mut groups: Vec<(&str, Vec<&Predecessor>)> = Vec::new();
+    let mut group_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for p in preds {
-        match groups.iter_mut().find(|(q, _)| *q == p.question) {
-            Some((_, list)) => list.push(p),
-            None => groups.push((&p.question, vec![p])),
+        match group_of.get(p.question.as_str()) {
+            Some(&i) => groups[i].1.push(p),
+            None => {
+                group_of.insert(&p.question, groups.len());
+                groups.push((&p.question, vec![p]));
+            }
         }
     }
     groups
