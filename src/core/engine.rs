@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::core::catalog::{Bundle, Node};
@@ -15,7 +16,7 @@ use crate::text::number;
 use crate::text::suggest::did_you_mean;
 
 /// A legal reference, resolved for display.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ArticleLink {
     pub id: String,
     pub label: String,
@@ -25,7 +26,7 @@ pub struct ArticleLink {
 }
 
 /// A guide (or chapter) link, resolved for display.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct GuideLink {
     /// `guide` or `guide/chapter`.
     pub id: String,
@@ -37,7 +38,7 @@ pub struct GuideLink {
 }
 
 /// One answered question on the path.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Step {
     pub question: String,
     pub text: String,
@@ -78,7 +79,7 @@ pub enum StepLabel {
     Tally { total: usize, range: String },
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct FindingOut {
     pub id: String,
     pub kind: FindingKind,
@@ -87,7 +88,7 @@ pub struct FindingOut {
     pub guides: Vec<GuideLink>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct OutcomeOut {
     pub id: String,
     pub verdict: Verdict,
@@ -97,7 +98,7 @@ pub struct OutcomeOut {
     pub guides: Vec<GuideLink>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct QuestionnaireInfo {
     pub id: String,
     pub title: String,
@@ -116,9 +117,21 @@ impl From<&Questionnaire> for QuestionnaireInfo {
     }
 }
 
-/// The result (★ JSON contract, documented in the README).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The version of the JSON form of a [`Decision`] (its `format` key):
+/// raised only when a key changes meaning or goes away; new keys do not
+/// raise it.
+pub const DECISION_FORMAT: u32 = 1;
+
+/// The result (★ JSON contract, documented in the README; its JSON
+/// Schema is `aiguillage schema decision`).
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(title = "Décision d'aiguillage")]
 pub struct Decision {
+    /// The version of this JSON form: 1. It changes only when a key
+    /// changes meaning or goes away (new keys may appear without it), so a
+    /// program can refuse a format it does not know.
+    #[schemars(extend("const" = 1))]
+    pub format: u32,
     /// The questionnaire the session started from.
     pub questionnaire: QuestionnaireInfo,
     /// The questionnaire that holds the outcome (the tree of the resource).
@@ -669,6 +682,7 @@ pub fn decide(
         .map(QuestionnaireInfo::from)
         .unwrap_or_else(|| start.into());
     Decision {
+        format: DECISION_FORMAT,
         questionnaire: start.into(),
         decided_by,
         path,

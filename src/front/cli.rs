@@ -140,7 +140,7 @@ pub enum GraphFormat {
     Dot,
 }
 
-/// `schema questionnaire|answers`, for the formats of [`crate::tools::schema`].
+/// `schema questionnaire|answers|decision`, for the formats of [`crate::tools::schema`].
 impl ValueEnum for SchemaKind {
     fn value_variants<'a>() -> &'a [Self] {
         &SchemaKind::ALL
@@ -229,8 +229,9 @@ pub enum Command {
         #[arg(short, long, value_enum, default_value_t = GraphFormat::Mermaid)]
         format: GraphFormat,
     },
-    /// Le schéma JSON des questionnaires ou des fichiers de réponses, pour
-    /// la validation dans les éditeurs.
+    /// Le schéma JSON des questionnaires, des fichiers de réponses (pour
+    /// la validation dans les éditeurs) ou de la décision JSON (pour les
+    /// programmes qui la lisent).
     Schema {
         /// Le format de fichier.
         #[arg(value_enum)]

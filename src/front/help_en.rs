@@ -79,7 +79,7 @@ fn command_about(name: &str) -> Option<&'static str> {
         "check" => "Check questionnaires (default: the built-in ones).",
         "paths" => "Every path of a questionnaire, with its outcome and findings.",
         "graph" => "Draw a questionnaire (Mermaid or Graphviz DOT).",
-        "schema" => "The JSON Schema of questionnaires or answers files.",
+        "schema" => "The JSON Schema of questionnaires, answers files or the JSON decision.",
         "completions" => "Completion script for a shell.",
         "man" => "The manual page (roff).",
         "batch" => {
