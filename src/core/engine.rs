@@ -146,6 +146,67 @@ pub struct Decision {
     pub guides: Vec<GuideLink>,
     /// Answers given that this path never asked: reported, never used.
     pub unused_answers: Vec<String>,
+    /// For each question answered on the path, the other answers that
+    /// would lead to another outcome, or that need more answers to tell
+    /// (see [`crate::core::change`]). Worked out on demand: absent until
+    /// the caller asks for it (`--format json` always does).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub what_would_change: Option<Vec<WouldChange>>,
+}
+
+/// Another answer to a question of the path, and where it would lead
+/// with every other answer kept (★ JSON contract, `what_would_change`).
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct WouldChange {
+    /// The question of the path.
+    pub question: String,
+    /// The other answer, as an answers file writes it; for a number, the
+    /// smallest value of `range`.
+    pub answer: Answer,
+    /// The label of that answer: the choice's, or the range's (for
+    /// several ranges that lead to the same place, the first one's).
+    pub label: String,
+    /// Numbers: every answer from `min` (included) to `below` (excluded)
+    /// leads there; a missing bound is open. The threshold that flips the
+    /// result is `min` above the answer given, `below` under it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range: Option<AnswerRange>,
+    /// The verdict it would lead to; absent when it needs more answers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Verdict>,
+    /// The outcome it would lead to (id); absent when it needs more
+    /// answers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+    /// The title of that outcome.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// When the other answer leads to a question the answers do not
+    /// answer: its id. The result then depends on other answers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pending: Option<String>,
+}
+
+/// The numbers that lead to the same place: `[min, below)`.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct AnswerRange {
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_answer")]
+    #[schemars(with = "Option<f64>")]
+    pub min: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_answer")]
+    #[schemars(with = "Option<f64>")]
+    pub below: Option<f64>,
+    /// The unit of the question, e.g. « agents (ETP) ».
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+/// A bound written like a number answer: `50`, not `50.0`.
+fn as_answer<S: serde::Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match x {
+        Some(n) => Answer::Number(*n).serialize(s),
+        None => s.serialize_none(),
+    }
 }
 
 impl Decision {
@@ -697,6 +758,7 @@ pub fn decide(
         findings,
         guides: all_guides,
         unused_answers,
+        what_would_change: None,
     }
 }
 

@@ -2,7 +2,8 @@
 //!
 //! Owns the content model ([`model`]), loading it ([`catalog`]), its
 //! checks ([`validate`], reported as [`diagnostic`]s placed in the text by
-//! [`locate`]) and the pure evaluation ([`engine`]).
+//! [`locate`]) and the pure evaluation ([`engine`]), with what other
+//! answers would change ([`change`]).
 //!
 //! Must not: print, read stdin or the terminal, know clap, or choose an
 //! interface language. It imports nothing but itself and [`crate::text`];
@@ -10,6 +11,7 @@
 //! above it.
 
 pub mod catalog;
+pub mod change;
 pub mod diagnostic;
 pub mod engine;
 pub mod locate;

@@ -123,6 +123,20 @@ fn decide(bundle: &Bundle, args: &RunArgs) -> Result<(), Error> {
         eprintln!("{}", i18n::texts().saved(&path.display().to_string()));
     }
     warn_unused(&decision);
+    let mut decision = decision;
+    // Worked out only where it is shown: the text has it under --detail.
+    let shown = match args.format {
+        Format::Json | Format::Markdown => true,
+        Format::Text => args.detail,
+        Format::Link => false,
+    };
+    if shown {
+        decision.what_would_change = Some(crate::core::change::what_would_change(
+            bundle,
+            questionnaire,
+            &given,
+        ));
+    }
     print(&decision, args, plain_session)
 }
 

@@ -553,7 +553,13 @@ impl<'b, W: Write> Sink<'b, W> {
             // Only this format writes the texts out.
             Output::Json => {
                 let path = walk.steps.iter().map(|s| engine::step(bundle, s)).collect();
-                let decision = engine::decide(bundle, start, outcome, path, &case.answers);
+                let mut decision = engine::decide(bundle, start, outcome, path, &case.answers);
+                // The full decision, as `--format json` writes it.
+                decision.what_would_change = Some(crate::core::change::what_would_change(
+                    bundle,
+                    start,
+                    &case.answers,
+                ));
                 self.emit(Row::Line(&json_line(&Full {
                     line: case.line,
                     id: case.id.as_ref(),

@@ -89,6 +89,12 @@ pub struct RunArgs {
     /// d'écran, terminaux limités). Aussi avec TERM=dumb ou ACCESSIBLE=1.
     #[arg(long)]
     pub plain: bool,
+
+    /// Décision détaillée (texte) : ajoute « Ce qui changerait le
+    /// résultat », les autres réponses qui mènent ailleurs. Le JSON et le
+    /// Markdown le contiennent toujours.
+    #[arg(long)]
+    pub detail: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

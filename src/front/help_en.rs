@@ -57,6 +57,10 @@ fn arg_help(id: &str) -> Option<&'static str> {
              terminals); reads answers from standard input, even from a pipe. Also with \
              TERM=dumb or ACCESSIBLE=1 at a terminal."
         }
+        "detail" => {
+            "Detailed decision (text): adds « What would change the result », the other \
+             answers that lead elsewhere. JSON and Markdown always have it."
+        }
         "skeleton" => "Print an answers file to fill in.",
         "files" => "Files or folders to check.",
         "questionnaire" => "Questionnaire (default: see above).",

@@ -1,6 +1,7 @@
 //! Outputs: a [`Decision`](crate::core::engine::Decision) written for
 //! people or programs — [`text`] for the terminal, [`markdown`] to share,
-//! [`json`] for scripts, [`link`] for the recommended guides — and
+//! [`json`] for scripts, [`link`] for the recommended guides, [`change`]
+//! for what other answers would change — and
 //! [`answer`], how answers, their labels and answer errors are said in the
 //! interface language.
 //!
@@ -8,6 +9,7 @@
 //! format is a new file here, plus its name in `front::cli::Format`.
 
 pub mod answer;
+pub mod change;
 pub mod json;
 pub mod labels;
 pub mod link;

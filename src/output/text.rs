@@ -85,6 +85,7 @@ pub fn text(d: &Decision, look: Look) -> String {
         }
     }
     why_text(&mut s, d, look, &mut refs);
+    crate::output::change::text(&mut s, d, t, g, width);
     refs.write(&mut s, t, width);
     let footer = format!(
         "{} {}",
