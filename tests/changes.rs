@@ -174,3 +174,152 @@ fn every_path_of_the_builtin_trees_says_what_would_change_it() {
         }
     }
 }
+
+// ------------------------------------------------------------- diff
+
+/// A copy of the built-in questionnaires in a temporary folder, with
+/// `edit` applied to `file`.
+fn copy_with(edit: impl Fn(&str) -> String, file: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires");
+    for entry in std::fs::read_dir(&src).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let name = path.file_name().unwrap();
+            let text = if name == file { edit(&text) } else { text };
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+    }
+    dir
+}
+
+/// `donnees_etp` from « 50 or more » to « 40 or more »: the range below
+/// ends at 40 and the one above starts there.
+fn threshold_at_40(text: &str) -> String {
+    let at = text.find("id = \"donnees_etp\"").unwrap();
+    let (head, tail) = text.split_at(at);
+    let tail = tail
+        .replacen("below = 50", "below = 40", 1)
+        .replacen("min = 50", "min = 40", 1);
+    format!("{head}{tail}")
+}
+
+#[test]
+fn diff_of_a_moved_threshold_names_the_cases_it_moves() {
+    let copy = copy_with(threshold_at_40, "donnees.toml");
+    let out = aiguillage()
+        .args(["diff", "questionnaires", "--format", "json"])
+        .arg(copy.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let d: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let changes = d["changes"].as_array().unwrap();
+    assert!(!changes.is_empty());
+    for c in changes {
+        // Every case that changes has between 40 and 50 agents, and
+        // goes from the « under the thresholds » side to the other.
+        assert_eq!(c["common"]["donnees_etp"], 40, "{c:#}");
+        assert!(
+            c["paths"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|p| p["donnees_etp"] == 40)
+        );
+        assert!(
+            c["findings_removed"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("donnees_non_soumis_etp")),
+            "{c:#}"
+        );
+    }
+    assert!(
+        changes
+            .iter()
+            .any(|c| c["before"]["verdict"] == "may" && c["after"]["verdict"] == "must")
+    );
+    assert!(d["unchanged"].as_u64().unwrap() > 0);
+
+    // The text says the same, in order, with the shared answer.
+    aiguillage()
+        .args(["diff", "questionnaires"])
+        .arg(copy.path())
+        .assert()
+        .code(1)
+        .stdout(contains("donnees_etp = 40"))
+        .stdout(contains(
+            "donnees_non_soumis [may] → donnees_publication_obligatoire [must]",
+        ));
+}
+
+#[test]
+fn diff_of_two_identical_copies_is_empty_and_exits_0() {
+    let a = copy_with(str::to_owned, "");
+    let b = copy_with(str::to_owned, "");
+    aiguillage()
+        .arg("diff")
+        .arg(a.path())
+        .arg(b.path())
+        .assert()
+        .code(0)
+        .stdout(contains("aucun changement"));
+    let out = aiguillage()
+        .args(["diff", "--format", "json"])
+        .arg(a.path())
+        .arg(b.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let d: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(d["changes"], json!([]));
+    assert_eq!(d["compared"], d["unchanged"]);
+}
+
+#[test]
+fn diff_of_an_invalid_copy_is_bad_input() {
+    // Only one bound moved: a gap between 40 and 50.
+    let broken = copy_with(
+        |t| {
+            let at = t.find("id = \"donnees_etp\"").unwrap();
+            format!(
+                "{}{}",
+                &t[..at],
+                t[at..].replacen("below = 50", "below = 40", 1)
+            )
+        },
+        "donnees.toml",
+    );
+    aiguillage()
+        .args(["diff", "questionnaires"])
+        .arg(broken.path())
+        .assert()
+        .code(2)
+        .stderr(contains("range-gap"));
+    aiguillage()
+        .args(["diff", "questionnaires", "nulle-part"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn diff_documents_its_exit_codes() {
+    aiguillage()
+        .args(["diff", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("1    au moins un chemin change"));
+    aiguillage()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(contains("« aiguillage diff » sort avec 1"));
+    aiguillage()
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(contains("COMMANDE DIFF"))
+        .stdout(contains("au moins un chemin change"));
+}

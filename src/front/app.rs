@@ -55,7 +55,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 
 /// Prints an error on stderr the way every command does.
 pub fn report_error(e: &Error) {
-    if matches!(e, Error::Reported) {
+    if matches!(e, Error::Reported | Error::Differs) {
         return;
     }
     let prefix = console::style(i18n::texts().error)

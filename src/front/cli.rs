@@ -13,6 +13,8 @@ Codes de sortie :
   1    erreur inattendue
   2    mauvaise utilisation ou entrée invalide (réponses, questionnaire)
   130  interrompu (Ctrl-C)
+Exception : « aiguillage diff » sort avec 1 quand le contenu change
+quelque chose (comme diff), 0 sinon.
 
 Exemples :
   aiguillage                                   session interactive
@@ -21,6 +23,12 @@ Exemples :
   aiguillage --answers cas.json --format link  le lien du guide recommandé
   aiguillage questions --skeleton              un fichier de réponses à remplir
   aiguillage batch inventaire.csv              tout un inventaire (CSV ou JSONL)";
+
+const DIFF_AFTER_HELP: &str = "\
+Codes de sortie (comme diff, une exception au contrat général) :
+  0    aucun chemin ne change
+  1    au moins un chemin change d'issue, de verdict ou de constats
+  2    mauvaise utilisation ou questionnaire invalide";
 
 /// Assistant de décision pour les organismes publics : données, algorithmes,
 /// codes sources. Il pose les questions que soulève la loi et conclut par
@@ -263,6 +271,24 @@ pub enum Command {
         /// défaut : détecté d'après l'en-tête).
         #[arg(long, value_parser = parse_delimiter)]
         delimiter: Option<u8>,
+    },
+    /// Ce qu'un changement de contenu change pour ceux qui s'en servent :
+    /// chaque chemin dont l'issue, le verdict ou les constats changent
+    /// entre deux copies des questionnaires (par exemple une ancienne
+    /// extraction du dépôt et l'actuelle), groupé par changement, avec les
+    /// réponses qui y mènent.
+    #[command(after_help = DIFF_AFTER_HELP)]
+    Diff {
+        /// L'ancienne version : un fichier .toml ou un dossier de
+        /// questionnaires.
+        #[arg(value_name = "ANCIEN")]
+        old: PathBuf,
+        /// La nouvelle version : un fichier .toml ou un dossier.
+        #[arg(value_name = "NOUVEAU")]
+        new: PathBuf,
+        /// Format du rapport (json : pour l'intégration continue).
+        #[arg(short, long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
     },
     /// Script de complétion pour un shell.
     Completions {

@@ -179,6 +179,7 @@ pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
         Command::Schema { kind } => schema(kind),
         Command::Completions { shell } => completions(shell),
         Command::Man => man(),
+        Command::Diff { old, new, format } => diff(&old, &new, format),
         Command::Guides { id, format } => guides(&bundle()?, id.as_deref(), format),
         Command::Questions {
             questionnaire,
@@ -321,6 +322,33 @@ fn graph(
     })
 }
 
+/// `aiguillage diff OLD NEW`: every path whose outcome, verdict or
+/// findings change; exit 1 when one does. Each side is checked like any
+/// `--questionnaire`: an invalid one is bad input.
+fn diff(old: &std::path::Path, new: &std::path::Path, format: ListFormat) -> Result<(), Error> {
+    let before = Bundle::from_paths(&[old.to_path_buf()])?;
+    let after = Bundle::from_paths(&[new.to_path_buf()])?;
+    let d = crate::tools::diff::diff(&before, &after);
+    let out = match format {
+        ListFormat::Text => {
+            crate::tools::diff::text(&d, &old.display().to_string(), &new.display().to_string())
+        }
+        ListFormat::Json => to_json(&serde_json::json!({
+            "old": old.display().to_string(),
+            "new": new.display().to_string(),
+            "compared": d.compared,
+            "unchanged": d.unchanged,
+            "changes": d.changes,
+        }))?,
+    };
+    write_stdout(&out)?;
+    if d.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Differs)
+    }
+}
+
 /// `aiguillage schema`: the JSON Schema of a file format.
 fn schema(kind: crate::front::cli::SchemaKind) -> Result<(), Error> {
     write_stdout(&crate::tools::schema::json(kind))
@@ -346,6 +374,24 @@ fn cli_command() -> clap::Command {
     crate::front::help_en::command(crate::text::i18n::current())
 }
 
+/// Lines kept as they are in roff (a table), escaped.
+fn no_fill(text: &str) -> String {
+    let mut out = String::from(".nf\n");
+    for line in text.lines() {
+        // A line starting with « . » or « ' » would be a roff request.
+        let line = line.replace('\\', "\\e").replace('-', "\\-");
+        let line = if line.starts_with(['.', '\'']) {
+            format!("\\&{line}")
+        } else {
+            line
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push_str(".fi\n");
+    out
+}
+
 fn man_page() -> std::io::Result<String> {
     let mut cmd = cli_command().disable_help_subcommand(true);
     cmd.build();
@@ -367,18 +413,8 @@ fn man_page() -> std::io::Result<String> {
     }
     let mut out = page.into_bytes();
     if let Some(extra) = extra {
-        out.extend_from_slice(format!(".SH \"{}\"\n.nf\n", msg::man_extra()).as_bytes());
-        for line in extra.lines() {
-            // A line starting with « . » or « ' » would be a roff request.
-            let line = line.replace('\\', "\\e").replace('-', "\\-");
-            let line = if line.starts_with(['.', '\'']) {
-                format!("\\&{line}")
-            } else {
-                line
-            };
-            out.extend_from_slice(format!("{line}\n").as_bytes());
-        }
-        out.extend_from_slice(b".fi\n");
+        out.extend_from_slice(format!(".SH \"{}\"\n", msg::man_extra()).as_bytes());
+        out.extend_from_slice(no_fill(&extra).as_bytes());
     }
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         let page = clap_mangen::Man::new(sub.clone());
@@ -387,6 +423,10 @@ fn man_page() -> std::io::Result<String> {
         page.render_description_section(&mut part)?;
         if sub.get_arguments().any(|a| !a.is_hide_set()) {
             page.render_options_section(&mut part)?;
+        }
+        // A command's own exit codes (`diff`), as a table too.
+        if let Some(after) = sub.get_after_help() {
+            part.extend_from_slice(no_fill(&after.to_string()).as_bytes());
         }
         let part = String::from_utf8_lossy(&part).replace("\n.SH ", "\n.SS ");
         let part = part

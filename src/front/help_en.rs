@@ -17,6 +17,8 @@ Exit codes:
   1    unexpected error
   2    bad usage or invalid input (answers, questionnaire)
   130  interrupted (Ctrl-C)
+Exception: « aiguillage diff » exits with 1 when the content changes something (like
+diff), 0 otherwise.
 
 Interactive keys: arrows and Enter; « Help » entry for definitions; « Back » entry or Esc
 for the previous question; a review lets you change any answer before the result. Plain
@@ -30,6 +32,12 @@ Examples:
   aiguillage --save-answers case.json          save the answers, also on Ctrl-C
   aiguillage questions --skeleton              an answers file to fill in
   aiguillage batch inventory.csv               decide a whole inventory (CSV or JSONL)";
+
+const DIFF_AFTER_HELP: &str = "\
+Exit codes (like diff, an exception to the general contract):
+  0    no path changes
+  1    at least one path changes its outcome, verdict or findings
+  2    bad usage or invalid questionnaire";
 
 /// English help of the main command's arguments, by id.
 fn arg_help(id: &str) -> Option<&'static str> {
@@ -68,6 +76,8 @@ fn arg_help(id: &str) -> Option<&'static str> {
         "kind" => "The file format.",
         "shell" => "The shell.",
         "input" => "Input format (default: from the file's extension, else its first character).",
+        "old" => "The old version: a .toml file or a folder of questionnaires.",
+        "new" => "The new version: a .toml file or a folder.",
         "delimiter" => "CSV column separator: « , », « ; » or « tab » (default: from the header).",
         _ => return None,
     })
@@ -91,6 +101,11 @@ fn command_about(name: &str) -> Option<&'static str> {
              question ids) per case; one record per case on stdout, in order. A case that \
              cannot be decided does not stop the run: its record carries the error, and the \
              exit code is 2 at the end."
+        }
+        "diff" => {
+            "What a change of the content changes for its users: every path whose outcome, \
+             verdict or findings change between two copies of the questionnaires, grouped by \
+             change, with the answers that lead there."
         }
         "help" => "Print this message or the help of the given subcommand(s).",
         _ => return None,
@@ -129,6 +144,10 @@ fn english(cmd: Command) -> Command {
             let sub = match command_about(sub.get_name()) {
                 Some(about) => sub.about(about).long_about(None::<&str>),
                 None => sub,
+            };
+            let sub = match sub.get_name() {
+                "diff" => sub.after_help(DIFF_AFTER_HELP),
+                _ => sub,
             };
             sub.mut_args(translate_arg)
         })

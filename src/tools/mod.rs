@@ -1,11 +1,13 @@
 //! Maintainer tools over a bundle of questionnaires: every question with
 //! its allowed values ([`questions`]), every path to an outcome
-//! ([`paths`]), drawings of the trees ([`graph`]) and the JSON Schemas of
-//! the files ([`schema`]).
+//! ([`paths`]), drawings of the trees ([`graph`]), the JSON Schemas of
+//! the files ([`schema`]) and what a change of the content changes for
+//! its users ([`diff`]).
 //!
 //! Must not: prompt, print, or know clap: each tool returns its text or
 //! data, and `front::commands` writes it.
 
+pub mod diff;
 pub mod graph;
 pub mod paths;
 pub mod questions;
