@@ -323,3 +323,182 @@ fn diff_documents_its_exit_codes() {
         .stdout(contains("COMMANDE DIFF"))
         .stdout(contains("au moins un chemin change"));
 }
+
+// ------------------------------------------- versioned answers files
+
+/// The README's example: a public body of 20 agents, a scoring grid, a
+/// committee that decides.
+const CAS: &str = r#"{
+  "answers": {
+    "type_ressource": "algorithme",
+    "algo_administration": "autre_public",
+    "algo_decision_individuelle": "personnes_morales",
+    "algo_secret": "non",
+    "algo_etp": 20,
+    "algo_automatisation": "aide_decision",
+    "algo_donnees_personnelles": false
+  }
+}"#;
+
+/// Saves the README's case through `--save-answers` and returns the file.
+fn saved_case(dir: &Path) -> PathBuf {
+    let input = dir.join("cas.json");
+    std::fs::write(&input, CAS).unwrap();
+    let saved = dir.join("enregistre.json");
+    aiguillage()
+        .args(["--format", "link", "--answers"])
+        .arg(&input)
+        .arg("--save-answers")
+        .arg(&saved)
+        .assert()
+        .success();
+    saved
+}
+
+/// `text` with the first `from` after `anchor` replaced by `to`.
+fn after(text: &str, anchor: &str, from: &str, to: &str) -> String {
+    let at = text.find(anchor).unwrap_or_else(|| panic!("{anchor}"));
+    format!("{}{}", &text[..at], text[at..].replacen(from, to, 1))
+}
+
+#[test]
+fn saved_answers_record_what_they_were_given_against() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = saved_case(dir.path());
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&saved).unwrap()).unwrap();
+    let g = &v["given_against"];
+    assert_eq!(g["aiguillage"], env!("CARGO_PKG_VERSION"));
+    let ids: Vec<&str> = g["questionnaires"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["accueil", "algorithmes"]);
+    let b = Bundle::builtin().unwrap();
+    for q in g["questionnaires"].as_array().unwrap() {
+        let now = b.questionnaire(q["id"].as_str().unwrap()).unwrap();
+        assert_eq!(q["version"], now.version.as_str());
+        assert_eq!(q["sha256"].as_str().unwrap().len(), 64);
+    }
+    assert_eq!(g["outcome"], "algo_transparence_aide_decision");
+    assert_eq!(g["questions"].as_object().unwrap().len(), 7);
+    // Replayed against the same content: not a word on stderr.
+    aiguillage()
+        .args(["--strict", "--format", "link", "--answers"])
+        .arg(&saved)
+        .assert()
+        .success()
+        .stderr("");
+}
+
+#[test]
+fn a_saved_file_replayed_against_modified_content_says_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = saved_case(dir.path());
+    let copy = copy_with(
+        |t| {
+            let t = t.replacen("version = \"1.1.0\"", "version = \"1.2.0\"", 1);
+            // Reworded; a value renamed; another answer now ends elsewhere.
+            let t = after(
+                &t,
+                "id = \"algo_etp\"",
+                "text = \"Combien d'agents",
+                "text = \"Combien de personnes, en ETP, et d'agents",
+            );
+            let t = t.replacen("value = \"aide_decision\"", "value = \"aide\"", 1);
+            after(
+                &t,
+                "value = \"autre_public\"",
+                "next = \"algo_decision_individuelle\"",
+                "next = \"algo_non_administration\"",
+            )
+        },
+        "algorithmes.toml",
+    );
+    let out = aiguillage()
+        .arg("--questionnaire")
+        .arg(copy.path())
+        .args(["--format", "link", "--answers"])
+        .arg(&saved)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for said in [
+        "« algorithmes » : version 1.1.0 → 1.2.0",
+        "la question « algo_etp » a été reformulée",
+        "« algo_automatisation » : la réponse \"aide_decision\" n'est plus possible",
+    ] {
+        assert!(stderr.contains(said), "{said}\n{stderr}");
+    }
+    // The renamed value is refused, as any wrong answer is.
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+
+    // Without the renamed value, the answers decide — elsewhere now.
+    let mut file: Value = serde_json::from_str(&std::fs::read_to_string(&saved).unwrap()).unwrap();
+    file["answers"]["algo_automatisation"] = json!("aide");
+    std::fs::write(&saved, file.to_string()).unwrap();
+    aiguillage()
+        .arg("--questionnaire")
+        .arg(copy.path())
+        .args(["--format", "link", "--answers"])
+        .arg(&saved)
+        .assert()
+        .success()
+        .stderr(contains(
+            "l'issue était « algo_transparence_aide_decision », elle est maintenant « algo_non_administration »",
+        ));
+    // --strict makes it an error, before any decision.
+    aiguillage()
+        .arg("--questionnaire")
+        .arg(copy.path())
+        .args(["--strict", "--format", "link", "--answers"])
+        .arg(&saved)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("erreur"))
+        .stderr(contains("--save-answers"));
+}
+
+#[test]
+fn a_new_version_that_changes_nothing_for_the_file_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let saved = saved_case(dir.path());
+    let copy = copy_with(
+        |t| t.replacen("version = \"1.1.0\"", "version = \"1.1.1\"", 1),
+        "algorithmes.toml",
+    );
+    aiguillage()
+        .arg("--questionnaire")
+        .arg(copy.path())
+        .args(["--format", "link", "--answers"])
+        .arg(&saved)
+        .assert()
+        .success()
+        .stderr(contains("version 1.1.0 → 1.1.1"))
+        .stderr(contains("rien d'autre ne change"));
+}
+
+#[test]
+fn old_files_without_the_record_stay_readable_and_batches_accept_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("ancien.json");
+    std::fs::write(&old, CAS).unwrap();
+    aiguillage()
+        .args(["--strict", "--format", "link", "--answers"])
+        .arg(&old)
+        .assert()
+        .success()
+        .stderr("");
+    // A saved file, on one line, is a batch line like any other.
+    let saved = saved_case(dir.path());
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(&saved).unwrap()).unwrap();
+    let line = serde_json::to_string(&v).unwrap();
+    aiguillage()
+        .args(["batch", "--input", "jsonl"])
+        .write_stdin(format!("{line}\n"))
+        .assert()
+        .success()
+        .stdout(contains("algo_transparence_aide_decision"));
+}

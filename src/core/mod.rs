@@ -3,7 +3,8 @@
 //! Owns the content model ([`model`]), loading it ([`catalog`]), its
 //! checks ([`validate`], reported as [`diagnostic`]s placed in the text by
 //! [`locate`]) and the pure evaluation ([`engine`]), with what other
-//! answers would change ([`change`]).
+//! answers would change ([`change`]), and what an answers file records of
+//! the content it was given against ([`stamp`]).
 //!
 //! Must not: print, read stdin or the terminal, know clap, or choose an
 //! interface language. It imports nothing but itself and [`crate::text`];
@@ -16,6 +17,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod locate;
 pub mod model;
+pub mod stamp;
 pub mod validate;
 
 use std::path::PathBuf;

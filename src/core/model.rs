@@ -501,4 +501,40 @@ pub struct AnswersFile {
     /// decides which are used, and in which order.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// What the answers were given against, written by `--save-answers`
+    /// and read back to say what changed since. Absent in older files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub given_against: Option<GivenAgainst>,
+}
+
+/// The content an answers file was given against (see
+/// [`crate::core::stamp`]). Keys unknown here are ignored, so that a file
+/// written by a later version stays readable.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GivenAgainst {
+    /// The version of aiguillage that wrote the file.
+    #[serde(default)]
+    pub aiguillage: String,
+    /// Each questionnaire the answers went through, in order.
+    #[serde(default)]
+    pub questionnaires: Vec<QuestionnaireStamp>,
+    /// For each answered question, a fingerprint of its text (the first
+    /// 16 hexadecimal digits of its SHA-256): tells a reworded question.
+    #[serde(default)]
+    pub questions: BTreeMap<String, String>,
+    /// The outcome the answers led to (id), when they decided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+}
+
+/// A questionnaire as it was when the answers were given.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct QuestionnaireStamp {
+    pub id: String,
+    /// Its `version`.
+    pub version: String,
+    /// SHA-256 (hexadecimal) of what decides in it: its questions,
+    /// answers, findings and outcomes, as JSON, without the texts only a
+    /// person at a prompt reads (help, glossary terms, description).
+    pub sha256: String,
 }

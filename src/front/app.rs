@@ -8,6 +8,7 @@ use std::io::IsTerminal;
 use crate::core::catalog::Bundle;
 use crate::core::engine::{self, Decision, Evaluation};
 use crate::core::model::{Answer, Questionnaire};
+use crate::core::stamp;
 use crate::front::answers;
 use crate::front::cli::{Cli, Format, RunArgs};
 use crate::front::error::Error;
@@ -87,6 +88,7 @@ fn decide(bundle: &Bundle, args: &RunArgs) -> Result<(), Error> {
             Some(_) => Error::Answers(vec![e]),
             None => loaded.locate(vec![e]),
         })?;
+    warn_drift(bundle, questionnaire, &loaded, args)?;
     let mut given = file.answers.clone();
     let evaluation =
         engine::evaluate(bundle, questionnaire, &given).map_err(|e| loaded.locate(e))?;
@@ -168,8 +170,11 @@ fn interactive(
     } else {
         eprintln!("{}", prompt::wrap_to(&console::Term::stderr(), &intro));
     }
-    let mut session =
-        Session::new(bundle, questionnaire, std::mem::take(given)).observe(interrupt::publish);
+    interrupt::record(stamp::stamp(bundle, questionnaire, given));
+    let mut session = Session::new(bundle, questionnaire, std::mem::take(given)).observe(|a| {
+        interrupt::publish(a);
+        interrupt::record(stamp::stamp(bundle, questionnaire, a));
+    });
     let result = if plain {
         let stdin = std::io::stdin();
         let mut p = PlainPrompter::new(
@@ -205,7 +210,37 @@ fn save(
     given: &BTreeMap<String, Answer>,
 ) -> Result<(), Error> {
     let order: Vec<String> = bundle.asked_ids().map(str::to_owned).collect();
-    interrupt::save(path, &questionnaire.id, given, &order)
+    let stamp = stamp::stamp(bundle, questionnaire, given);
+    interrupt::save(path, &questionnaire.id, given, &order, Some(&stamp))
+}
+
+/// An answers file saved against other content than this: what changed
+/// for it, on stderr; with `--strict`, an error (exit 2).
+fn warn_drift(
+    bundle: &Bundle,
+    questionnaire: &Questionnaire,
+    loaded: &answers::Loaded,
+    args: &RunArgs,
+) -> Result<(), Error> {
+    let drift = stamp::drift(bundle, questionnaire, &loaded.file);
+    let Some(given) = loaded
+        .file
+        .given_against
+        .as_ref()
+        .filter(|_| !drift.is_empty())
+    else {
+        return Ok(());
+    };
+    let text = output::stamp::drift(&drift, &loaded.name, given);
+    if args.strict {
+        return Err(Error::Usage(text));
+    }
+    let t = i18n::texts();
+    eprintln!(
+        "{}: {text}",
+        console::style(t.warning).for_stderr().yellow().bold()
+    );
+    Ok(())
 }
 
 /// The error for a question that cannot be asked: its id, its allowed

@@ -66,6 +66,10 @@ struct Line {
     questionnaire: Option<String>,
     #[serde(default)]
     answers: BTreeMap<String, Answer>,
+    /// What a saved answers file records of its content: accepted, so
+    /// that saved files can be joined into a batch, and not checked.
+    #[serde(rename = "given_against", default)]
+    _given_against: Option<serde::de::IgnoredAny>,
 }
 
 /// One case as read.

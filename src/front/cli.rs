@@ -89,7 +89,8 @@ pub struct RunArgs {
     pub no_input: bool,
 
     /// Enregistrer les réponses données dans ce fichier (aussi sur Ctrl-C),
-    /// pour reprendre avec --answers.
+    /// pour reprendre avec --answers, avec les versions des questionnaires
+    /// et l'empreinte du contenu qui a décidé.
     #[arg(long, value_name = "FICHIER")]
     pub save_answers: Option<PathBuf>,
 
@@ -97,6 +98,11 @@ pub struct RunArgs {
     /// d'écran, terminaux limités). Aussi avec TERM=dumb ou ACCESSIBLE=1.
     #[arg(long)]
     pub plain: bool,
+
+    /// Refuser (code 2) un fichier de réponses enregistré avec d'autres
+    /// versions des questionnaires, au lieu d'avertir.
+    #[arg(long)]
+    pub strict: bool,
 
     /// Décision détaillée (texte) : ajoute « Ce qui changerait le
     /// résultat », les autres réponses qui mènent ailleurs. Le JSON et le

@@ -58,12 +58,17 @@ fn arg_help(id: &str) -> Option<&'static str> {
         "format" => "Output format.",
         "no_input" => "Never ask: fail, naming the first missing answer.",
         "save_answers" => {
-            "Save the answers given to this file (also on Ctrl-C), to resume with --answers."
+            "Save the answers given to this file (also on Ctrl-C), to resume with --answers, \
+             with the versions of the questionnaires and a hash of the content that decided."
         }
         "plain" => {
             "Plain mode: numbered choices, no arrow keys, no redraw (screen readers, limited \
              terminals); reads answers from standard input, even from a pipe. Also with \
              TERM=dumb or ACCESSIBLE=1 at a terminal."
+        }
+        "strict" => {
+            "Refuse (exit 2) an answers file saved against other versions of the \
+             questionnaires, instead of warning."
         }
         "detail" => {
             "Detailed decision (text): adds « What would change the result », the other \

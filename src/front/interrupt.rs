@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, Once};
 
-use crate::core::model::{Answer, AnswersFile};
+use crate::core::model::{Answer, AnswersFile, GivenAgainst};
 use crate::front::error::Error;
 use crate::text::i18n;
 
@@ -23,6 +23,8 @@ struct Armed {
     answers: BTreeMap<String, Answer>,
     /// Question ids in the order the trees ask them, to save in that order.
     order: Vec<String>,
+    /// What the answers so far were given against ([`record`]).
+    given_against: Option<GivenAgainst>,
     /// The menus hide the cursor while they wait for a key.
     show_cursor: bool,
     #[cfg(unix)]
@@ -49,6 +51,7 @@ pub fn arm(
         questionnaire: questionnaire.to_owned(),
         answers: answers.clone(),
         order,
+        given_against: None,
         show_cursor,
         #[cfg(unix)]
         termios: terminal_settings(),
@@ -68,6 +71,14 @@ pub fn publish(answers: &BTreeMap<String, Answer>) {
     }
 }
 
+/// Records what the answers as they are now were given against, to save
+/// with them.
+pub fn record(given_against: GivenAgainst) {
+    if let Some(armed) = state().as_mut() {
+        armed.given_against = Some(given_against);
+    }
+}
+
 /// Restores the terminal, saves the answers if asked, says so, and ends
 /// the process with the exit code of [`Error::Interrupted`].
 pub fn exit() -> ! {
@@ -84,8 +95,9 @@ pub fn exit() -> ! {
             questionnaire,
             answers,
             order,
+            given_against,
             ..
-        }) => match save(path, questionnaire, answers, order) {
+        }) => match save(path, questionnaire, answers, order, given_against.as_ref()) {
             Ok(()) => {
                 let file = path.display().to_string();
                 eprintln!("{}", t.saved(&file));
@@ -98,12 +110,14 @@ pub fn exit() -> ! {
     std::process::exit(Error::Interrupted.exit_code().into())
 }
 
-/// Writes the answers as an answers file (atomically).
+/// Writes the answers as an answers file (atomically), with what they
+/// were given against.
 pub fn save(
     path: &Path,
     questionnaire: &str,
     answers: &BTreeMap<String, Answer>,
     order: &[String],
+    given_against: Option<&GivenAgainst>,
 ) -> Result<(), Error> {
     let order: Vec<&str> = order.iter().map(String::as_str).collect();
     crate::front::answers::save(
@@ -111,6 +125,7 @@ pub fn save(
         &AnswersFile {
             questionnaire: Some(questionnaire.to_owned()),
             answers: answers.clone(),
+            given_against: given_against.cloned(),
             ..AnswersFile::default()
         },
         &order,

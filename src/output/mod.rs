@@ -1,7 +1,8 @@
 //! Outputs: a [`Decision`](crate::core::engine::Decision) written for
 //! people or programs — [`text`] for the terminal, [`markdown`] to share,
 //! [`json`] for scripts, [`link`] for the recommended guides, [`change`]
-//! for what other answers would change — and
+//! for what other answers would change, [`stamp`] for what changed for an
+//! answers file since it was saved — and
 //! [`answer`], how answers, their labels and answer errors are said in the
 //! interface language.
 //!
@@ -16,4 +17,5 @@ pub mod link;
 pub mod markdown;
 pub mod record;
 pub mod references;
+pub mod stamp;
 pub mod text;
