@@ -4,7 +4,8 @@
 //! checks ([`validate`], reported as [`diagnostic`]s placed in the text by
 //! [`locate`]) and the pure evaluation ([`engine`]), with what other
 //! answers would change ([`change`]), and what an answers file records of
-//! the content it was given against ([`stamp`]).
+//! the content it was given against ([`stamp`]); how fresh the legal
+//! references are ([`freshness`], on [`date`]s).
 //!
 //! Must not: print, read stdin or the terminal, know clap, or choose an
 //! interface language. It imports nothing but itself and [`crate::text`];
@@ -13,8 +14,10 @@
 
 pub mod catalog;
 pub mod change;
+pub mod date;
 pub mod diagnostic;
 pub mod engine;
+pub mod freshness;
 pub mod locate;
 pub mod model;
 pub mod stamp;

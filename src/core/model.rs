@@ -354,6 +354,33 @@ pub struct Article {
     /// Where the link or the numbering is uncertain, say so.
     #[serde(default)]
     pub caveat: Option<String>,
+    /// The day a maintainer last checked this reference against its
+    /// source (a TOML date, `checked = 2026-12-01`): that the link opens
+    /// the version in force and that the content still reads it right.
+    /// `check` warns when it is missing or older than `--stale-after`.
+    #[serde(default)]
+    pub checked: Option<crate::core::date::Date>,
+    /// The Légifrance id (`LEGIARTI…`) of the version cited, only for a
+    /// link that does not carry it: the id in the URL is the one source
+    /// of truth, and `check` refuses the two when they disagree.
+    #[serde(default)]
+    pub legiarti: Option<String>,
+}
+
+impl Article {
+    /// The Légifrance id of the version cited: the one in the link, else
+    /// the `legiarti` field.
+    pub fn legiarti_id(&self) -> Option<&str> {
+        legiarti_in(&self.url).or(self.legiarti.as_deref())
+    }
+}
+
+/// The first `LEGIARTI` followed by twelve digits in `text`.
+pub fn legiarti_in(text: &str) -> Option<&str> {
+    text.match_indices("LEGIARTI").find_map(|(i, _)| {
+        let id = text.get(i..i + 20)?;
+        id[8..].bytes().all(|b| b.is_ascii_digit()).then_some(id)
+    })
 }
 
 /// `questionnaires/glossaire.toml`: every term, defined once.

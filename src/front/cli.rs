@@ -231,6 +231,20 @@ pub enum Command {
         /// continue).
         #[arg(short, long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// Avertir pour une référence juridique vérifiée (`checked`) il y a
+        /// plus de JOURS jours.
+        #[arg(long, value_name = "JOURS", default_value_t = crate::core::freshness::STALE_AFTER_DAYS)]
+        stale_after: u32,
+        /// La date du jour pour --stale-after (AAAA-MM-JJ ; par défaut,
+        /// celle de l'horloge) : pour un résultat qui ne dépend pas du jour.
+        #[arg(long, value_name = "DATE")]
+        today: Option<crate::core::date::Date>,
+        /// Les données LEGI d'un code, au format du paquet npm
+        /// @socialgouv/legi-data (data/LEGITEXT….json ; répétable) : chaque
+        /// article cité de ce code dont le lien vise une version passée,
+        /// abrogée ou inconnue de ces données est signalé.
+        #[arg(long, value_name = "FICHIER")]
+        legi: Vec<PathBuf>,
     },
     /// Tous les chemins d'un questionnaire, avec leur issue et leurs constats.
     Paths {

@@ -79,14 +79,17 @@ fn guides_text(bundle: &Bundle) -> String {
 ///
 /// A file that cannot be read as a questionnaire at all (syntax, missing
 /// field) is reported the same way, so editors and CI get one format.
-fn check(paths: &[PathBuf], format: ListFormat) -> Result<(), Error> {
+fn check(paths: &[PathBuf], format: ListFormat, references: &References) -> Result<(), Error> {
     let loaded = if paths.is_empty() {
         Bundle::builtin_unchecked()
     } else {
         Bundle::from_paths_unchecked(paths)
     };
     let (report, checked) = match loaded {
-        Ok(bundle) => (check_bundle(&bundle, paths), bundle.questionnaires.len()),
+        Ok(bundle) => (
+            check_bundle(&bundle, paths, references),
+            bundle.questionnaires.len(),
+        ),
         Err(LoadError::Parse(e)) => (parse_report(&e), 0),
         Err(e) => return Err(e.into()),
     };
@@ -120,13 +123,67 @@ fn check(paths: &[PathBuf], format: ListFormat) -> Result<(), Error> {
 /// The report of a loaded bundle. Unused glossary terms are only worth
 /// a warning when the maintainer supplied the glossary: the built-in one
 /// serves every built-in questionnaire, not a custom tree.
-fn check_bundle(bundle: &Bundle, paths: &[PathBuf]) -> Report {
+///
+/// The same goes for the freshness of the references: only those of an
+/// `articles.toml` the maintainer supplied (or the built-in one, checked
+/// without arguments) are dated against `references.today`. `--legi`
+/// checks every reference loaded.
+fn check_bundle(bundle: &Bundle, paths: &[PathBuf], references: &References) -> Report {
     let mut report = crate::core::check(bundle);
     let own_glossary = paths.is_empty() || supplies(paths, catalog::GLOSSARY_FILE);
     if !own_glossary {
         report.diagnostics.retain(|d| d.code != "unused-term");
     }
+    let mut more = Vec::new();
+    if paths.is_empty() || supplies(paths, catalog::ARTICLES_FILE) {
+        more.extend(crate::core::freshness::check(
+            bundle,
+            references.today,
+            references.stale_after,
+        ));
+    }
+    if !references.legi.is_empty() {
+        more.extend(crate::tools::legi::check(bundle, &references.legi));
+    }
+    if !more.is_empty() {
+        let mut extra = Report { diagnostics: more };
+        crate::core::locate::fill_locations(bundle, &mut extra);
+        report.diagnostics.extend(extra.diagnostics);
+        report.sort();
+    }
     report
+}
+
+/// What `check` needs to judge the legal references.
+struct References {
+    today: crate::core::date::Date,
+    stale_after: u32,
+    legi: Vec<crate::tools::legi::Dump>,
+}
+
+/// The LEGI dumps given with `--legi`, each read and parsed.
+fn read_legi(files: &[PathBuf]) -> Result<Vec<crate::tools::legi::Dump>, Error> {
+    files
+        .iter()
+        .map(|path| {
+            let name = path.display().to_string();
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io(name.clone(), &e))?;
+            let dump = crate::tools::legi::parse(&name, &text).map_err(|e| {
+                let why = crate::front::answers::explain_json_error(&e);
+                Error::Parse(Box::new(SourceError::at(
+                    &name,
+                    &text,
+                    e.line(),
+                    e.column(),
+                    msg::legi_unreadable(&why),
+                )))
+            })?;
+            if dump.articles.is_empty() {
+                return Err(Error::Usage(msg::legi_empty(&name)));
+            }
+            Ok(dump)
+        })
+        .collect()
 }
 
 /// Whether one of `paths` is, or is a folder that holds, `file_name`.
@@ -168,13 +225,24 @@ fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Error> {
 pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
     let bundle = || crate::front::io::load(questionnaires);
     match command {
-        Command::Check { files, format } => {
+        Command::Check {
+            files,
+            format,
+            stale_after,
+            today,
+            legi,
+        } => {
             let paths = if files.is_empty() {
                 questionnaires
             } else {
                 &files
             };
-            check(paths, format)
+            let references = References {
+                today: today.unwrap_or_else(crate::front::io::today),
+                stale_after,
+                legi: read_legi(&legi)?,
+            };
+            check(paths, format, &references)
         }
         Command::Schema { kind } => schema(kind),
         Command::Completions { shell } => completions(shell),
@@ -238,6 +306,14 @@ pub(crate) mod msg {
         fn check_summary(questionnaires: usize, errors: usize, warnings: usize) {
             fr: "{questionnaires} questionnaire(s) vérifié(s) : {errors} erreur(s), {warnings} avertissement(s)\n",
             en: "{questionnaires} questionnaire(s) checked: {errors} error(s), {warnings} warning(s)\n",
+        }
+        fn legi_unreadable(why: &str) {
+            fr: "données LEGI illisibles : {why}",
+            en: "unreadable LEGI data: {why}",
+        }
+        fn legi_empty(file: &str) {
+            fr: "{file} : aucun article ; il faut le fichier d'un code du paquet @socialgouv/legi-data (data/LEGITEXT….json)",
+            en: "{file}: no article; give the file of a code from the @socialgouv/legi-data package (data/LEGITEXT….json)",
         }
         /// `aiguillage guides ID` with an unknown id; `hint` suggests one.
         fn unknown_guide(id: &str, hint: &str) {

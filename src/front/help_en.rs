@@ -81,6 +81,16 @@ fn arg_help(id: &str) -> Option<&'static str> {
         "kind" => "The file format.",
         "shell" => "The shell.",
         "input" => "Input format (default: from the file's extension, else its first character).",
+        "stale_after" => "Warn on a legal reference checked (`checked`) more than DAYS days ago.",
+        "today" => {
+            "Today's date for --stale-after (YYYY-MM-DD; default: the clock's), for a result \
+             that does not depend on the day."
+        }
+        "legi" => {
+            "The LEGI data of a code, in the form of the npm package @socialgouv/legi-data \
+             (data/LEGITEXT….json; repeatable): every cited article of that code whose link \
+             is a past, repealed or unknown version is reported."
+        }
         "old" => "The old version: a .toml file or a folder of questionnaires.",
         "new" => "The new version: a .toml file or a folder.",
         "delimiter" => "CSV column separator: « , », « ; » or « tab » (default: from the header).",
@@ -121,6 +131,9 @@ fn translate_arg(a: Arg) -> Arg {
     let a = match a.get_value_names() {
         Some([name]) if name.as_str() == "FICHIER" => a.value_name("FILE"),
         Some([name]) if name.as_str() == "CHEMIN" => a.value_name("PATH"),
+        Some([name]) if name.as_str() == "JOURS" => a.value_name("DAYS"),
+        Some([name]) if name.as_str() == "ANCIEN" => a.value_name("OLD"),
+        Some([name]) if name.as_str() == "NOUVEAU" => a.value_name("NEW"),
         _ => a,
     };
     match arg_help(a.get_id().as_str()) {

@@ -23,3 +23,12 @@ pub fn write_stdout(s: &str) -> Result<(), Error> {
         other => other.map_err(|e| Error::io("stdout", &e)),
     }
 }
+
+/// Today's date (UTC), from the system clock: `check --stale-after`
+/// counts from it unless `--today` says otherwise.
+pub fn today() -> crate::core::date::Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    crate::core::date::Date::from_days((secs / 86_400) as i64)
+}
