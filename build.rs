@@ -29,7 +29,13 @@ mod core {
 use std::path::PathBuf;
 
 fn main() {
-    for watched in ["questionnaires", "guides", "src/core", "src/text"] {
+    for watched in [
+        "questionnaires",
+        "guides",
+        "documents",
+        "src/core",
+        "src/text",
+    ] {
         println!("cargo::rerun-if-changed={watched}");
     }
     let bundle = match core::catalog::Bundle::builtin_unchecked() {
@@ -45,13 +51,27 @@ fn main() {
         fail(&all.join("\n\n"));
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    for (file, bundle) in [
-        ("builtin.bin", &bundle),
-        ("builtin-lean.bin", &bundle.without_prompt_texts()),
-    ] {
-        std::fs::write(out.join(file), bundle.to_compiled())
+    let lean = bundle.without_prompt_texts();
+    let write = |file: &str, bytes: &[u8]| {
+        std::fs::write(out.join(file), bytes)
             .unwrap_or_else(|e| fail(&format!("cannot write the compiled content: {e}")));
+    };
+    write("builtin.bin", &bundle.to_compiled());
+    write("builtin-lean.bin", &lean.to_compiled());
+    // The lean content in parts, and the Rust that includes them.
+    let (references, parts, index) = lean.to_compiled_parts();
+    write("lean-references.bin", &references);
+    write("lean-index.bin", &index);
+    let mut rust = String::from("&[\n");
+    for (i, part) in parts.iter().enumerate() {
+        let file = format!("lean-questionnaire-{i}.bin");
+        write(&file, part);
+        rust.push_str(&format!(
+            "    include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\")),\n"
+        ));
     }
+    rust.push(']');
+    write("lean-parts.rs", rust.as_bytes());
 }
 
 /// Stops the build with `message`, shown by cargo line by line.

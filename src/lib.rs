@@ -44,6 +44,8 @@ mod tests {
             crate::tools::questions::msg::ALL,
             crate::tools::paths::msg::ALL,
             crate::tools::graph::msg::ALL,
+            crate::core::documents::msg::ALL,
+            crate::front::documents::msg::ALL,
         ] {
             assert!(!table.is_empty());
             crate::text::i18n::check_pairs(table);

@@ -822,7 +822,8 @@ fn a_reference_checked_more_than_a_year_ago_is_stale() {
         .args(["check", "--today", "15/12/2027"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("YYYY-MM-DD"));
+        .stderr(predicates::str::contains("« 15/12/2027 »"))
+        .stderr(predicates::str::contains("--today"));
 }
 
 #[test]

@@ -440,3 +440,72 @@ fn snapshot_bad_input_messages() {
         .collect();
     insta::assert_snapshot!(all);
 }
+
+/// `--help` and usage errors in the interface language, clap's own words
+/// included.
+#[test]
+fn help_and_usage_errors_speak_the_interface_language() {
+    for args in [
+        &["--help"][..],
+        &["batch", "--help"],
+        &["check", "--help"],
+        &["help"],
+    ] {
+        let out = aiguillage().args(args).output().unwrap();
+        let help = String::from_utf8(out.stdout).unwrap();
+        assert!(out.status.success(), "{args:?}");
+        for english in [
+            "Print help",
+            "[default:",
+            "Possible values",
+            "Usage:",
+            "Options:",
+            "Commands:",
+        ] {
+            assert!(
+                !help.contains(english),
+                "{args:?}: « {english} » in\n{help}"
+            );
+        }
+        assert!(help.contains("Utilisation :"), "{help}");
+    }
+    let help = aiguillage().arg("--help").output().unwrap().stdout;
+    let help = String::from_utf8(help).unwrap();
+    assert!(help.contains("Valeurs : text"), "{help}");
+    assert!(help.contains("Par défaut : text."), "{help}");
+    assert!(help.contains("Affiche l'aide"), "{help}");
+
+    aiguillage()
+        .arg("--formt")
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "option inconnue « --formt » — vouliez-vous dire « --format » ?",
+        ));
+    aiguillage()
+        .args(["--format", "yaml"])
+        .assert()
+        .code(2)
+        .stderr(contains("valeur « yaml » refusée").and(contains("text, json, markdown, link")));
+    aiguillage().arg("chek").assert().code(2).stderr(contains(
+        "commande inconnue « chek » — vouliez-vous dire « check » ?",
+    ));
+
+    let en = aiguillage()
+        .args(["--lang", "en", "--help"])
+        .output()
+        .unwrap()
+        .stdout;
+    let en = String::from_utf8(en).unwrap();
+    assert!(en.contains("Usage:") && en.contains("Print help"), "{en}");
+    assert!(en.contains("Values: text (readable text"), "{en}");
+    assert!(
+        !en.contains("Affiche") && !en.contains("Texte lisible"),
+        "{en}"
+    );
+    aiguillage()
+        .args(["--lang", "en", "--format", "yaml"])
+        .assert()
+        .code(2)
+        .stderr(contains("value « yaml » is not allowed"));
+}

@@ -4,7 +4,6 @@
 //! Cargo look for them, and its README shows the opening-level badge the
 //! tool gives for the project's own answers (`.aiguillage.json`).
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -39,317 +38,43 @@ fn package() -> Package {
 }
 
 // ---------------------------------------------------------------------------
-// publiccode.yml: the keys the standard requires (version 0.4, which later
-// 0.x versions only extend), with its enumerations as Rust enums, so that a
-// missing key or a value out of the list fails to parse with the key's name.
+// publiccode.yml: the standard's rules (tests/support/publiccode.rs, shared
+// with the publiccode.yml that `aiguillage documents` writes), then what this
+// project adds: the ties to Cargo.toml and its two languages.
 // ---------------------------------------------------------------------------
 
-/// Versions of the standard whose required keys these checks cover: 0.4 and
-/// the later 0.x versions, which only added optional keys or made keys
-/// optional (categories, since 0.5: this file keeps them). "0" means the
-/// latest 0.x.
-const STANDARD_VERSIONS: &[&str] = &[
-    "0", "0.4", "0.4.0", "0.5", "0.5.0", "0.6", "0.6.0", "0.7", "0.7.0",
-];
+#[path = "support/publiccode.rs"]
+mod publiccode;
 
-/// Optional top-level keys of the standard (0.4 to 0.7), and the
-/// country-specific sections.
-const OPTIONAL_KEYS: &[&str] = &[
-    "applicationSuite",
-    "landingURL",
-    "isBasedOn",
-    "logo",
-    "monochromeLogo",
-    "inputTypes",
-    "outputTypes",
-    "usedBy",
-    "roadmap",
-    "intendedAudience",
-    "dependsOn",
-    "organisation",
-    "fundedBy",
-    "supports",
-    "it",
-    "IT",
-];
-
-/// The standard's controlled vocabulary for `categories`.
-const CATEGORIES: &[&str] = &[
-    "accounting",
-    "agile-project-management",
-    "applicant-tracking",
-    "application-development",
-    "appointment-scheduling",
-    "backup",
-    "billing-and-invoicing",
-    "blog",
-    "budgeting",
-    "business-intelligence",
-    "business-process-management",
-    "cad",
-    "call-center-management",
-    "cloud-management",
-    "collaboration",
-    "communications",
-    "compliance-management",
-    "contact-management",
-    "content-management",
-    "crm",
-    "customer-service-and-support",
-    "data-analytics",
-    "data-collection",
-    "data-visualization",
-    "design",
-    "design-system",
-    "digital-asset-management",
-    "digital-citizenship",
-    "document-management",
-    "donor-management",
-    "e-commerce",
-    "e-signature",
-    "educational-content",
-    "email-management",
-    "email-marketing",
-    "employee-management",
-    "enterprise-project-management",
-    "enterprise-social-networking",
-    "erp",
-    "event-management",
-    "facility-management",
-    "feedback-and-reviews-management",
-    "financial-reporting",
-    "fleet-management",
-    "fundraising",
-    "gamification",
-    "geographic-information-systems",
-    "grant-management",
-    "graphic-design",
-    "help-desk",
-    "hr",
-    "ide",
-    "identity-management",
-    "instant-messaging",
-    "inventory-management",
-    "it-asset-management",
-    "it-development",
-    "it-management",
-    "it-security",
-    "it-service-management",
-    "knowledge-management",
-    "learning-management-system",
-    "marketing",
-    "mind-mapping",
-    "mobile-marketing",
-    "mobile-payment",
-    "network-management",
-    "office",
-    "online-booking",
-    "online-community",
-    "other",
-    "payment-gateway",
-    "payroll",
-    "predictive-analysis",
-    "procurement",
-    "productivity-suite",
-    "project-collaboration",
-    "project-management",
-    "property-management",
-    "real-estate-management",
-    "remote-support",
-    "resource-management",
-    "sales-management",
-    "seo",
-    "service-desk",
-    "social-media-management",
-    "survey",
-    "talent-management",
-    "task-management",
-    "taxes-management",
-    "test-management",
-    "time-management",
-    "time-tracking",
-    "translation",
-    "video-conferencing",
-    "video-editing",
-    "visitor-management",
-    "voip",
-    "warehouse-management",
-    "web-collaboration",
-    "web-conferencing",
-    "website-builder",
-    "whistleblowing",
-    "workflow-management",
-];
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct PublicCode {
-    publiccode_yml_version: String,
-    name: String,
-    url: String,
-    // Optional in the standard; this project keeps them, tied to Cargo.toml.
-    software_version: String,
-    release_date: String,
-    platforms: Vec<String>,
-    categories: Vec<String>,
-    development_status: DevelopmentStatus,
-    software_type: SoftwareType,
-    description: BTreeMap<String, Description>,
-    legal: Legal,
-    maintenance: Maintenance,
-    localisation: Localisation,
-    #[serde(flatten)]
-    other: BTreeMap<String, Value>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum DevelopmentStatus {
-    Concept,
-    Development,
-    Beta,
-    Stable,
-    Obsolete,
-}
-
-#[derive(Deserialize)]
-enum SoftwareType {
-    #[serde(rename = "standalone/mobile")]
-    Mobile,
-    #[serde(rename = "standalone/iot")]
-    Iot,
-    #[serde(rename = "standalone/desktop")]
-    Desktop,
-    #[serde(rename = "standalone/web")]
-    Web,
-    #[serde(rename = "standalone/backend")]
-    Backend,
-    #[serde(rename = "standalone/other")]
-    Other,
-    #[serde(rename = "addon")]
-    Addon,
-    #[serde(rename = "library")]
-    Library,
-    #[serde(rename = "configurationFiles")]
-    ConfigurationFiles,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Description {
-    short_description: String,
-    long_description: String,
-    features: Vec<String>,
-    #[serde(flatten)]
-    _other: BTreeMap<String, Value>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Legal {
-    license: String,
-    #[serde(flatten)]
-    _other: BTreeMap<String, Value>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum MaintenanceType {
-    Internal,
-    Contract,
-    Community,
-    None,
-}
-
-#[derive(Deserialize)]
-struct Maintenance {
-    r#type: MaintenanceType,
-    #[serde(default)]
-    contacts: Vec<Named>,
-    #[serde(default)]
-    contractors: Vec<Contractor>,
-}
-
-#[derive(Deserialize)]
-struct Named {
-    name: String,
-    #[serde(flatten)]
-    _other: BTreeMap<String, Value>,
-}
-
-#[derive(Deserialize)]
-struct Contractor {
-    name: String,
-    until: String,
-    #[serde(flatten)]
-    _other: BTreeMap<String, Value>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Localisation {
-    localisation_ready: bool,
-    available_languages: Vec<String>,
-}
-
-/// `YYYY-MM-DD`, the only date format the standard allows.
-fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| match i {
-            4 | 7 => *c == b'-',
-            _ => c.is_ascii_digit(),
-        })
-        && (1..=12).contains(&s[5..7].parse::<u8>().unwrap())
-        && (1..=31).contains(&s[8..10].parse::<u8>().unwrap())
-}
-
-/// A BCP 47 tag: a 2- or 3-letter lowercase primary subtag, then subtags.
-fn is_language_tag(s: &str) -> bool {
-    let mut parts = s.split('-');
-    let primary = parts.next().unwrap_or_default();
-    (2..=3).contains(&primary.len())
-        && primary.bytes().all(|c| c.is_ascii_lowercase())
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_alphanumeric()))
-}
-
-fn without_git_suffix(url: &str) -> &str {
-    url.trim_end_matches('/').trim_end_matches(".git")
-}
+use publiccode::{PublicCode, without_git_suffix};
 
 /// Every way `text` breaks the standard or stops matching `package`.
 fn publiccode_problems(text: &str, package: &Package) -> Vec<String> {
-    let pc: PublicCode = match serde_norway::from_str(text) {
+    let pc: PublicCode = match publiccode::parse(text) {
         Ok(pc) => pc,
-        Err(e) => return vec![e.to_string()],
+        Err(e) => return vec![e],
     };
-    let mut problems = Vec::new();
+    let mut problems = publiccode::standard_problems(&pc);
     let mut problem = |p: String| problems.push(p);
 
-    if !STANDARD_VERSIONS.contains(&pc.publiccode_yml_version.as_str()) {
-        problem(format!(
-            "publiccodeYmlVersion: « {} » is not one of {STANDARD_VERSIONS:?}",
-            pc.publiccode_yml_version
-        ));
-    }
-    for key in pc.other.keys() {
-        if !OPTIONAL_KEYS.contains(&key.as_str()) {
-            problem(format!("{key}: not a key of the standard"));
-        }
-    }
-
-    // Ties to Cargo.toml.
+    // Ties to Cargo.toml. The version and the date are optional in the
+    // standard; this project keeps them.
     if pc.name != package.name {
         problem(format!(
             "name: « {} » ≠ Cargo.toml « {} »",
             pc.name, package.name
         ));
     }
-    if pc.software_version != package.version {
-        problem(format!(
-            "softwareVersion: « {} » ≠ Cargo.toml version « {} »",
-            pc.software_version, package.version
-        ));
+    match &pc.software_version {
+        None => problem("softwareVersion: missing (this project keeps it)".into()),
+        Some(v) if *v != package.version => problem(format!(
+            "softwareVersion: « {v} » ≠ Cargo.toml version « {} »",
+            package.version
+        )),
+        Some(_) => {}
+    }
+    if pc.release_date.is_none() {
+        problem("releaseDate: missing (this project keeps it)".into());
     }
     if pc.legal.license != package.license {
         problem(format!(
@@ -363,27 +88,6 @@ fn publiccode_problems(text: &str, package: &Package) -> Vec<String> {
             pc.url, package.repository
         ));
     }
-    if !pc.url.starts_with("https://") {
-        problem(format!("url: « {} » is not an https:// address", pc.url));
-    }
-
-    if !is_date(&pc.release_date) {
-        problem(format!(
-            "releaseDate: « {} » is not YYYY-MM-DD",
-            pc.release_date
-        ));
-    }
-    if pc.platforms.is_empty() {
-        problem("platforms: empty".into());
-    }
-    if pc.categories.is_empty() {
-        problem("categories: empty".into());
-    }
-    for c in &pc.categories {
-        if !CATEGORIES.contains(&c.as_str()) {
-            problem(format!("categories: « {c} » is not in the standard's list"));
-        }
-    }
 
     // French first (the users are French agents), English for the
     // European catalogues.
@@ -392,68 +96,11 @@ fn publiccode_problems(text: &str, package: &Package) -> Vec<String> {
             problem(format!("description.{lang}: missing"));
         }
     }
-    for (lang, d) in &pc.description {
-        if !is_language_tag(lang) {
-            problem(format!("description.{lang}: not a BCP 47 language tag"));
-        }
-        let short = d.short_description.trim().chars().count();
-        if short == 0 || short > 150 {
-            problem(format!(
-                "description.{lang}.shortDescription: {short} characters, the standard wants 1 to 150"
-            ));
-        }
-        let long = d.long_description.trim().chars().count();
-        if !(150..=10_000).contains(&long) {
-            problem(format!(
-                "description.{lang}.longDescription: {long} characters, the standard wants 150 to 10000"
-            ));
-        }
-        if d.features.is_empty() || d.features.iter().any(|f| f.trim().is_empty()) {
-            problem(format!(
-                "description.{lang}.features: empty, or an empty feature"
-            ));
-        }
-    }
-
-    let m = &pc.maintenance;
-    match m.r#type {
-        MaintenanceType::Internal | MaintenanceType::Community if m.contacts.is_empty() => problem(
-            "maintenance.contacts: required when maintenance.type is internal or community".into(),
-        ),
-        MaintenanceType::Contract if m.contractors.is_empty() => {
-            problem("maintenance.contractors: required when maintenance.type is contract".into())
-        }
-        _ => {}
-    }
-    for c in &m.contacts {
-        if c.name.trim().is_empty() {
-            problem("maintenance.contacts: a contact without a name".into());
-        }
-    }
-    for c in &m.contractors {
-        if c.name.trim().is_empty() || !is_date(&c.until) {
-            problem("maintenance.contractors: each needs a name and an `until` date".into());
-        }
-    }
-
-    let l = &pc.localisation;
-    if l.available_languages.is_empty() {
-        problem("localisation.availableLanguages: empty".into());
-    }
-    for tag in &l.available_languages {
-        if !is_language_tag(tag) {
-            problem(format!(
-                "localisation.availableLanguages: « {tag} » is not a BCP 47 tag"
-            ));
-        }
-    }
     // The interface speaks French and English (`--lang fr|en`).
+    let l = &pc.localisation;
     if !l.localisation_ready || l.available_languages != ["fr", "en"] {
         problem("localisation: the interface is ready for, and available in, fr and en".into());
     }
-
-    // Read so that the enumerations are not dead code.
-    let _ = (&pc.development_status, &pc.software_type);
     problems
 }
 
@@ -725,7 +372,8 @@ fn changelog_dates_the_cargo_version_as_publiccode_does() {
         "no « ## [Unreleased] »"
     );
     let pc: PublicCode = serde_norway::from_str(&read("publiccode.yml")).unwrap();
-    let heading = format!("## [{}] - {}", package().version, pc.release_date);
+    let date = pc.release_date.expect("publiccode.yml has a releaseDate");
+    let heading = format!("## [{}] - {date}", package().version);
     assert!(
         changelog.lines().any(|l| l.trim_end() == heading),
         "CHANGELOG.md has no « {heading} » (the version of Cargo.toml, dated as releaseDate in publiccode.yml)"

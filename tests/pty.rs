@@ -13,7 +13,7 @@ use std::process::Command;
 use std::time::Duration;
 
 use expectrl::process::unix::WaitStatus;
-use expectrl::{Eof, Expect, Session};
+use expectrl::{Eof, Expect, Regex, Session};
 
 /// a=oui → b (number: < 50 → fin_petit, ≥ 50 → d); a=non → c (x → d,
 /// y → fin_c); d: oui → fin_d, non → fin_petit.
@@ -136,6 +136,9 @@ fn the_built_in_questionnaires_answered_with_arrow_keys_give_case_a3() {
     see(&mut p, "Appliquez les obligations de transparence");
     see(&mut p, "L311-3-1");
     see(&mut p, "Pourquoi ?");
+    // Then the documents are offered; « Non » is the default.
+    see(&mut p, "Écrire ces brouillons maintenant ?");
+    send(&mut p, ENTER);
     let (_, code) = finish(p);
     assert_eq!(code, 0);
     let v = saved(&out);
@@ -311,4 +314,59 @@ fn english_interface_says_once_that_the_content_is_french() {
     see(&mut p, "Why?");
     let (_, code) = finish(p);
     assert_eq!(code, 0);
+}
+
+/// At the end of a session, the documents are offered: « Oui », a folder,
+/// the fields (one typed, the others left blank), then the files written
+/// and the fields saved with the answers.
+#[test]
+fn a_session_ends_by_writing_the_documents_it_calls_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = dir.path().join("a3.json");
+    // Case A3, every answer given: the session goes straight to the review.
+    std::fs::write(
+        &answers,
+        r#"{"questionnaire": "algorithmes", "answers": {"algo_administration": "autre_public",
+        "algo_decision_individuelle": "personnes_morales", "algo_secret": "non", "algo_etp": 20,
+        "algo_automatisation": "aide_decision"}}"#,
+    )
+    .unwrap();
+    let a = answers.to_str().unwrap();
+    let mut p = spawn_in(
+        Some(dir.path()),
+        &["--answers", a, "--save-answers", a],
+        &[],
+    );
+    see(&mut p, "données personnelles");
+    send(&mut p, &format!("{DOWN}{ENTER}")); // non
+    see(&mut p, "Tout est juste ?");
+    send(&mut p, ENTER);
+    see(&mut p, "Pourquoi ?");
+    see(&mut p, "Écrire ces brouillons maintenant ?");
+    send(&mut p, &format!("\x1b[A{ENTER}")); // up: « Oui »
+    see(&mut p, "Dans quel dossier ?");
+    send(&mut p, "brouillons\r");
+    see(&mut p, "Nom de l'organisme");
+    send(&mut p, "Commune de Test\r");
+    // Every other field left blank: it stays « [à compléter : …] ».
+    for _ in 0..40 {
+        let found = p
+            .expect(Regex("Votre réponse|Documents écrits"))
+            .unwrap_or_else(|e| panic!("waiting for a field or the end: {e}"));
+        if String::from_utf8_lossy(found.get(0).unwrap()).contains("Documents écrits") {
+            break;
+        }
+        send(&mut p, ENTER);
+    }
+    see(&mut p, "mention-explicite.md");
+    see(&mut p, "rapport.html");
+    see(&mut p, "restent « [à compléter : …] »");
+    let (_, code) = finish(p);
+    assert_eq!(code, 0);
+    let mention =
+        std::fs::read_to_string(dir.path().join("brouillons/mention-explicite.md")).unwrap();
+    assert!(mention.contains("écrivez à Commune de Test"), "{mention}");
+    let v = saved(&answers);
+    assert_eq!(v["fields"]["organisme"], "Commune de Test");
+    assert_eq!(v["answers"]["algo_donnees_personnelles"], false);
 }

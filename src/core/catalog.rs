@@ -102,6 +102,17 @@ pub struct Bundle {
     /// Set when the texts only a person at a prompt reads were left out
     /// (see [`Bundle::without_prompt_texts`]).
     lean: bool,
+    /// Set when only some questionnaires were decoded.
+    partial: bool,
+}
+
+/// Which questionnaire asks each question, so that a run can decode only
+/// the questionnaires it needs.
+#[derive(Encode, Decode)]
+struct Index {
+    questionnaires: Vec<String>,
+    /// Each question id with the position of its questionnaire.
+    questions: Vec<(String, u32)>,
 }
 
 /// A bundle in the compact binary form the build writes for the built-in
@@ -167,6 +178,80 @@ impl Bundle {
     /// Whether the prompt texts were left out ([`Bundle::without_prompt_texts`]).
     pub fn is_lean(&self) -> bool {
         self.lean
+    }
+
+    /// Whether only some questionnaires were decoded
+    /// ([`Bundle::from_compiled_parts`]): a walk that leaves them needs the
+    /// whole bundle.
+    pub fn is_partial(&self) -> bool {
+        self.partial
+    }
+
+    /// This bundle in parts, for the build: the references alone, each
+    /// questionnaire alone, and which questionnaire asks each question — so
+    /// that a run decodes only the questionnaires its answers need.
+    pub fn to_compiled_parts(&self) -> (Vec<u8>, Vec<Vec<u8>>, Vec<u8>) {
+        let references = Bundle {
+            questionnaires: Vec::new(),
+            ..self.clone()
+        }
+        .to_compiled();
+        let parts = self
+            .questionnaires
+            .iter()
+            .map(|(s, q)| bitcode::encode(&(*s as u32, q.clone())))
+            .collect();
+        let index: Index = Index {
+            questionnaires: self
+                .questionnaires
+                .iter()
+                .map(|(_, q)| q.id.clone())
+                .collect(),
+            questions: self
+                .questionnaires
+                .iter()
+                .enumerate()
+                .flat_map(|(i, (_, q))| q.questions.iter().map(move |x| (x.id.clone(), i as u32)))
+                .collect(),
+        };
+        (references, parts, bitcode::encode(&index))
+    }
+
+    /// A bundle from [`Bundle::to_compiled_parts`]'s bytes with only the
+    /// questionnaires a run needs: `start` (or the default one) and every
+    /// one that asks a question of `answered`. All of them when an answered
+    /// id is unknown (its error lists the known ones) or `start` is.
+    pub fn from_compiled_parts<'a>(
+        references: &[u8],
+        parts: &[&[u8]],
+        index: &[u8],
+        start: Option<&str>,
+        answered: impl IntoIterator<Item = &'a str>,
+    ) -> Option<Bundle> {
+        let index: Index = bitcode::decode(index).ok()?;
+        let position = |id: &str| index.questionnaires.iter().position(|q| q == id);
+        let mut wanted = vec![false; parts.len()];
+        let mut partial = true;
+        match position(start.unwrap_or(DEFAULT_QUESTIONNAIRE)) {
+            Some(i) => wanted[i] = true,
+            None => partial = false,
+        }
+        for id in answered {
+            match index.questions.iter().find(|(q, _)| q == id) {
+                Some((_, i)) => wanted[*i as usize] = true,
+                None => partial = false,
+            }
+        }
+        let mut bundle = Bundle::from_compiled(references)?;
+        for (i, part) in parts.iter().enumerate() {
+            if wanted[i] || !partial {
+                let (s, q): (u32, Questionnaire) = bitcode::decode(part).ok()?;
+                bundle.questionnaires.push((s as SourceId, q));
+            }
+        }
+        bundle.partial = partial && wanted.iter().any(|w| !w);
+        bundle.index();
+        Some(bundle)
     }
 
     /// A bundle from [`Bundle::to_compiled`]'s bytes; `None` when they are
@@ -494,7 +579,10 @@ impl Loader {
 
 /// Parses one TOML file, keeping the line and column of a syntax or type
 /// error.
-fn parse_toml<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, LoadError> {
+pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
+    name: &str,
+    text: &str,
+) -> Result<T, LoadError> {
     toml::from_str(text).map_err(|e| {
         let offset = e.span().map(|s| s.start);
         LoadError::Parse(Box::new(SourceError::new(

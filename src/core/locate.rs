@@ -50,7 +50,7 @@ fn segments(path: &str) -> Option<Vec<Segment<'_>>> {
 /// is often the very problem reported), the span of the deepest item that
 /// exists is returned instead: for a table of an array of tables, its
 /// `[[header]]`. `None` when not even the first key exists.
-fn span_of(doc: &Document<&str>, path: &str) -> Option<Range<usize>> {
+pub fn span_of(doc: &Document<&str>, path: &str) -> Option<Range<usize>> {
     let mut item: &Item = doc.as_item();
     let mut best: Option<Range<usize>> = None;
     for segment in segments(path)? {

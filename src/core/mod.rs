@@ -2,10 +2,11 @@
 //!
 //! Owns the content model ([`model`]), loading it ([`catalog`]), its
 //! checks ([`validate`], reported as [`diagnostic`]s placed in the text by
-//! [`locate`]) and the pure evaluation ([`engine`]), with what other
-//! answers would change ([`change`]), and what an answers file records of
-//! the content it was given against ([`stamp`]); how fresh the legal
-//! references are ([`freshness`], on [`date`]s).
+//! [`locate`]), the pure evaluation ([`engine`]), with what other
+//! answers would change ([`change`]), the document templates
+//! ([`documents`], written in the small language of [`template`]), what an
+//! answers file records of the content it was given against ([`stamp`]),
+//! and how fresh the legal references are ([`freshness`], on [`date`]s).
 //!
 //! Must not: print, read stdin or the terminal, know clap, or choose an
 //! interface language. It imports nothing but itself and [`crate::text`];
@@ -16,11 +17,13 @@ pub mod catalog;
 pub mod change;
 pub mod date;
 pub mod diagnostic;
+pub mod documents;
 pub mod engine;
 pub mod freshness;
 pub mod locate;
 pub mod model;
 pub mod stamp;
+pub mod template;
 pub mod validate;
 
 use std::path::PathBuf;
@@ -69,6 +72,24 @@ impl Bundle {
         match Bundle::from_compiled(COMPILED) {
             Some(bundle) => Ok(bundle),
             None => Ok(Bundle::builtin()?.without_prompt_texts()),
+        }
+    }
+
+    /// As [`Bundle::builtin_lean`], with only the questionnaires a run
+    /// needs: `start` (or the default one) and those that ask a question of
+    /// `answered`. A walk that leaves them fails on a missing reference and
+    /// must be done again on [`Bundle::builtin_lean`] (see
+    /// [`Bundle::is_partial`]).
+    pub fn builtin_lean_for<'a>(
+        start: Option<&str>,
+        answered: impl IntoIterator<Item = &'a str>,
+    ) -> Result<Bundle, LoadError> {
+        static REFERENCES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lean-references.bin"));
+        static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lean-index.bin"));
+        static PARTS: &[&[u8]] = include!(concat!(env!("OUT_DIR"), "/lean-parts.rs"));
+        match Bundle::from_compiled_parts(REFERENCES, PARTS, INDEX, start, answered) {
+            Some(bundle) => Ok(bundle),
+            None => Bundle::builtin_lean(),
         }
     }
 

@@ -528,6 +528,12 @@ pub struct AnswersFile {
     /// decides which are used, and in which order.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
+    /// Free-text field id → text, for the documents (`aiguillage
+    /// documents`): the name of the processing or dataset, the service to
+    /// contact… Never used by the decision. The ids are those of
+    /// `documents/champs.toml`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, String>,
     /// What the answers were given against, written by `--save-answers`
     /// and read back to say what changed since. Absent in older files.
     #[serde(default, skip_serializing_if = "Option::is_none")]

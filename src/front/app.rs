@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 
 use crate::core::catalog::Bundle;
 use crate::core::engine::{self, Decision, Evaluation};
-use crate::core::model::{Answer, Questionnaire};
+use crate::core::model::{Answer, AnswersFile, Questionnaire};
 use crate::core::stamp;
 use crate::front::answers;
 use crate::front::cli::{Cli, Format, RunArgs};
@@ -25,10 +25,26 @@ use crate::text::i18n;
 /// is (`--lang en`, or an English locale): the language is looked up in
 /// the raw arguments before clap reads them.
 pub fn parse_args() -> Cli {
-    use clap::FromArgMatches;
-    let lang = i18n::detect(i18n::lang_in_args(std::env::args_os()), &term::real_env);
-    let matches = crate::front::help_en::command(lang).get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    use clap::{CommandFactory, FromArgMatches};
+    // The definitions as written parse as well as any translation: the
+    // help is rewritten only when it is shown, or an error said.
+    let parsed = Cli::command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
+        Ok(cli) => cli,
+        Err(_) => {
+            let lang = i18n::detect(i18n::lang_in_args(std::env::args_os()), &term::real_env);
+            let e = match crate::front::help_en::command(lang).try_get_matches() {
+                Ok(m) => match Cli::from_arg_matches(&m) {
+                    Ok(cli) => return cli,
+                    Err(e) => e,
+                },
+                Err(e) => e,
+            };
+            crate::front::help_en::exit_with(e, lang)
+        }
+    }
 }
 
 /// Runs the command line. Exit codes are decided in one place,
@@ -37,18 +53,28 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     setup(&cli);
     match cli.command {
         None => {
-            // With an answers file and the built-in content, the texts only
-            // a prompt shows are left out until a question must be asked.
+            let loaded = match &cli.run.answers {
+                Some(path) => answers::read(path)?,
+                None => answers::Loaded::default(),
+            };
+            // With an answers file and the built-in content, only the
+            // questionnaires the answers need are decoded, without the texts
+            // only a prompt shows, until a question must be asked.
             let lean = cli.run.answers.is_some() && cli.global.questionnaires.is_empty();
             let bundle = if lean {
-                Bundle::builtin_lean()?
+                let start = cli
+                    .run
+                    .start
+                    .as_deref()
+                    .or(loaded.file.questionnaire.as_deref());
+                Bundle::builtin_lean_for(start, loaded.file.answers.keys().map(String::as_str))?
             } else {
                 load(&cli.global.questionnaires)?
             };
             // Kept for the whole process, which ends right after: freeing
             // its thousands of strings one by one would cost more than the
             // decision itself.
-            decide(Box::leak(Box::new(bundle)), &cli.run)
+            decide(Box::leak(Box::new(bundle)), &cli.run, loaded)
         }
         Some(command) => crate::front::commands::run(command, &cli.global.questionnaires),
     }
@@ -75,26 +101,34 @@ fn setup(cli: &Cli) {
 
 /// The main command: evaluate answers, ask what is missing, print the
 /// decision.
-fn decide(bundle: &Bundle, args: &RunArgs) -> Result<(), Error> {
-    let loaded = match &args.answers {
-        Some(path) => answers::read(path)?,
-        None => answers::Loaded::default(),
-    };
+fn decide(bundle: &'static Bundle, args: &RunArgs, loaded: answers::Loaded) -> Result<(), Error> {
     let file = &loaded.file;
     let start_id = args.start.as_deref().or(file.questionnaire.as_deref());
-    let questionnaire =
-        engine::find_questionnaire(bundle, start_id).map_err(|e| match args.start {
-            // A questionnaire named on the command line has no place in the file.
-            Some(_) => Error::Answers(vec![e]),
-            None => loaded.locate(vec![e]),
-        })?;
-    warn_drift(bundle, questionnaire, &loaded, args)?;
     let mut given = file.answers.clone();
-    let evaluation =
-        engine::evaluate(bundle, questionnaire, &given).map_err(|e| loaded.locate(e))?;
+    let attempt = |bundle: &'static Bundle| {
+        engine::find_questionnaire(bundle, start_id)
+            .map(|q| (q, engine::evaluate(bundle, q, &given)))
+    };
+    let found = attempt(bundle);
+    // A walk that left the questionnaires decoded for these answers is
+    // done once more, on the whole content.
+    let (bundle, found) = if bundle.is_partial() && !matches!(found, Ok((_, Ok(_)))) {
+        let whole: &'static Bundle = Box::leak(Box::new(Bundle::builtin_lean()?));
+        (whole, attempt(whole))
+    } else {
+        (bundle, found)
+    };
+    let (questionnaire, evaluation) = found.map_err(|e| match args.start {
+        // A questionnaire named on the command line has no place in the file.
+        Some(_) => Error::Answers(vec![e]),
+        None => loaded.locate(vec![e]),
+    })?;
+    // Before the answers' own errors: a refused answer may be why.
+    warn_drift(bundle, questionnaire, &loaded, args)?;
+    let evaluation = evaluation.map_err(|e| loaded.locate(e))?;
     // After a plain session, the decision keeps its ASCII glyphs.
-    let (decision, plain_session) = match evaluation {
-        Evaluation::Done(d) => (*d, false),
+    let (decision, plain_session, session) = match evaluation {
+        Evaluation::Done(d) => (*d, false, None),
         Evaluation::Pending { question, .. } => {
             let how = term::interaction(
                 args.no_input,
@@ -117,29 +151,46 @@ fn decide(bundle: &Bundle, args: &RunArgs) -> Result<(), Error> {
             let d = interactive(bundle, questionnaire, &mut given, args, how)?;
             // The result starts apart from the questions.
             eprintln!();
-            (d, how == Interaction::Plain)
+            (d, how == Interaction::Plain, Some(how))
         }
     };
     if let Some(path) = &args.save_answers {
-        save(bundle, path, questionnaire, &given)?;
+        save(bundle, path, questionnaire, &given, &file.fields)?;
         eprintln!("{}", i18n::texts().saved(&path.display().to_string()));
     }
     warn_unused(&decision);
-    let mut decision = decision;
-    // Worked out only where it is shown: the text has it under --detail.
+    // Worked out only where it is shown (the text has it under --detail),
+    // on the whole content: other answers lead to other questionnaires.
     let shown = match args.format {
-        Format::Json | Format::Markdown => true,
+        Format::Json | Format::Markdown | Format::Html => true,
         Format::Text => args.detail,
         Format::Link => false,
     };
+    let mut decision = decision;
     if shown {
-        decision.what_would_change = Some(crate::core::change::what_would_change(
-            bundle,
-            questionnaire,
-            &given,
-        ));
+        let (whole, q) = whole(bundle, questionnaire)?;
+        decision.what_would_change = Some(crate::core::change::what_would_change(whole, q, &given));
     }
-    print(&decision, args, plain_session)
+    print(&decision, args, plain_session)?;
+    // Once the decision is read, its documents are offered.
+    match session {
+        Some(how) => {
+            let answered = AnswersFile {
+                questionnaire: Some(questionnaire.id.clone()),
+                // Saved again with the fields: with what was saved above.
+                given_against: Some(stamp::stamp(bundle, questionnaire, &given)),
+                answers: given,
+                ..file.clone()
+            };
+            let save_to = args.save_answers.as_deref();
+            match crate::front::documents::offer(bundle, &decision, &answered, save_to, how) {
+                // Ctrl-C at the offer: the terminal restored, as in a session.
+                Err(Error::Interrupted) => interrupt::exit(),
+                other => other,
+            }
+        }
+        None => Ok(()),
+    }
 }
 
 /// Runs a session on the terminal. On Ctrl-C (or Ctrl-D at a terminal)
@@ -195,7 +246,7 @@ fn interactive(
             // Keep what was typed even when the session fails (input closed
             // too early): it can be completed and resumed.
             if let Some(path) = &args.save_answers {
-                save(bundle, path, questionnaire, given)?;
+                save(bundle, path, questionnaire, given, &BTreeMap::new())?;
             }
             Err(e)
         }
@@ -203,15 +254,43 @@ fn interactive(
     }
 }
 
+/// Saves the answers, with the free-text fields the file already had.
 fn save(
     bundle: &Bundle,
     path: &std::path::Path,
     questionnaire: &Questionnaire,
     given: &BTreeMap<String, Answer>,
+    fields: &BTreeMap<String, String>,
 ) -> Result<(), Error> {
-    let order: Vec<String> = bundle.asked_ids().map(str::to_owned).collect();
     let stamp = stamp::stamp(bundle, questionnaire, given);
-    interrupt::save(path, &questionnaire.id, given, &order, Some(&stamp))
+    if fields.is_empty() {
+        let order: Vec<String> = bundle.asked_ids().map(str::to_owned).collect();
+        return interrupt::save(path, &questionnaire.id, given, &order, Some(&stamp));
+    }
+    let file = AnswersFile {
+        questionnaire: Some(questionnaire.id.clone()),
+        answers: given.clone(),
+        fields: fields.clone(),
+        given_against: Some(stamp),
+        ..AnswersFile::default()
+    };
+    answers::save(path, &file, &bundle.asked_ids().collect::<Vec<_>>())
+}
+
+/// The whole content and `questionnaire` in it, when `bundle` holds only
+/// the questionnaires the answers needed (see [`Bundle::is_partial`]).
+fn whole<'b>(
+    bundle: &'b Bundle,
+    questionnaire: &'b Questionnaire,
+) -> Result<(&'b Bundle, &'b Questionnaire), Error> {
+    if !bundle.is_partial() {
+        return Ok((bundle, questionnaire));
+    }
+    let whole: &'static Bundle = Box::leak(Box::new(Bundle::builtin_lean()?));
+    let q = whole
+        .questionnaire(&questionnaire.id)
+        .ok_or_else(|| Error::Other(anyhow::anyhow!("questionnaire « {} »", questionnaire.id)))?;
+    Ok((whole, q))
 }
 
 /// An answers file saved against other content than this: what changed
@@ -222,15 +301,15 @@ fn warn_drift(
     loaded: &answers::Loaded,
     args: &RunArgs,
 ) -> Result<(), Error> {
-    let drift = stamp::drift(bundle, questionnaire, &loaded.file);
-    let Some(given) = loaded
-        .file
-        .given_against
-        .as_ref()
-        .filter(|_| !drift.is_empty())
-    else {
+    let Some(given) = loaded.file.given_against.as_ref() else {
         return Ok(());
     };
+    // The questionnaires it went through may not all be decoded.
+    let (bundle, questionnaire) = whole(bundle, questionnaire)?;
+    let drift = stamp::drift(bundle, questionnaire, &loaded.file);
+    if drift.is_empty() {
+        return Ok(());
+    }
     let text = output::stamp::drift(&drift, &loaded.name, given);
     if args.strict {
         return Err(Error::Usage(text));
@@ -287,6 +366,7 @@ fn print(d: &Decision, args: &RunArgs, plain_session: bool) -> Result<(), Error>
         Format::Json => output::json::json(d),
         Format::Markdown => output::markdown::markdown(d, look.texts),
         Format::Link => output::link::links(d),
+        Format::Html => output::html::html(d),
     };
     write_stdout(&out)
 }

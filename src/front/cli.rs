@@ -22,7 +22,9 @@ Exemples :
   aiguillage --answers cas.json --format json  la décision en JSON
   aiguillage --answers cas.json --format link  le lien du guide recommandé
   aiguillage questions --skeleton              un fichier de réponses à remplir
-  aiguillage batch inventaire.csv              tout un inventaire (CSV ou JSONL)";
+  aiguillage batch inventaire.csv              tout un inventaire (CSV ou JSONL)
+  aiguillage documents --answers cas.json --out brouillons/
+                                               les documents que la décision appelle";
 
 const DIFF_AFTER_HELP: &str = "\
 Codes de sortie (comme diff, une exception au contrat général) :
@@ -122,6 +124,9 @@ pub enum Format {
     Markdown,
     /// Seulement le(s) lien(s) des guides recommandés, un par ligne.
     Link,
+    /// Une page HTML autonome et imprimable (en français, comme les
+    /// documents).
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -310,6 +315,11 @@ pub enum Command {
         #[arg(short, long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Écrit dans un dossier les documents que la décision appelle
+    /// (mention explicite, fiche d'inventaire, publiccode.yml…) et son
+    /// rapport HTML. Les champs à compléter sont posés dans un terminal ;
+    /// sinon, ils restent « [à compléter : …] » et sont listés.
+    Documents(DocumentsArgs),
     /// Script de complétion pour un shell.
     Completions {
         #[arg(value_enum)]
@@ -317,6 +327,31 @@ pub enum Command {
     },
     /// La page de manuel (roff).
     Man,
+}
+
+/// `aiguillage documents`.
+#[derive(Debug, Args, Clone)]
+pub struct DocumentsArgs {
+    /// Fichier de réponses JSON (« - » pour l'entrée standard), avec
+    /// éventuellement ses champs libres (« fields »).
+    #[arg(short, long, value_name = "FICHIER")]
+    pub answers: PathBuf,
+    /// Dossier où écrire les documents (créé s'il n'existe pas).
+    #[arg(short, long, value_name = "DOSSIER")]
+    pub out: PathBuf,
+    /// Remplacer les fichiers qui existent déjà.
+    #[arg(long)]
+    pub force: bool,
+    /// Ne rien demander, même dans un terminal : un champ manquant reste
+    /// « [à compléter : …] ».
+    #[arg(long)]
+    pub no_input: bool,
+    /// Mode simple pour les questions (voir l'aide principale).
+    #[arg(long)]
+    pub plain: bool,
+    /// Format de la liste des fichiers écrits (text ou json).
+    #[arg(short, long, value_enum, default_value_t = ListFormat::Text)]
+    pub format: ListFormat,
 }
 
 #[cfg(test)]

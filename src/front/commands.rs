@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::core::catalog::{self, Bundle, LoadError};
 use crate::core::diagnostic::SourceError;
 use crate::core::diagnostic::{Diagnostic, Report, Severity};
+use crate::core::documents::Templates;
 use crate::core::engine;
 use crate::core::model::{GuideRef, Questionnaire};
 use crate::front::cli::{BatchFormat, BatchInput, Command, ListFormat};
@@ -80,18 +81,51 @@ fn guides_text(bundle: &Bundle) -> String {
 /// A file that cannot be read as a questionnaire at all (syntax, missing
 /// field) is reported the same way, so editors and CI get one format.
 fn check(paths: &[PathBuf], format: ListFormat, references: &References) -> Result<(), Error> {
+    // Document templates are checked with the built-in ones (no path) or
+    // when named; they are told by the `champs.toml` of their folder.
+    let (template_paths, paths): (Vec<PathBuf>, Vec<PathBuf>) =
+        paths.iter().cloned().partition(|p| is_template_path(p));
+    let paths = paths.as_slice();
+    let only_templates = paths.is_empty() && !template_paths.is_empty();
     let loaded = if paths.is_empty() {
         Bundle::builtin_unchecked()
     } else {
         Bundle::from_paths_unchecked(paths)
     };
-    let (report, checked) = match loaded {
+    let (mut report, checked, bundle) = match loaded {
+        Ok(bundle) if only_templates => (Report::default(), 0, Some(bundle)),
         Ok(bundle) => (
             check_bundle(&bundle, paths, references),
             bundle.questionnaires.len(),
+            Some(bundle),
         ),
-        Err(LoadError::Parse(e)) => (parse_report(&e), 0),
+        Err(LoadError::Parse(e)) => (parse_report(&e), 0, None),
         Err(e) => return Err(e.into()),
+    };
+    let documents = match (&bundle, paths.is_empty() || !template_paths.is_empty()) {
+        (Some(bundle), true) => {
+            let templates = if template_paths.is_empty() {
+                Templates::builtin()
+            } else {
+                Templates::from_paths(&template_paths)
+            };
+            match templates {
+                Ok(t) => {
+                    report
+                        .diagnostics
+                        .extend(crate::core::documents::check(&t, bundle).diagnostics);
+                    report.sort();
+                    Some(t.documents.len())
+                }
+                Err(LoadError::Parse(e)) => {
+                    report.diagnostics.extend(parse_report(&e).diagnostics);
+                    report.sort();
+                    Some(0)
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        _ => None,
     };
     let (errors, warnings) = (report.errors().count(), report.warnings().count());
     let out = match format {
@@ -105,7 +139,10 @@ fn check(paths: &[PathBuf], format: ListFormat, references: &References) -> Resu
             for d in &report.diagnostics {
                 s.push_str(&format!("{d}\n\n"));
             }
-            s.push_str(&msg::check_summary(checked, errors, warnings));
+            s.push_str(&match documents {
+                Some(d) => msg::check_summary_documents(checked, d, errors, warnings),
+                None => msg::check_summary(checked, errors, warnings),
+            });
             s
         }
     };
@@ -184,6 +221,17 @@ fn read_legi(files: &[PathBuf]) -> Result<Vec<crate::tools::legi::Dump>, Error> 
             Ok(dump)
         })
         .collect()
+}
+
+/// A folder of document templates (it holds `champs.toml`), or a file of
+/// one.
+fn is_template_path(p: &std::path::Path) -> bool {
+    use crate::core::documents::FIELDS_FILE;
+    if p.is_dir() {
+        p.join(FIELDS_FILE).is_file()
+    } else {
+        p.file_name().is_some_and(|f| f == FIELDS_FILE) || p.with_file_name(FIELDS_FILE).is_file()
+    }
 }
 
 /// Whether one of `paths` is, or is a folder that holds, `file_name`.
@@ -292,6 +340,7 @@ pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
             let bundle: &Bundle = Box::leak(Box::new(bundle));
             crate::front::batch::run(bundle, &options)
         }
+        Command::Documents(args) => crate::front::documents::run(&bundle()?, &args),
     }
 }
 
@@ -314,6 +363,11 @@ pub(crate) mod msg {
         fn legi_empty(file: &str) {
             fr: "{file} : aucun article ; il faut le fichier d'un code du paquet @socialgouv/legi-data (data/LEGITEXT….json)",
             en: "{file}: no article; give the file of a code from the @socialgouv/legi-data package (data/LEGITEXT….json)",
+        }
+        /// The same, when document templates were checked too.
+        fn check_summary_documents(questionnaires: usize, documents: usize, errors: usize, warnings: usize) {
+            fr: "{questionnaires} questionnaire(s) et {documents} modèle(s) de document vérifié(s) : {errors} erreur(s), {warnings} avertissement(s)\n",
+            en: "{questionnaires} questionnaire(s) and {documents} document template(s) checked: {errors} error(s), {warnings} warning(s)\n",
         }
         /// `aiguillage guides ID` with an unknown id; `hint` suggests one.
         fn unknown_guide(id: &str, hint: &str) {

@@ -1,7 +1,9 @@
-//! The command-line help in English: the clap definitions (in French, in
-//! `cli.rs`) are rewritten at run time when the interface is English.
-//! Arguments and commands not listed here keep their French help, so a
-//! new flag never breaks `--help`.
+//! The command-line help and usage errors in the interface language. The
+//! clap definitions (in French, in `cli.rs`) are rewritten at run time: in
+//! English when the interface is; in both languages, clap's own words
+//! (« Print help », « [default: …] », « Possible values », « Usage: », its
+//! error messages) are replaced by ours. Arguments and commands not listed
+//! here keep their French help, so a new flag never breaks `--help`.
 
 use clap::{Arg, Command, CommandFactory};
 
@@ -31,7 +33,9 @@ Examples:
   aiguillage --answers case.json --format link the link of the recommended guide
   aiguillage --save-answers case.json          save the answers, also on Ctrl-C
   aiguillage questions --skeleton              an answers file to fill in
-  aiguillage batch inventory.csv               decide a whole inventory (CSV or JSONL)";
+  aiguillage batch inventory.csv               decide a whole inventory (CSV or JSONL)
+  aiguillage documents --answers case.json --out drafts/
+                                               the documents the decision calls for";
 
 const DIFF_AFTER_HELP: &str = "\
 Exit codes (like diff, an exception to the general contract):
@@ -94,6 +98,8 @@ fn arg_help(id: &str) -> Option<&'static str> {
         "old" => "The old version: a .toml file or a folder of questionnaires.",
         "new" => "The new version: a .toml file or a folder.",
         "delimiter" => "CSV column separator: « , », « ; » or « tab » (default: from the header).",
+        "out" => "Folder to write the documents to (created if missing).",
+        "force" => "Replace the files that already exist.",
         _ => return None,
     })
 }
@@ -122,6 +128,10 @@ fn command_about(name: &str) -> Option<&'static str> {
              verdict or findings change between two copies of the questionnaires, grouped by \
              change, with the answers that lead there."
         }
+        "documents" => {
+            "Write to a folder the documents the decision calls for (mention explicite, \
+             inventory entry, publiccode.yml…) and its HTML report. They stay in French."
+        }
         "help" => "Print this message or the help of the given subcommand(s).",
         _ => return None,
     })
@@ -134,6 +144,7 @@ fn translate_arg(a: Arg) -> Arg {
         Some([name]) if name.as_str() == "JOURS" => a.value_name("DAYS"),
         Some([name]) if name.as_str() == "ANCIEN" => a.value_name("OLD"),
         Some([name]) if name.as_str() == "NOUVEAU" => a.value_name("NEW"),
+        Some([name]) if name.as_str() == "DOSSIER" => a.value_name("DIR"),
         _ => a,
     };
     match arg_help(a.get_id().as_str()) {
@@ -145,10 +156,281 @@ fn translate_arg(a: Arg) -> Arg {
 /// The command definitions, with their help in `lang`: `--help`, the man
 /// page and the completions all come from here.
 pub fn command(lang: Lang) -> Command {
-    let cmd = Cli::command();
-    match lang {
-        Lang::En => english(cmd),
-        Lang::Fr => cmd,
+    let cmd = match lang {
+        Lang::En => english(Cli::command()),
+        Lang::Fr => Cli::command(),
+    };
+    own_words(cmd, lang)
+}
+
+/// clap's own words, said in `lang`: the help and version flags, the
+/// headings, the possible and default values (written into each
+/// argument's help instead of clap's English brackets).
+fn own_words(mut cmd: Command, lang: Lang) -> Command {
+    let w = Words::of(lang);
+    cmd.build();
+    fn fix(cmd: Command, w: &Words, top: bool) -> Command {
+        let cmd = cmd
+            .help_template(w.template)
+            .subcommand_help_heading(w.commands)
+            .subcommand_value_name(w.command)
+            .mut_args(|a| {
+                let heading = if a.is_positional() {
+                    w.arguments
+                } else {
+                    w.options
+                };
+                with_values(a, w).help_heading(heading)
+            });
+        let cmd = if cmd.get_arguments().any(|a| a.get_id() == "help") {
+            cmd.mut_arg("help", |a| a.help(w.help).long_help(None::<&str>))
+        } else {
+            cmd
+        };
+        let cmd = if top && cmd.get_arguments().any(|a| a.get_id() == "version") {
+            cmd.mut_arg("version", |a| a.help(w.version))
+        } else {
+            cmd
+        };
+        let cmd = if cmd.find_subcommand("help").is_some() {
+            cmd.mut_subcommand("help", |s| s.about(w.help_command))
+        } else {
+            cmd
+        };
+        cmd.mut_subcommands(|s| fix(s, w, false))
+    }
+    fix(cmd, &w, true)
+}
+
+/// An argument's possible and default values, in the words of `w`, at
+/// the end of its help.
+fn with_values(a: Arg, w: &Words) -> Arg {
+    if a.is_hide_set() {
+        return a;
+    }
+    let values: Vec<String> = if a.is_hide_possible_values_set() {
+        Vec::new()
+    } else {
+        a.get_possible_values()
+            .iter()
+            .filter(|v| !v.is_hide_set())
+            .map(|v| match v.get_help() {
+                Some(h) => format!(
+                    "{} ({})",
+                    v.get_name(),
+                    value_help(v.get_name(), &h.to_string(), w)
+                ),
+                None => v.get_name().to_owned(),
+            })
+            .collect()
+    };
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|d| d.to_string_lossy().into_owned())
+        .collect();
+    if values.is_empty() && (defaults.is_empty() || a.is_hide_default_value_set()) {
+        return a;
+    }
+    let mut help = a.get_help().map(ToString::to_string).unwrap_or_default();
+    let end = help.trim_end_matches(['.', ' ']).len();
+    help.truncate(end);
+    if !values.is_empty() {
+        help.push_str(&format!(". {} {}", w.values, values.join(", ")));
+    }
+    if !defaults.is_empty() && !a.is_hide_default_value_set() {
+        help.push_str(&format!(". {} {}", w.default, defaults.join(", ")));
+    }
+    help.push('.');
+    a.help(help)
+        .long_help(None::<&str>)
+        .hide_possible_values(true)
+        .hide_default_value(true)
+}
+
+/// The help of a possible value in `w`'s language: the clap definitions
+/// give it in French.
+fn value_help(name: &str, french: &str, w: &Words) -> String {
+    if w.lang == Lang::Fr {
+        return french.trim_end_matches('.').to_owned();
+    }
+    match name {
+        "text" if french.starts_with("Texte") => {
+            "readable text, in colour when the terminal allows"
+        }
+        "json" if french.contains("JSON") => {
+            "the whole decision in JSON (stable format, see README)"
+        }
+        "markdown" => "Markdown, for a ticket or a note",
+        "link" => "only the link of the recommended guide",
+        _ => return french.trim_end_matches('.').to_owned(),
+    }
+    .to_owned()
+}
+
+/// Shows clap's outcome and exits: the help or the version as asked
+/// (exit 0), or a usage error in the interface language (exit 2), with
+/// the usage line and how to get the help.
+pub fn exit_with(e: clap::Error, lang: Lang) -> ! {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit()
+    }
+    let Some(message) = usage_error(&e, lang) else {
+        e.exit()
+    };
+    let t = crate::text::i18n::Texts::of(lang);
+    let label = console::style(t.error).for_stderr().red().bold();
+    let hint = match lang {
+        Lang::Fr => "Pour l'aide : aiguillage --help",
+        Lang::En => "For help: aiguillage --help",
+    };
+    let _ = std::io::Write::write_all(
+        &mut std::io::stderr(),
+        format!("{label}: {message}\n{hint}\n").as_bytes(),
+    );
+    std::process::exit(2)
+}
+
+/// clap's usage error in `lang`, from its kind and context; `None` for a
+/// kind not said here (clap's own message is shown then).
+fn usage_error(e: &clap::Error, lang: Lang) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => Some(s.escape_default().to_string()),
+        Some(ContextValue::Strings(v)) if k == ContextKind::ValidValue => Some(v.join(", ")),
+        // The closest suggestion comes last.
+        Some(ContextValue::Strings(v)) => v.last().cloned(),
+        _ => None,
+    };
+    let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let value = get(ContextKind::InvalidValue).unwrap_or_default();
+    let tip = |k: ContextKind| {
+        get(k).map(|s| match lang {
+            Lang::Fr => format!(" — vouliez-vous dire « {s} » ?"),
+            Lang::En => format!(" — did you mean « {s} »?"),
+        })
+    };
+    let fr = lang == Lang::Fr;
+    Some(match e.kind() {
+        ErrorKind::InvalidValue => {
+            let valid = get(ContextKind::ValidValue).unwrap_or_default();
+            let tip = tip(ContextKind::SuggestedValue).unwrap_or_default();
+            if fr {
+                format!("valeur « {value} » refusée pour {arg}{tip} (valeurs permises : {valid})")
+            } else {
+                format!("value « {value} » is not allowed for {arg}{tip} (allowed values: {valid})")
+            }
+        }
+        ErrorKind::UnknownArgument => {
+            let tip = tip(ContextKind::SuggestedArg).unwrap_or_default();
+            if fr {
+                format!("option inconnue « {arg} »{tip}")
+            } else {
+                format!("unknown option « {arg} »{tip}")
+            }
+        }
+        ErrorKind::InvalidSubcommand => {
+            let name = get(ContextKind::InvalidSubcommand).unwrap_or_default();
+            let tip = tip(ContextKind::SuggestedSubcommand).unwrap_or_default();
+            if fr {
+                format!("commande inconnue « {name} »{tip}")
+            } else {
+                format!("unknown command « {name} »{tip}")
+            }
+        }
+        ErrorKind::MissingRequiredArgument => {
+            if fr {
+                format!("il manque {arg}")
+            } else {
+                format!("{arg} is missing")
+            }
+        }
+        ErrorKind::ArgumentConflict => {
+            let prior = get(ContextKind::PriorArg).unwrap_or_default();
+            if fr {
+                format!("{arg} ne va pas avec {prior}")
+            } else {
+                format!("{arg} cannot be used with {prior}")
+            }
+        }
+        ErrorKind::ValueValidation => {
+            if fr {
+                format!("valeur « {value} » refusée pour {arg}")
+            } else {
+                format!("value « {value} » is not allowed for {arg}")
+            }
+        }
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            if fr {
+                format!("nombre de valeurs inattendu pour {arg}")
+            } else {
+                format!("unexpected number of values for {arg}")
+            }
+        }
+        ErrorKind::NoEquals => {
+            if fr {
+                format!("{arg} demande « = » avant sa valeur")
+            } else {
+                format!("{arg} needs « = » before its value")
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// clap's words, in one language.
+struct Words {
+    lang: Lang,
+    template: &'static str,
+    /// Headings: clap adds the colon, so French ones end with the space
+    /// French typography puts before it.
+    commands: &'static str,
+    options: &'static str,
+    arguments: &'static str,
+    command: &'static str,
+    help: &'static str,
+    version: &'static str,
+    help_command: &'static str,
+    values: &'static str,
+    default: &'static str,
+}
+
+impl Words {
+    fn of(lang: Lang) -> Words {
+        match lang {
+            Lang::Fr => Words {
+                lang,
+                template: "{before-help}{about-with-newline}\nUtilisation : {usage}\n\n{all-args}{after-help}",
+                commands: "Commandes ",
+                options: "Options ",
+                arguments: "Arguments ",
+                command: "COMMANDE",
+                help: "Affiche l'aide",
+                version: "Affiche la version",
+                help_command: "Affiche l'aide de la commande nommée",
+                values: "Valeurs :",
+                default: "Par défaut :",
+            },
+            Lang::En => Words {
+                lang,
+                template: "{before-help}{about-with-newline}\nUsage: {usage}\n\n{all-args}{after-help}",
+                commands: "Commands",
+                options: "Options",
+                arguments: "Arguments",
+                command: "COMMAND",
+                help: "Print help",
+                version: "Print version",
+                help_command: "Print the help of the named command",
+                values: "Values:",
+                default: "Default:",
+            },
+        }
     }
 }
 

@@ -15,6 +15,7 @@ pub mod app;
 pub mod batch;
 pub mod cli;
 pub mod commands;
+pub mod documents;
 pub mod error;
 pub mod help_en;
 pub mod interrupt;

@@ -19,7 +19,7 @@ use crate::core::engine::Step;
 use crate::core::model::{Answer, Question, QuestionKind};
 use crate::front::error::Error;
 use crate::front::session::{
-    BackTo, Context, Dropped, Notice, Prompter, Reply, ReviewReply, TermHelp,
+    BackTo, Confirm, Context, Dropped, LineQuestion, Notice, Prompter, Reply, ReviewReply, TermHelp,
 };
 use crate::output::labels::step_label;
 use crate::text::glyphs::Glyphs;
@@ -449,6 +449,46 @@ impl Prompter for MenuPrompter {
             }
         }
     }
+
+    fn confirm(&mut self, q: &Confirm<'_>) -> Result<bool, Error> {
+        self.line("")?;
+        self.line(&style(self.wrapped(q.text)).for_stderr().bold().to_string())?;
+        let items = [self.entry(q.yes), self.entry(q.no)];
+        let picked = Select::with_theme(&self.theme)
+            .items(&items)
+            .default(if q.default { 0 } else { 1 })
+            .report(false)
+            .interact_on_opt(&self.term)
+            .map_err(dialoguer_error)?;
+        // Esc: the default.
+        let yes = picked.map_or(q.default, |i| i == 0);
+        self.record(if yes { q.yes } else { q.no })?;
+        Ok(yes)
+    }
+
+    fn ask_line(&mut self, q: &LineQuestion<'_>) -> Result<String, Error> {
+        self.line("")?;
+        self.line(&style(self.wrapped(q.text)).for_stderr().bold().to_string())?;
+        if !q.help.is_empty() {
+            self.line(&style(self.wrapped(q.help)).for_stderr().dim().to_string())?;
+        }
+        let mut input = Input::<String>::with_theme(&self.theme)
+            .with_prompt(self.texts.your_answer)
+            .report(false)
+            .allow_empty(true);
+        if let Some(d) = q.default {
+            input = input.default(d.to_owned());
+        }
+        let answer = input
+            .interact_text_on(&self.term)
+            .map_err(dialoguer_error)?
+            .trim()
+            .to_owned();
+        if !answer.is_empty() {
+            self.record(&answer)?;
+        }
+        Ok(answer)
+    }
 }
 
 /// Numbered choices, one line per answer.
@@ -631,6 +671,45 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
             Notice::Dropped(d) => dropped_text(d, t, g),
         };
         self.say(&format!("\n{text}"))
+    }
+
+    /// « 1 » or « oui » for yes, « 2 » or « non » for no, Enter for the
+    /// default; the end of input says no.
+    fn confirm(&mut self, q: &Confirm<'_>) -> Result<bool, Error> {
+        let t = self.texts;
+        self.say(&format!("\n{}\n  1. {}\n  2. {}\n", q.text, q.yes, q.no))?;
+        let keep = if q.default { "1" } else { "2" };
+        let prompt = format!("{} [{} {keep}]", t.your_choice, t.keep_previous);
+        loop {
+            let Some(line) = self.read(&prompt)? else {
+                return Ok(false);
+            };
+            match line.trim().to_lowercase().as_str() {
+                "" => return Ok(q.default),
+                "1" | "o" | "oui" | "y" | "yes" => return Ok(true),
+                "2" | "n" | "non" | "no" => return Ok(false),
+                _ => self.say(&format!("{}\n", t.choice_invalid(2)))?,
+            }
+        }
+    }
+
+    /// One line; Enter keeps the default, the end of input gives nothing.
+    fn ask_line(&mut self, q: &LineQuestion<'_>) -> Result<String, Error> {
+        let t = self.texts;
+        let mut s = format!("\n{}\n", q.text);
+        if !q.help.is_empty() {
+            s.push_str(&format!("{}\n", q.help));
+        }
+        self.say(&s)?;
+        let prompt = match q.default {
+            Some(d) => format!("{} [{} {d}]", t.your_answer, t.keep_previous),
+            None => t.your_answer.to_owned(),
+        };
+        Ok(match self.read(&prompt)? {
+            None => String::new(),
+            Some(l) if l.trim().is_empty() => q.default.unwrap_or_default().to_owned(),
+            Some(l) => l.trim().to_owned(),
+        })
     }
 }
 

@@ -116,6 +116,36 @@ pub trait Prompter {
     /// Shows every answer of a complete path before the result.
     fn review(&mut self, path: &[Step]) -> Result<ReviewReply, Error>;
     fn tell(&mut self, notice: &Notice<'_>) -> Result<(), Error>;
+    /// A yes/no question outside the trees (« write the documents? »),
+    /// with the words of each answer. A prompter that cannot ask says no.
+    fn confirm(&mut self, question: &Confirm<'_>) -> Result<bool, Error> {
+        let _ = question;
+        Ok(false)
+    }
+    /// A line of free text outside the trees (a field of a document);
+    /// empty for « nothing ». A prompter that cannot ask keeps the default.
+    fn ask_line(&mut self, question: &LineQuestion<'_>) -> Result<String, Error> {
+        Ok(question.default.unwrap_or_default().to_owned())
+    }
+}
+
+/// A yes/no question outside the trees.
+#[derive(Debug, Clone, Copy)]
+pub struct Confirm<'a> {
+    pub text: &'a str,
+    pub yes: &'a str,
+    pub no: &'a str,
+    pub default: bool,
+}
+
+/// A line of free text to ask.
+#[derive(Debug, Clone, Copy)]
+pub struct LineQuestion<'a> {
+    pub text: &'a str,
+    /// Shown under the question: what to write, an example.
+    pub help: &'a str,
+    /// Offered, kept on Enter.
+    pub default: Option<&'a str>,
 }
 
 type Observer<'b> = Box<dyn FnMut(&BTreeMap<String, Answer>) + 'b>;

@@ -19,7 +19,7 @@ use crate::text::wrap::wrap;
 
 /// Each question of the path that has other answers leading elsewhere:
 /// its place in the path, the step, and those answers.
-fn by_step(d: &Decision) -> Vec<(usize, &Step, Vec<&WouldChange>)> {
+pub fn by_step(d: &Decision) -> Vec<(usize, &Step, Vec<&WouldChange>)> {
     let Some(changes) = &d.what_would_change else {
         return Vec::new();
     };
@@ -48,9 +48,9 @@ pub fn answer_words(c: &WouldChange, t: &Texts) -> String {
         .unwrap_or_default();
     let n = |x: f64| number::grouped(x, t);
     match (r.min.filter(|m| *m > 0.0), r.below) {
-        (Some(min), None) => msg::from(&n(min), &unit),
-        (None, Some(below)) => msg::below(&n(below), &unit),
-        (Some(min), Some(below)) => msg::between(&n(min), &n(below), &unit),
+        (Some(min), None) => msg::from(t, &n(min), &unit),
+        (None, Some(below)) => msg::below(t, &n(below), &unit),
+        (Some(min), Some(below)) => msg::between(t, &n(min), &n(below), &unit),
         (None, None) => format!("« {} »", c.label),
     }
 }
@@ -60,8 +60,8 @@ pub fn answer_words(c: &WouldChange, t: &Texts) -> String {
 pub fn result_words(c: &WouldChange, t: &Texts) -> String {
     match (c.verdict, &c.title, &c.pending) {
         (Some(v), Some(title), _) => format!("{} — {title}", verdict_label(v, t)),
-        (_, _, Some(q)) => msg::pending(q),
-        _ => msg::pending("?"),
+        (_, _, Some(q)) => msg::pending(t, q),
+        _ => msg::pending(t, "?"),
     }
 }
 
@@ -71,13 +71,13 @@ pub fn text(s: &mut String, d: &Decision, t: &Texts, g: &Glyphs, width: usize) {
     if d.what_would_change.is_none() {
         return;
     }
-    let _ = writeln!(s, "\n{}", heading(&msg::heading()));
+    let _ = writeln!(s, "\n{}", heading(msg::heading(t)));
     let steps = by_step(d);
     if steps.is_empty() {
-        let _ = writeln!(s, "{}", style(wrap(&msg::nothing(), width, "")).dim());
+        let _ = writeln!(s, "{}", style(wrap(msg::nothing(t), width, "")).dim());
         return;
     }
-    let _ = writeln!(s, "{}", style(wrap(&msg::intro(), width, "")).dim());
+    let _ = writeln!(s, "{}", style(wrap(msg::intro(t), width, "")).dim());
     let digits = d.path.len().to_string().len();
     let pad = " ".repeat(digits + 4);
     let inner = width.saturating_sub(pad.len());
@@ -121,13 +121,13 @@ pub fn markdown(s: &mut String, d: &Decision, t: &Texts) {
     if d.what_would_change.is_none() {
         return;
     }
-    let _ = writeln!(s, "\n## {}\n", msg::heading());
+    let _ = writeln!(s, "\n## {}\n", msg::heading(t));
     let steps = by_step(d);
     if steps.is_empty() {
-        let _ = writeln!(s, "{}", msg::nothing());
+        let _ = writeln!(s, "{}", msg::nothing(t));
         return;
     }
-    let _ = writeln!(s, "{}\n", msg::intro());
+    let _ = writeln!(s, "{}\n", msg::intro(t));
     for (n, step, changes) in steps {
         let _ = writeln!(s, "{n}. {}", step_text(step, t));
         for c in changes {
@@ -140,37 +140,71 @@ pub fn markdown(s: &mut String, d: &Decision, t: &Texts) {
     }
 }
 
+/// The words of this module, in the language of the [`Texts`] given (the
+/// HTML report is French whatever the interface).
 pub(crate) mod msg {
-    crate::text::i18n::messages! {
-        fn heading() {
-            fr: "Ce qui changerait le résultat",
-            en: "What would change the result",
+    use crate::text::i18n::{Lang, Texts};
+
+    pub fn heading(t: &Texts) -> &'static str {
+        match t.lang {
+            Lang::Fr => "Ce qui changerait le résultat",
+            Lang::En => "What would change the result",
         }
-        fn intro() {
-            fr: "Les autres réponses qui mènent ailleurs, toutes les autres réponses restant les mêmes :",
-            en: "The other answers that lead elsewhere, every other answer staying the same:",
+    }
+
+    pub fn intro(t: &Texts) -> &'static str {
+        match t.lang {
+            Lang::Fr => {
+                "Les autres réponses qui mènent ailleurs, toutes les autres réponses restant les mêmes :"
+            }
+            Lang::En => {
+                "The other answers that lead elsewhere, every other answer staying the same:"
+            }
         }
-        fn nothing() {
-            fr: "Aucune autre réponse à ces questions ne change le résultat, les autres réponses restant les mêmes.",
-            en: "No other answer to these questions changes the result, the other answers staying the same.",
+    }
+
+    pub fn nothing(t: &Texts) -> &'static str {
+        match t.lang {
+            Lang::Fr => {
+                "Aucune autre réponse à ces questions ne change le résultat, les autres réponses restant les mêmes."
+            }
+            Lang::En => {
+                "No other answer to these questions changes the result, the other answers staying the same."
+            }
         }
-        /// A number at or above a threshold; `unit` starts with a space.
-        fn from(min: &str, unit: &str) {
-            fr: "à partir de {min}{unit}",
-            en: "from {min}{unit}",
+    }
+
+    /// A number at or above a threshold; `unit` starts with a space.
+    pub fn from(t: &Texts, min: &str, unit: &str) -> String {
+        match t.lang {
+            Lang::Fr => format!("à partir de {min}{unit}"),
+            Lang::En => format!("from {min}{unit}"),
         }
-        fn below(below: &str, unit: &str) {
-            fr: "moins de {below}{unit}",
-            en: "below {below}{unit}",
+    }
+
+    pub fn below(t: &Texts, below: &str, unit: &str) -> String {
+        match t.lang {
+            Lang::Fr => format!("moins de {below}{unit}"),
+            Lang::En => format!("below {below}{unit}"),
         }
-        fn between(min: &str, below: &str, unit: &str) {
-            fr: "de {min} à moins de {below}{unit}",
-            en: "from {min} to below {below}{unit}",
+    }
+
+    pub fn between(t: &Texts, min: &str, below: &str, unit: &str) -> String {
+        match t.lang {
+            Lang::Fr => format!("de {min} à moins de {below}{unit}"),
+            Lang::En => format!("from {min} to below {below}{unit}"),
         }
-        /// The other answer leads to question `question`, not answered.
-        fn pending(question: &str) {
-            fr: "dépend d'autres réponses (la question « {question} » serait posée)",
-            en: "depends on other answers (question « {question} » would be asked)",
+    }
+
+    /// The other answer leads to question `question`, not answered.
+    pub fn pending(t: &Texts, question: &str) -> String {
+        match t.lang {
+            Lang::Fr => {
+                format!("dépend d'autres réponses (la question « {question} » serait posée)")
+            }
+            Lang::En => {
+                format!("depends on other answers (question « {question} » would be asked)")
+            }
         }
     }
 }
@@ -179,8 +213,12 @@ pub(crate) mod msg {
 mod tests {
     use super::*;
 
+    use crate::text::i18n::{EN, FR};
+
     #[test]
-    fn messages_are_written_in_both_languages() {
-        crate::text::i18n::check_pairs(msg::ALL);
+    fn says_thresholds_in_the_language_given() {
+        assert_eq!(msg::from(&FR, "50", " agents"), "à partir de 50 agents");
+        assert_eq!(msg::below(&EN, "3,500", ""), "below 3,500");
+        assert_ne!(msg::heading(&FR), msg::heading(&EN));
     }
 }

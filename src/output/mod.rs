@@ -1,8 +1,9 @@
 //! Outputs: a [`Decision`](crate::core::engine::Decision) written for
 //! people or programs — [`text`] for the terminal, [`markdown`] to share,
-//! [`json`] for scripts, [`link`] for the recommended guides, [`change`]
-//! for what other answers would change, [`stamp`] for what changed for an
-//! answers file since it was saved — and
+//! [`json`] for scripts, [`link`] for the recommended guides, [`html`] for
+//! a page to print or archive, [`documents`] for the drafts a decision
+//! calls for, [`change`] for what other answers would change, [`stamp`]
+//! for what changed for an answers file since it was saved — and
 //! [`answer`], how answers, their labels and answer errors are said in the
 //! interface language.
 //!
@@ -11,6 +12,8 @@
 
 pub mod answer;
 pub mod change;
+pub mod documents;
+pub mod html;
 pub mod json;
 pub mod labels;
 pub mod link;

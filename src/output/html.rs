@@ -1,0 +1,412 @@
+//! The decision as one self-contained HTML page (`--format html`, and
+//! `rapport.html` among the documents): verdict, duties with their article
+//! links, next steps, guides, « Pourquoi ? », references and the date of
+//! the legal content.
+//!
+//! In French whatever the interface language: it is a record of a legal
+//! assessment, like the other documents. Printable (print styles), and
+//! accessible: `lang="fr"`, landmarks (banner, navigation, main,
+//! contentinfo), one `h1` then `h2`s, colours above the WCAG AA contrast
+//! ratio, the verdict said in words and not by colour alone. Nothing is
+//! loaded from outside: the styles are inline, there is no script, no
+//! font and no image.
+//!
+//! Every text is escaped by [`escape`]: five characters, written out here
+//! rather than pulled from a template crate, because the page is built by
+//! a few functions and a template engine would add a macro dependency for
+//! one page.
+
+use std::fmt::Write as _;
+
+use crate::core::engine::{ArticleLink, Decision, FindingOut};
+use crate::core::model::Verdict;
+use crate::output::labels::{
+    finding_groups, kind_label, step_findings, step_label, step_text, verdict_label,
+};
+use crate::output::references::References;
+use crate::text::i18n::{FR, Texts};
+
+/// Text made safe for HTML content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text with its `https://` addresses made links, and a Markdown badge
+/// (`[![…](…)](…)`) shown as code to copy; everything else escaped.
+fn rich(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    loop {
+        let badge = rest.find("[![");
+        let url = rest.find("https://");
+        let next = match (badge, url) {
+            (Some(b), Some(u)) => b.min(u),
+            (Some(b), None) => b,
+            (None, Some(u)) => u,
+            (None, None) => break,
+        };
+        out.push_str(&escape(&rest[..next]));
+        rest = &rest[next..];
+        if rest.starts_with("[![")
+            && let Some(mid) = rest.find(")](")
+            && let Some(end) = rest[mid + 3..].find(')')
+        {
+            let end = mid + 3 + end + 1;
+            let _ = write!(out, "<code>{}</code>", escape(&rest[..end]));
+            rest = &rest[end..];
+            continue;
+        }
+        if rest.starts_with("https://") {
+            let len = rest
+                .find(|c: char| c.is_whitespace() || matches!(c, '»' | '<' | '>' | '"'))
+                .unwrap_or(rest.len());
+            // Punctuation that ends the sentence is not part of the address.
+            let url = rest[..len].trim_end_matches(['.', ',', ';', ':', ')']);
+            let _ = write!(out, "<a href=\"{0}\">{0}</a>", escape(url));
+            rest = &rest[url.len()..];
+            continue;
+        }
+        // « [![ » that is not a badge.
+        out.push_str(&escape(&rest[..3]));
+        rest = &rest[3..];
+    }
+    out.push_str(&escape(rest));
+    out
+}
+
+fn verdict_class(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Must => "must",
+        Verdict::May => "may",
+        Verdict::NotConcerned => "not-concerned",
+        Verdict::NotYet => "not-yet",
+        Verdict::Cannot => "cannot",
+    }
+}
+
+/// The links of some articles, numbered as in « Références ».
+fn article_links<'d>(articles: &'d [ArticleLink], refs: &mut References<'d>, t: &Texts) -> String {
+    // Number them the way the text output does, so both read alike.
+    let _ = refs.cite(articles, t);
+    articles
+        .iter()
+        .map(|a| format!("<a href=\"{}\">{}</a>", escape(&a.url), escape(&a.label)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+const STYLE: &str = r#"
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 1rem; line-height: 1.55; color: #1e1e1e; background: #ffffff; }
+.skip { position: absolute; left: -999px; top: 0; padding: .5rem 1rem; background: #000091; color: #ffffff; }
+.skip:focus { left: 1rem; z-index: 1; }
+header, main, footer { max-width: 52rem; margin: 0 auto; padding: 0 1.25rem; }
+header { border-bottom: 3px solid #000091; padding-top: 1rem; padding-bottom: .5rem; }
+.product { margin: 0; font-weight: 700; color: #000091; }
+.tree { margin: 0; color: #3a3a3a; }
+nav ul { list-style: none; margin: .5rem 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+a { color: #0b4f9c; text-underline-offset: .15em; }
+a:focus { outline: 3px solid #0b4f9c; outline-offset: 2px; }
+h1 { font-size: 1.6rem; line-height: 1.3; margin: 1.5rem 0 .75rem; }
+h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; border-bottom: 1px solid #cecece; padding-bottom: .2rem; }
+.verdict { display: inline-block; padding: .1rem .6rem; border-radius: .25rem; color: #ffffff; font-size: .95rem; vertical-align: .15rem; margin-right: .4rem; }
+.verdict.must { background: #7a3e00; }
+.verdict.may { background: #1d5e20; }
+.verdict.not-concerned { background: #4a4a4a; }
+.verdict.not-yet { background: #1f4e8c; }
+.verdict.cannot { background: #a10e0e; }
+.summary { font-size: 1.05rem; }
+li { margin: .35rem 0; }
+.refs { color: #3a3a3a; font-size: .92rem; }
+.why li { margin-bottom: .8rem; }
+.why .answer { font-weight: 700; margin: 0; }
+.why p { margin: .15rem 0; }
+.why .added { color: #3a3a3a; font-size: .92rem; list-style: none; padding-left: 0; }
+.caveat { color: #3a3a3a; }
+code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .85rem; background: #f2f2f2; padding: .05rem .25rem; overflow-wrap: anywhere; }
+footer { margin-top: 2.5rem; padding-top: .75rem; padding-bottom: 2rem; border-top: 1px solid #cecece; color: #3a3a3a; font-size: .92rem; }
+@media print {
+  body { font-size: 10.5pt; }
+  .skip, nav { display: none; }
+  header, main, footer { max-width: none; padding: 0; }
+  a { color: #000000; }
+  main a[href^="http"]::after { content: " <" attr(href) ">"; font-size: .85em; overflow-wrap: anywhere; }
+  h2 { break-after: avoid; }
+  li { break-inside: avoid; }
+  .verdict { color: #000000; background: none !important; border: 1.5px solid #000000; }
+}
+"#;
+
+/// The decision as a self-contained HTML page, in French.
+pub fn html(d: &Decision) -> String {
+    let t = &FR;
+    let mut s = String::new();
+    let mut refs = References::default();
+    let v = d.outcome.verdict;
+    let verdict = verdict_label(v, t);
+    let _ = write!(
+        s,
+        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"aiguillage\">\n\
+         <title>{} : {} — aiguillage</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        escape(verdict),
+        escape(&d.outcome.title)
+    );
+    let _ = writeln!(
+        s,
+        "<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>"
+    );
+
+    // The sections present, for the table of contents.
+    let groups: Vec<(&'static str, &'static str, Vec<&FindingOut>)> = finding_groups(t)
+        .into_iter()
+        .zip(["obligations", "possibilites", "vigilance", "a-savoir"])
+        .map(|((kind, title), anchor)| (anchor, title, d.findings_of(kind).collect::<Vec<_>>()))
+        .filter(|(_, _, items)| !items.is_empty())
+        .collect();
+    let mut toc: Vec<(&str, &str)> = groups.iter().map(|(a, title, _)| (*a, *title)).collect();
+    if !d.outcome.next_steps.is_empty() {
+        toc.push(("etapes", t.next_steps));
+    }
+    toc.extend([("guides", t.guides), ("pourquoi", t.why)]);
+    if d.what_would_change.is_some() {
+        toc.push(("changerait", crate::output::change::msg::heading(t)));
+    }
+    toc.push(("references", t.references));
+
+    let _ = writeln!(s, "<header>");
+    let _ = writeln!(
+        s,
+        "<p class=\"product\">aiguillage — rapport de décision</p>"
+    );
+    let _ = writeln!(s, "<p class=\"tree\">{}</p>", escape(&d.decided_by.title));
+    let _ = writeln!(s, "<nav aria-label=\"Sommaire\">\n<ul>");
+    for (anchor, title) in &toc {
+        let _ = writeln!(s, "<li><a href=\"#{anchor}\">{}</a></li>", escape(title));
+    }
+    let _ = writeln!(s, "</ul>\n</nav>\n</header>");
+
+    let _ = writeln!(s, "<main id=\"contenu\">");
+    let _ = writeln!(
+        s,
+        "<h1><span class=\"verdict {}\">{}</span> {}</h1>",
+        verdict_class(v),
+        escape(verdict),
+        escape(&d.outcome.title)
+    );
+    let _ = writeln!(
+        s,
+        "<p class=\"summary\">{}</p>",
+        rich(d.outcome.summary.trim())
+    );
+
+    for (anchor, title, items) in &groups {
+        let _ = writeln!(
+            s,
+            "<section aria-labelledby=\"{anchor}\">\n<h2 id=\"{anchor}\">{}</h2>\n<ul>",
+            escape(title)
+        );
+        for f in items {
+            let _ = write!(s, "<li>{}", rich(&f.text));
+            if !f.articles.is_empty() {
+                let links = article_links(&f.articles, &mut refs, t);
+                let _ = write!(s, " <span class=\"refs\">({links})</span>");
+            }
+            let _ = writeln!(s, "</li>");
+        }
+        let _ = writeln!(s, "</ul>\n</section>");
+    }
+
+    if !d.outcome.next_steps.is_empty() {
+        let _ = writeln!(
+            s,
+            "<section aria-labelledby=\"etapes\">\n<h2 id=\"etapes\">{}</h2>\n<ol>",
+            escape(t.next_steps)
+        );
+        for step in &d.outcome.next_steps {
+            let _ = writeln!(s, "<li>{}</li>", rich(step));
+        }
+        let _ = writeln!(s, "</ol>\n</section>");
+    }
+
+    let _ = writeln!(
+        s,
+        "<section aria-labelledby=\"guides\">\n<h2 id=\"guides\">{}</h2>\n<ul>",
+        escape(t.guides)
+    );
+    for g in &d.guides {
+        let _ = write!(
+            s,
+            "<li><a href=\"{}\">{}</a>",
+            escape(&g.url),
+            escape(&g.title)
+        );
+        if let Some(n) = &g.successor {
+            let _ = write!(
+                s,
+                " ({} <a href=\"{}\">{}</a>)",
+                escape(t.newer_version),
+                escape(n),
+                escape(n)
+            );
+        }
+        let _ = writeln!(s, "</li>");
+    }
+    let _ = writeln!(s, "</ul>\n</section>");
+
+    why(&mut s, d, t, &mut refs);
+    changes(&mut s, d, t);
+
+    let _ = writeln!(
+        s,
+        "<section aria-labelledby=\"references\">\n<h2 id=\"references\">{}</h2>\n<ol>",
+        escape(t.references)
+    );
+    for a in &refs.cited {
+        let _ = write!(
+            s,
+            "<li><a href=\"{}\">{}</a>",
+            escape(&a.url),
+            escape(&a.label)
+        );
+        if let Some(c) = &a.caveat {
+            let _ = write!(s, " <span class=\"caveat\">— {}</span>", rich(c.trim()));
+        }
+        let _ = writeln!(s, "</li>");
+    }
+    let _ = writeln!(s, "</ol>\n</section>\n</main>");
+
+    let _ = writeln!(
+        s,
+        "<footer>\n<p>{}</p>\n<p>{}</p>\n</footer>\n</body>\n</html>",
+        escape(&t.questionnaire_footer(
+            &d.decided_by.title,
+            &d.decided_by.version,
+            &d.decided_by.legal_date
+        )),
+        escape(t.not_legal_advice)
+    );
+    s
+}
+
+/// « Ce qui changerait le résultat » (see [`crate::output::change`]),
+/// when the decision was asked.
+fn changes(s: &mut String, d: &Decision, t: &Texts) {
+    use crate::output::change::{answer_words, by_step, msg, result_words};
+    if d.what_would_change.is_none() {
+        return;
+    }
+    let _ = writeln!(
+        s,
+        "<section aria-labelledby=\"changerait\" class=\"why\">\n<h2 id=\"changerait\">{}</h2>",
+        escape(msg::heading(t))
+    );
+    let steps = by_step(d);
+    if steps.is_empty() {
+        let _ = writeln!(s, "<p>{}</p>\n</section>", escape(msg::nothing(t)));
+        return;
+    }
+    let _ = writeln!(s, "<p>{}</p>\n<ul>", escape(msg::intro(t)));
+    for (n, step, changes) in steps {
+        let _ = write!(s, "<li><p>{n}. {}</p><ul>", escape(&step_text(step, t)));
+        for c in changes {
+            let _ = write!(
+                s,
+                "<li>{}{} {}</li>",
+                escape(&answer_words(c, t)),
+                escape(t.colon),
+                escape(&result_words(c, t))
+            );
+        }
+        let _ = writeln!(s, "</ul></li>");
+    }
+    let _ = writeln!(s, "</ul>\n</section>");
+}
+
+/// « Pourquoi ? »: every answer, what it implies, its articles and the
+/// findings it added; then the verdict.
+fn why<'d>(s: &mut String, d: &'d Decision, t: &Texts, refs: &mut References<'d>) {
+    let _ = writeln!(
+        s,
+        "<section aria-labelledby=\"pourquoi\" class=\"why\">\n<h2 id=\"pourquoi\">{}</h2>\n<p>{}</p>\n<ol>",
+        escape(t.why),
+        escape(t.why_intro)
+    );
+    for step in &d.path {
+        let _ = write!(s, "<li><p>{}</p>", escape(&step_text(step, t)));
+        let _ = write!(
+            s,
+            "<p class=\"answer\">→ {}</p>",
+            escape(&step_label(step, t))
+        );
+        if let Some(b) = &step.because {
+            let _ = write!(s, "<p>{}</p>", rich(b));
+        }
+        if !step.articles.is_empty() {
+            let links = article_links(&step.articles, refs, t);
+            let _ = write!(s, "<p class=\"refs\">{links}</p>");
+        }
+        let added = step_findings(d, step);
+        if !added.is_empty() {
+            let _ = write!(s, "<ul class=\"added\">");
+            for f in added {
+                let _ = write!(
+                    s,
+                    "<li>+ {}{} {}</li>",
+                    escape(kind_label(f.kind, t)),
+                    escape(t.colon),
+                    rich(&f.text)
+                );
+            }
+            let _ = write!(s, "</ul>");
+        }
+        let _ = writeln!(s, "</li>");
+    }
+    let _ = writeln!(
+        s,
+        "</ol>\n<p>{} <strong>{}</strong> — {}</p>\n</section>",
+        escape(t.why_leads_to),
+        escape(verdict_label(d.outcome.verdict, t)),
+        escape(&d.outcome.title)
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_the_five_characters() {
+        assert_eq!(
+            escape(r#"<a href="x">'&'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn links_addresses_and_shows_badges_as_code() {
+        assert_eq!(
+            rich("Voir https://a.fr/x. Fin <b>"),
+            "Voir <a href=\"https://a.fr/x\">https://a.fr/x</a>. Fin &lt;b&gt;"
+        );
+        let badge = "badge : [![b](https://img/x)](https://code.gouv.fr/d)";
+        assert_eq!(
+            rich(badge),
+            "badge : <code>[![b](https://img/x)](https://code.gouv.fr/d)</code>"
+        );
+        assert_eq!(rich("[![ pas un badge"), "[![ pas un badge");
+    }
+}

@@ -1,0 +1,757 @@
+//! The documents a decision calls for (`aiguillage documents`, `documents/`):
+//! the built-in templates pass `check`; every path of every tree renders
+//! without a hole other than the free-text fields; each kind of document
+//! has a golden file for one case of each tree (insta snapshots in
+//! `tests/snapshots/documents__*.snap`: `INSTA_UPDATE=always cargo test
+//! --test documents` after a change of content); the machine-readable ones
+//! parse (JSON, CSV, a publiccode.yml valid for the standard); and the
+//! command writes, lists, refuses to overwrite, and stays French in English.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use aiguillage::core::documents::{self, Templates};
+use aiguillage::core::engine;
+use aiguillage::output::documents::{Rendered, render};
+use aiguillage::{Bundle, Decision, Evaluation};
+use assert_cmd::Command;
+use predicates::prelude::*;
+use predicates::str::contains;
+
+#[path = "support/publiccode.rs"]
+mod publiccode;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn aiguillage() -> Command {
+    let mut cmd = Command::cargo_bin("aiguillage").unwrap();
+    cmd.env_clear()
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .env("TERM", "dumb")
+        .env("LANG", "fr_FR.UTF-8");
+    cmd
+}
+
+fn bundle() -> Bundle {
+    Bundle::builtin().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn templates() -> Templates {
+    Templates::builtin().unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+/// The decision of a scenario file of tests/scenarios/.
+fn scenario(bundle: &Bundle, name: &str) -> Decision {
+    let text =
+        std::fs::read_to_string(root().join(format!("tests/scenarios/{name}.json"))).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let answers = serde_json::from_value(v["answers"].clone()).unwrap();
+    let q = engine::find_questionnaire(bundle, v["questionnaire"].as_str()).unwrap();
+    match engine::evaluate(bundle, q, &answers).unwrap() {
+        Evaluation::Done(d) => *d,
+        Evaluation::Pending { question, .. } => panic!("{name}: {} unanswered", question.id),
+    }
+}
+
+/// The fields an agent would give, as in a real case: a municipality's
+/// grant scoring, its dataset of grants, and its school-meals software.
+fn fields() -> BTreeMap<String, String> {
+    [
+        ("organisme", "Commune de Villeneuve-sur-Lot"),
+        ("service", "Direction de la vie associative"),
+        ("contact", "vie-associative@villeneuve.example.fr"),
+        ("date_mise_a_jour", "2027-01-15"),
+        ("nom_traitement", "Grille de notation des demandes de subvention"),
+        ("finalite", "noter les demandes de subvention des associations selon la grille adoptée par le conseil municipal"),
+        ("decisions", "Attribution ou refus des subventions de fonctionnement aux associations, environ 300 par an"),
+        ("place_decision", "La note est calculée à réception du dossier complet ; la commission examine chaque dossier avec sa note et décide, et peut s'en écarter."),
+        ("donnees_sources", "Budget, nombre d'adhérents et activités déclarés par l'association dans son dossier en ligne ; subventions antérieures tirées du logiciel financier de la commune."),
+        ("regles", "40 % ancrage local, 30 % publics bénéficiaires, 30 % équilibre du budget ; note sur 20, seuil d'examen favorable 12."),
+        ("operations", "Vérifie les pièces, calcule une note par critère, fait la somme pondérée et classe les dossiers."),
+        ("fondement_juridique", "Délibération du conseil municipal du 12 mars 2026 adoptant le règlement d'attribution des subventions"),
+        ("url_regles", "https://www.villeneuve.example.fr/algorithmes"),
+        ("depot_code", "https://gitlab.villeneuve.example.fr/vie-associative/notation"),
+        ("titre_jeu", "Subventions versées aux associations, 2020-2026"),
+        ("description_jeu", "Chaque subvention versée par la commune : association bénéficiaire (nom et numéro RNA), objet, montant, date de la délibération."),
+        ("frequence", "annual"),
+        ("periode_debut", "2020-01-01"),
+        ("periode_fin", "2026-12-31"),
+        ("zone", "country:fr"),
+        ("granularite", "fr:commune"),
+        ("url_donnees", "https://www.data.gouv.fr/fr/datasets/subventions-villeneuve/"),
+        ("nom_logiciel", "Cantine"),
+        ("description_logiciel", "Inscriptions à la restauration scolaire et au périscolaire, pour les familles et les agents"),
+        ("fonctionnalite", "Inscription en ligne des enfants par les familles"),
+        ("depot", "https://github.com/villeneuve/cantine"),
+        ("type_logiciel", "standalone/web"),
+        ("plateforme", "web"),
+        ("categorie", "online-booking"),
+        ("mainteneur", "Camille Martin"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect()
+}
+
+/// « [à compléter : X] » and « [à compléter pour chaque demande : X] »
+/// left in a text, with their labels.
+fn placeholders(text: &str) -> Vec<(bool, String)> {
+    let mut out = Vec::new();
+    for (marker, per_request) in [
+        ("[à compléter : ", false),
+        ("[à compléter pour chaque demande : ", true),
+    ] {
+        let mut rest = text;
+        while let Some(i) = rest.find(marker) {
+            let after = &rest[i + marker.len()..];
+            let end = after.find(']').unwrap_or(after.len());
+            out.push((per_request, after[..end].to_owned()));
+            rest = &after[end..];
+        }
+    }
+    out
+}
+
+/// A minimal CSV reader (RFC 4180: quoted fields, doubled quotes), enough
+/// to check the inventory rows.
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', true) => quoted = false,
+            ('"', false) => quoted = true,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (c, _) => field.push(c),
+        }
+    }
+    assert!(!quoted, "unclosed quote in {text}");
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+/// What every rendered document must be, whatever the case: nothing the
+/// template could not fill, and machine-readable files that parse.
+fn assert_well_formed(context: &str, r: &Rendered) {
+    assert!(
+        r.unresolved.is_empty(),
+        "{context}: {} names nothing could fill: {:?}",
+        r.file,
+        r.unresolved
+    );
+    assert!(!r.text.contains("{{"), "{context}: {} keeps a tag", r.file);
+    if r.file.ends_with(".json") {
+        assert_eq!(
+            r.text.matches('\n').count(),
+            1,
+            "{context}: {} is one line",
+            r.file
+        );
+        serde_json::from_str::<serde_json::Value>(&r.text)
+            .unwrap_or_else(|e| panic!("{context}: {} is not JSON: {e}\n{}", r.file, r.text));
+    }
+    if r.file.ends_with(".csv") {
+        let rows = csv_rows(&r.text);
+        assert_eq!(rows.len(), 2, "{context}: header and one row: {rows:?}");
+        assert_eq!(rows[0].len(), rows[1].len(), "{context}: {rows:?}");
+    }
+    if r.file.ends_with(".html") {
+        assert!(r.text.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+    }
+}
+
+#[test]
+fn the_built_in_templates_pass_check_without_a_warning() {
+    let report = documents::check(&templates(), &bundle());
+    let all: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+    assert!(all.is_empty(), "{}", all.join("\n\n"));
+}
+
+#[test]
+fn every_field_is_used_and_documented() {
+    let t = templates();
+    let readme = std::fs::read_to_string(root().join("documents/README.md")).unwrap();
+    for f in &t.fields {
+        assert!(
+            t.documents
+                .iter()
+                .any(|d| d.template.fields.contains(&f.id)),
+            "field {} is used by no template",
+            f.id
+        );
+        assert!(
+            readme.contains(&format!("`{}`", f.id)),
+            "documents/README.md does not list the field `{}`",
+            f.id
+        );
+    }
+}
+
+/// Every path `paths` enumerates, from the first question: with every field
+/// given, nothing is left to fill but what is filled for each request;
+/// with none, only free-text fields are left, and each is reported.
+#[test]
+fn every_path_renders_without_a_hole_but_the_free_text_fields() {
+    let bundle = bundle();
+    let templates = templates();
+    let start = bundle.default_questionnaire();
+    let paths = aiguillage::tools::paths::enumerate(&bundle, start);
+    assert!(paths.len() > 50, "{} paths", paths.len());
+    let mut full = fields();
+    // Where the components' licence imposes the code's, nothing is proposed.
+    full.insert("licence_code".into(), "GPL-3.0-or-later".into());
+    let empty = BTreeMap::new();
+    let mut kinds = std::collections::BTreeSet::new();
+    for p in &paths {
+        let d = match engine::evaluate(&bundle, start, &p.answers()).unwrap() {
+            Evaluation::Done(d) => d,
+            Evaluation::Pending { question, .. } => panic!("{}: pending", question.id),
+        };
+        let context = format!("path to {}", p.outcome.id);
+        for r in render(&templates, &bundle, &d, &full) {
+            kinds.insert(r.file.clone());
+            assert_well_formed(&context, &r);
+            for (per_request, label) in placeholders(&r.text) {
+                assert!(per_request, "{context}: {} still asks « {label} »", r.file);
+                assert!(
+                    templates
+                        .fields
+                        .iter()
+                        .any(|f| f.per_request && f.label == label),
+                    "{context}: {}: « {label} » is no field's label",
+                    r.file
+                );
+            }
+            if r.file == "publiccode.yml" {
+                let problems = publiccode::problems(&r.text);
+                assert!(problems.is_empty(), "{context}: {problems:?}\n{}", r.text);
+            }
+        }
+        for r in render(&templates, &bundle, &d, &empty) {
+            assert_well_formed(&context, &r);
+            for (per_request, label) in placeholders(&r.text) {
+                let field = templates
+                    .fields
+                    .iter()
+                    .find(|f| f.label == label && f.per_request == per_request)
+                    .unwrap_or_else(|| panic!("{context}: {}: « {label} » is no field", r.file));
+                assert!(
+                    per_request || r.missing.contains(&field.id),
+                    "{context}: {}: {} left but not reported",
+                    r.file,
+                    field.id
+                );
+            }
+        }
+    }
+    // Every kind of document is written on some path.
+    for doc in &templates.documents {
+        assert!(
+            kinds.contains(&doc.template.file),
+            "{} never written",
+            doc.template.file
+        );
+    }
+}
+
+/// One case of each tree, every document it calls for, as a golden file.
+#[test]
+fn golden_documents_for_one_case_of_each_tree() {
+    let bundle = bundle();
+    let templates = templates();
+    let fields = fields();
+    for (case, expected) in [
+        (
+            "A2",
+            &[
+                "mention-explicite.md",
+                "reponse-demande-individuelle.md",
+                "inventaire-algorithme.md",
+                "inventaire-algorithme.csv",
+                "inventaire-algorithme.json",
+                "rapport.html",
+            ][..],
+        ),
+        (
+            "D1",
+            &[
+                "repertoire-informations-publiques.md",
+                "liste-publication.md",
+                "metadonnees-data-gouv.json",
+                "rapport.html",
+            ],
+        ),
+        (
+            "S1",
+            &[
+                "publiccode.yml",
+                "badge-readme.md",
+                "referencement-code-gouv.md",
+                "rapport.html",
+            ],
+        ),
+    ] {
+        let d = scenario(&bundle, case);
+        let rendered = render(&templates, &bundle, &d, &fields);
+        let files: Vec<&str> = rendered.iter().map(|r| r.file.as_str()).collect();
+        assert_eq!(files, expected, "{case}");
+        for r in &rendered {
+            assert!(
+                r.missing.is_empty(),
+                "{case}: {} misses {:?}",
+                r.file,
+                r.missing
+            );
+            // One HTML report is enough to watch; the browser test reads it.
+            if r.file == "rapport.html" && case != "A2" {
+                continue;
+            }
+            let name = format!("{case}_{}", r.file.replace(['.', '-'], "_"));
+            insta::assert_snapshot!(name, &r.text);
+        }
+    }
+}
+
+#[test]
+fn the_publiccode_yml_carries_the_licence_the_decision_recommends() {
+    let bundle = bundle();
+    let templates = templates();
+    let mut fields = fields();
+    for (case, licence) in [("S1", "Apache-2.0"), ("S-licence-reciprocite", "EUPL-1.2")] {
+        let d = scenario(&bundle, case);
+        let r = render(&templates, &bundle, &d, &fields)
+            .into_iter()
+            .find(|r| r.file == "publiccode.yml")
+            .unwrap();
+        let pc = publiccode::parse(&r.text).unwrap();
+        assert_eq!(pc.legal.license, licence, "{case}");
+        assert!(publiccode::standard_problems(&pc).is_empty());
+    }
+    // A licence the agent gives wins over the proposal.
+    fields.insert("licence_code".into(), "MIT".into());
+    let d = scenario(&bundle, "S1");
+    let r = render(&templates, &bundle, &d, &fields)
+        .into_iter()
+        .find(|r| r.file == "publiccode.yml")
+        .unwrap();
+    assert_eq!(publiccode::parse(&r.text).unwrap().legal.license, "MIT");
+    // A value that would break the YAML is escaped.
+    fields.insert("nom_logiciel".into(), "Can\"tine: \\ #1\nbis".into());
+    let r = render(&templates, &bundle, &d, &fields)
+        .into_iter()
+        .find(|r| r.file == "publiccode.yml")
+        .unwrap();
+    assert_eq!(
+        publiccode::parse(&r.text).unwrap().name,
+        "Can\"tine: \\ #1\nbis"
+    );
+}
+
+#[test]
+fn inventory_records_of_many_cases_concatenate() {
+    let bundle = bundle();
+    let templates = templates();
+    let mut csv = String::new();
+    let mut jsonl = String::new();
+    let mut header = None;
+    for case in ["A1", "A2", "A3", "A-seuil-50"] {
+        let d = scenario(&bundle, case);
+        for r in render(&templates, &bundle, &d, &fields()) {
+            match r.file.as_str() {
+                "inventaire-algorithme.csv" => {
+                    let (head, row) = r.text.split_once('\n').unwrap();
+                    assert_eq!(*header.get_or_insert(head.to_owned()), head);
+                    csv.push_str(row);
+                }
+                "inventaire-algorithme.json" => jsonl.push_str(&r.text),
+                _ => {}
+            }
+        }
+    }
+    let header = header.unwrap();
+    let rows = csv_rows(&format!("{header}\n{csv}"));
+    assert_eq!(rows.len(), 5);
+    let records: Vec<serde_json::Value> = jsonl
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 4);
+    // The JSON keys are the CSV columns, in the same order.
+    let keys: Vec<&str> = records[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, rows[0].iter().map(String::as_str).collect::<Vec<_>>());
+    // The README documents the header as it is.
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(
+        readme.contains(&header),
+        "README does not show the CSV header:\n{header}"
+    );
+    // Below and above 50 ETP (A3: 20, A-seuil-50: 50), the record says which regime applies.
+    assert!(
+        records[2]["cadre"]
+            .as_str()
+            .unwrap()
+            .starts_with("Publication volontaire")
+    );
+    assert!(
+        records[3]["cadre"]
+            .as_str()
+            .unwrap()
+            .starts_with("Publication obligatoire")
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The command
+// ---------------------------------------------------------------------------
+
+/// An answers file for scenario `name`, with some fields.
+fn answers_file(dir: &Path, name: &str, fields: &[(&str, &str)]) -> PathBuf {
+    let text =
+        std::fs::read_to_string(root().join(format!("tests/scenarios/{name}.json"))).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let fields: serde_json::Map<String, serde_json::Value> = fields
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), serde_json::Value::from(*v)))
+        .collect();
+    let file = serde_json::json!({
+        "questionnaire": v["questionnaire"],
+        "answers": v["answers"],
+        "fields": fields,
+    });
+    let path = dir.join(format!("{name}.json"));
+    std::fs::write(&path, serde_json::to_string_pretty(&file).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn documents_writes_every_file_lists_them_and_reports_missing_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = answers_file(dir.path(), "A1", &[("organisme", "Commune de Test")]);
+    let out = dir.path().join("docs");
+    let assert = aiguillage()
+        .args(["documents", "--answers"])
+        .arg(&answers)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(contains("champ(s) restent « [à compléter : …] »"))
+        .stderr(contains(
+            "- nom_traitement (Nom du traitement algorithmique)",
+        ))
+        .stderr(contains("\"fields\""))
+        // Given: not reported.
+        .stderr(contains("- organisme").not());
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let listed: Vec<&str> = stdout.lines().collect();
+    assert_eq!(listed.len(), 6, "{stdout}");
+    for line in &listed {
+        assert!(Path::new(line).is_file(), "{line} listed but not written");
+    }
+    let mention = std::fs::read_to_string(out.join("mention-explicite.md")).unwrap();
+    assert!(mention.contains("écrivez à Commune de Test"), "{mention}");
+    assert!(mention.contains("[à compléter : Nom du traitement algorithmique]"));
+}
+
+#[test]
+fn an_existing_file_is_never_overwritten_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = answers_file(dir.path(), "D1", &[]);
+    let out = dir.path().join("docs");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("liste-publication.md"), "à moi").unwrap();
+    aiguillage()
+        .args(["documents", "--no-input", "--answers"])
+        .arg(&answers)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains("liste-publication.md » existe déjà"))
+        .stderr(contains("--force"));
+    assert_eq!(
+        std::fs::read_to_string(out.join("liste-publication.md")).unwrap(),
+        "à moi"
+    );
+    // Nothing else was written either.
+    assert!(!out.join("rapport.html").exists());
+    aiguillage()
+        .args(["documents", "--no-input", "--force", "--answers"])
+        .arg(&answers)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(out.join("liste-publication.md"))
+            .unwrap()
+            .starts_with("# Publier")
+    );
+}
+
+#[test]
+fn documents_stay_french_under_an_english_interface() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = answers_file(dir.path(), "S1", &[("nom_logiciel", "Cantine")]);
+    let (fr, en) = (dir.path().join("fr"), dir.path().join("en"));
+    for (out, lang) in [(&fr, "fr"), (&en, "en")] {
+        aiguillage()
+            .args(["documents", "--no-input", "--lang", lang, "--answers"])
+            .arg(&answers)
+            .arg("--out")
+            .arg(out)
+            .assert()
+            .success();
+    }
+    let mut names: Vec<_> = std::fs::read_dir(&fr)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 4);
+    for name in names {
+        let a = std::fs::read_to_string(fr.join(&name)).unwrap();
+        let b = std::fs::read_to_string(en.join(&name)).unwrap();
+        assert_eq!(a, b, "{name:?} changes with the interface language");
+    }
+    // The English interface still says, in English, what was left.
+    aiguillage()
+        .args([
+            "documents",
+            "--no-input",
+            "--force",
+            "--lang",
+            "en",
+            "--answers",
+        ])
+        .arg(&answers)
+        .arg("--out")
+        .arg(&en)
+        .assert()
+        .success()
+        .stderr(contains("field(s) stay as placeholders"));
+}
+
+#[test]
+fn documents_json_lists_files_and_missing_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = answers_file(dir.path(), "S1", &[]);
+    let out = aiguillage()
+        .args(["documents", "--no-input", "--format", "json", "--answers"])
+        .arg(&answers)
+        .arg("--out")
+        .arg(dir.path().join("d"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["written"].as_array().unwrap().len(), 4);
+    let missing: Vec<&str> = v["missing_fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect();
+    assert!(missing.contains(&"depot"), "{missing:?}");
+    // The licence is proposed by the decision: not missing.
+    assert!(!missing.contains(&"licence_code"), "{missing:?}");
+}
+
+#[test]
+fn an_unknown_field_is_refused_where_it_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = answers_file(dir.path(), "A1", &[("nom_traitment", "x")]);
+    aiguillage()
+        .args(["documents", "--no-input", "--answers"])
+        .arg(&answers)
+        .arg("--out")
+        .arg(dir.path().join("d"))
+        .assert()
+        .code(2)
+        .stderr(contains("champ inconnu « nom_traitment »"))
+        .stderr(contains("nom_traitement"))
+        .stderr(contains(format!("{}:", answers.display())));
+}
+
+#[test]
+fn documents_need_a_complete_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("partiel.json");
+    std::fs::write(&path, r#"{"answers": {"type_ressource": "donnees"}}"#).unwrap();
+    aiguillage()
+        .args(["documents", "--answers"])
+        .arg(&path)
+        .arg("--out")
+        .arg(dir.path().join("d"))
+        .assert()
+        .code(2)
+        .stderr(contains("réponse manquante pour « donnees_organisme »"))
+        .stderr(contains("--save-answers"));
+}
+
+#[test]
+fn the_main_command_reads_answers_files_with_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = answers_file(dir.path(), "A1", &[("organisme", "Commune de Test")]);
+    aiguillage()
+        .arg("--answers")
+        .arg(&answers)
+        .assert()
+        .success()
+        .stderr("");
+    // --save-answers keeps them.
+    let saved = dir.path().join("saved.json");
+    aiguillage()
+        .arg("--answers")
+        .arg(&answers)
+        .arg("--save-answers")
+        .arg(&saved)
+        .assert()
+        .success();
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(saved).unwrap()).unwrap();
+    assert_eq!(v["fields"]["organisme"], "Commune de Test");
+}
+
+#[test]
+fn the_html_format_is_one_self_contained_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = answers_file(dir.path(), "A2", &[]);
+    for lang in ["fr", "en"] {
+        let out = aiguillage()
+            .args(["--format", "html", "--lang", lang, "--answers"])
+            .arg(&answers)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let html = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"),
+            "{lang}"
+        );
+        // In French whatever the interface.
+        assert!(
+            html.contains("<h2 id=\"pourquoi\">Pourquoi ?</h2>"),
+            "{lang}"
+        );
+        // Nothing loaded from outside: no script, style sheet, image, font or frame.
+        for banned in [
+            "<script", "<link", "<img", "<iframe", "src=", "@import", "url(",
+        ] {
+            assert!(!html.contains(banned), "{lang}: {banned}");
+        }
+        assert!(html.contains("@media print"));
+        assert!(html.contains("<main id=\"contenu\">") && html.contains("<footer>"));
+        assert!(html.contains("href=\"https://www.legifrance.gouv.fr/"));
+        assert!(html.contains("état du droit au 20"), "the legal date");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// check
+// ---------------------------------------------------------------------------
+
+#[test]
+fn check_points_at_unknown_fields_outcomes_and_findings() {
+    let out = aiguillage()
+        .args(["check", "tests/fixtures/documents/broken"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let s = String::from_utf8(out.stdout).unwrap();
+    let file = "tests/fixtures/documents/broken/mauvais.toml";
+    for (code, message, place) in [
+        (
+            "unknown-field",
+            "champ inconnu « nom_traitment » (vouliez-vous dire « nom_traitement » ?)",
+            ":13:",
+        ),
+        (
+            "missing-reference",
+            "issue inconnue « algo_transparense_aide_decision »",
+            ":6:",
+        ),
+        (
+            "missing-reference",
+            "constat inconnu « algo_mention »",
+            ":6:",
+        ),
+        (
+            "undeclared-field",
+            "le champ « contact » est utilisé mais absent",
+            ":13:",
+        ),
+        (
+            "missing-reference",
+            "article inconnu « crpa-L311-3 »",
+            ":15:",
+        ),
+    ] {
+        let head = format!("erreur[{code}]: {message}");
+        let at = s
+            .find(&head)
+            .unwrap_or_else(|| panic!("no « {head} » in:\n{s}"));
+        let rest = &s[at..];
+        let arrow = rest.find("--> ").unwrap();
+        let line = rest[arrow..].lines().next().unwrap();
+        assert!(
+            line.starts_with(&format!("--> {file}{place}")),
+            "{head}: {line}"
+        );
+    }
+    let syntax = "erreur[template-syntax]: « {{/if}} » sans {{#if …}} ouvert\n  --> tests/fixtures/documents/broken/syntaxe.toml:9:1";
+    assert!(s.contains(syntax), "{s}");
+    assert!(
+        s.contains("et 2 modèle(s) de document vérifié(s) : 6 erreur(s)"),
+        "{s}"
+    );
+    // JSON for editors, with the same places.
+    let out = aiguillage()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "tests/fixtures/documents/broken",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["file"], file);
+    assert!(d["line"].as_u64().unwrap() > 0 && d["column"].as_u64().unwrap() > 0);
+}
+
+#[test]
+fn check_without_arguments_checks_the_built_in_templates_too() {
+    let count = templates().documents.len();
+    aiguillage()
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(contains(format!(
+            "questionnaire(s) et {count} modèle(s) de document vérifié(s) : 0 erreur(s)"
+        )));
+}
