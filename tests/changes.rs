@@ -502,3 +502,43 @@ fn old_files_without_the_record_stay_readable_and_batches_accept_it() {
         .success()
         .stdout(contains("algo_transparence_aide_decision"));
 }
+
+#[test]
+fn other_answers_that_lead_to_other_questionnaires_are_followed() {
+    // An answers run decodes only the questionnaires its answers need;
+    // what would change reaches the others all the same.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cas.json");
+    std::fs::write(&file, CAS).unwrap();
+    let out = aiguillage()
+        .args(["--format", "json", "--answers"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let d: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let changes = d["what_would_change"].as_array().unwrap();
+    let to_data = changes
+        .iter()
+        .find(|c| c["question"] == "type_ressource" && c["answer"] == "donnees")
+        .expect("the data tree, from the algorithms' answers");
+    assert_eq!(to_data["pending"], "donnees_organisme");
+    assert!(
+        changes
+            .iter()
+            .any(|c| c["question"] == "algo_administration" && c["verdict"] == "not_concerned"),
+        "{changes:#?}"
+    );
+    // And the HTML report says it in French, with its place in the contents.
+    let html = aiguillage()
+        .args(["--lang", "en", "--format", "html", "--answers"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let page = String::from_utf8(html.stdout).unwrap();
+    assert!(page.contains("<a href=\"#changerait\">Ce qui changerait le résultat</a>"));
+    assert!(page.contains("<h2 id=\"changerait\">Ce qui changerait le résultat</h2>"));
+    assert!(
+        page.contains("dépend d&#39;autres réponses") || page.contains("dépend d'autres réponses")
+    );
+}
