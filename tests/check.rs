@@ -262,6 +262,38 @@ fn missing_help_is_a_warning() {
     assert_eq!(d["severity"], "warning");
 }
 
+/// The brief decision shows each obligation, recommendation and warning
+/// by its short line; a note needs none.
+#[test]
+fn missing_short_is_a_warning() {
+    let d = expect(
+        "missing-short.toml",
+        "missing-short",
+        "missing-short.toml",
+        25,
+        6,
+    );
+    assert_eq!(d["severity"], "warning");
+    assert_eq!(d["path"], "findings[0].id");
+    assert!(d["message"].as_str().unwrap().contains("« f1 »"), "{d}");
+}
+
+/// Twenty words at most: the one over the limit is reported, the one at
+/// it is not.
+#[test]
+fn short_too_long_is_a_warning() {
+    let d = expect(
+        "short-too-long.toml",
+        "short-too-long",
+        "short-too-long.toml",
+        28,
+        9,
+    );
+    assert_eq!(d["severity"], "warning");
+    assert_eq!(d["path"], "findings[0].short");
+    assert!(d["message"].as_str().unwrap().contains("21 mots"), "{d}");
+}
+
 #[test]
 fn unused_finding_is_a_warning() {
     expect(
@@ -708,6 +740,14 @@ fn english_messages_of_some_checks() {
         message("missing-help.toml", "missing-help"),
         "question « q1 » has no help text"
     );
+    assert_eq!(
+        message("missing-short.toml", "missing-short"),
+        "finding « f1 » has no short form (field `short`): the brief decision will show the first sentence of its text"
+    );
+    assert_eq!(
+        message("short-too-long.toml", "short-too-long"),
+        "the short form of finding « f1 » has 21 words (at most 20): it is one line of the brief decision"
+    );
 }
 
 /// A questionnaire that does not load, outside `check`: the summary is in
@@ -742,7 +782,8 @@ fn builtin_questionnaires_are_clean() {
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["errors"], 0, "{report:#}");
     // Warnings too: every term used, every finding added, every
-    // obligation linked to Légifrance, every question with its help. The
+    // obligation linked to Légifrance, every question with its help, every
+    // duty, recommendation and warning with its short line. The
     // only ones left are the references nobody has checked against their
     // source yet (not an article of a code with its Légifrance id): they
     // say so until someone does.

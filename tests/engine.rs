@@ -390,6 +390,7 @@ fn the_why_section_says_the_step_is_worked_out() {
         texts: &aiguillage::text::i18n::FR,
         glyphs: &aiguillage::text::glyphs::ASCII,
         width: aiguillage::output::text::DEFAULT_WIDTH,
+        detail: true,
     };
     let text = console::strip_ansi_codes(&aiguillage::output::text::text(&d, look)).into_owned();
     assert!(

@@ -48,7 +48,7 @@ fn readme_example_gives_the_printed_links_and_text() {
         .stdout(expected);
 
     // The text excerpt: its first line is the verdict line, verbatim.
-    let excerpt = README[README.find("Le début de la sortie texte").unwrap()..]
+    let excerpt = README[README.find("La sortie texte, brève par défaut").unwrap()..]
         .split("```text\n")
         .nth(1)
         .unwrap();

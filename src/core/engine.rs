@@ -84,6 +84,9 @@ pub struct FindingOut {
     pub id: String,
     pub kind: FindingKind,
     pub text: String,
+    /// The finding in one short line, when the content gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub short: Option<String>,
     pub articles: Vec<ArticleLink>,
     pub guides: Vec<GuideLink>,
 }
@@ -720,6 +723,7 @@ pub fn decide(
             id: f.id.clone(),
             kind: f.kind,
             text: f.text.clone(),
+            short: f.short.clone(),
             articles: articles(bundle, &f.articles),
             guides: guides(bundle, &f.guides),
         })

@@ -206,6 +206,11 @@ pub struct Finding {
     pub kind: FindingKind,
     /// The finding, in one or two sentences.
     pub text: String,
+    /// The finding in one short line (a dozen words), for the brief
+    /// decision; its articles are cited beside it. Without it, the brief
+    /// decision shows the first sentence of `text`.
+    #[serde(default)]
+    pub short: Option<String>,
     /// Articles (ids in `articles.toml`). Required for obligations.
     #[serde(default)]
     pub articles: Vec<String>,

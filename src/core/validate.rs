@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::core::catalog::{Bundle, Node, SourceId};
 use crate::core::diagnostic::{Diagnostic, Report, Severity};
-use crate::core::model::{FindingKind, GuideRef, Question, QuestionKind};
+use crate::core::model::{Finding, FindingKind, GuideRef, Question, QuestionKind};
 use crate::text::number::fmt_num;
 use crate::text::suggest::suggest;
 
@@ -733,7 +733,8 @@ fn locate_question(b: &Bundle, id: &str) -> Option<(SourceId, String)> {
 const LEGIFRANCE: &str = "https://www.legifrance.gouv.fr/";
 
 /// Content rules: obligations cite an article, URLs are well formed,
-/// questions have help, outcomes recommend a guide, glossary terms are used.
+/// questions have help, findings have a short line, outcomes recommend a
+/// guide, glossary terms are used.
 fn check_content(c: &mut Checker) {
     let b = c.bundle;
     let mut used_terms: HashSet<&str> = HashSet::new();
@@ -752,6 +753,7 @@ fn check_content(c: &mut Checker) {
             }
         }
         for (fi, f) in q.findings.iter().enumerate() {
+            check_short(c, src, fi, f);
             if f.kind != FindingKind::Obligation {
                 continue;
             }
@@ -816,6 +818,36 @@ fn check_content(c: &mut Checker) {
                 msg::unused_term(&t.id),
             );
         }
+    }
+}
+
+/// Words a finding's `short` may have: the brief decision gives each
+/// finding one line.
+const SHORT_MAX_WORDS: usize = 20;
+
+/// The brief decision shows each obligation, recommendation and warning by
+/// its `short` (notes are left to `--detail`); without one it falls back
+/// to the first sentence of `text`, often a long one.
+fn check_short(c: &mut Checker, src: SourceId, fi: usize, f: &Finding) {
+    match f.short.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None if f.kind != FindingKind::Note => c.warning(
+            "missing-short",
+            src,
+            format!("findings[{fi}].id"),
+            msg::missing_short(&f.id),
+        ),
+        Some(short) => {
+            let words = short.split_whitespace().count();
+            if words > SHORT_MAX_WORDS {
+                c.warning(
+                    "short-too-long",
+                    src,
+                    format!("findings[{fi}].short"),
+                    msg::short_too_long(&f.id, words, SHORT_MAX_WORDS),
+                );
+            }
+        }
+        None => {}
     }
 }
 
@@ -1020,6 +1052,14 @@ pub(crate) mod msg {
         fn missing_help(id: &str) {
             fr: "la question « {id} » n'a pas de texte d'aide",
             en: "question « {id} » has no help text",
+        }
+        fn missing_short(id: &str) {
+            fr: "le constat « {id} » n'a pas de forme brève (champ `short`) : la décision brève montrera la première phrase de son texte",
+            en: "finding « {id} » has no short form (field `short`): the brief decision will show the first sentence of its text",
+        }
+        fn short_too_long(id: &str, words: usize, max: usize) {
+            fr: "la forme brève du constat « {id} » compte {words} mots (au plus {max}) : elle tient sur une ligne de la décision brève",
+            en: "the short form of finding « {id} » has {words} words (at most {max}): it is one line of the brief decision",
         }
         fn obligation_without_article(id: &str) {
             fr: "l'obligation « {id} » ne cite aucun article (champ `articles`)",

@@ -33,6 +33,8 @@ pub fn parse_args() -> Cli {
         .and_then(|m| Cli::from_arg_matches(&m));
     match parsed {
         Ok(cli) => cli,
+        // The version says nothing in any language.
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayVersion => e.exit(),
         Err(_) => {
             let lang = i18n::detect(i18n::lang_in_args(std::env::args_os()), &term::real_env);
             let e = match crate::front::help_en::command(lang).try_get_matches() {
@@ -360,12 +362,13 @@ fn print(d: &Decision, args: &RunArgs, plain_session: bool) -> Result<(), Error>
         texts: i18n::texts(),
         glyphs: term::result_glyphs(plain, &term::real_env),
         width: result_width(plain),
+        detail: args.detail,
     };
     let out = match args.format {
         Format::Text => output::text::text(d, look),
         Format::Json => output::json::json(d),
         Format::Markdown => output::markdown::markdown(d, look.texts),
-        Format::Link => output::link::links(d),
+        Format::Link => output::link::links(d, args.detail),
         Format::Html => output::html::html(d),
     };
     write_stdout(&out)

@@ -106,9 +106,10 @@ pub struct RunArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// Décision détaillée (texte) : ajoute « Ce qui changerait le
-    /// résultat », les autres réponses qui mènent ailleurs. Le JSON et le
-    /// Markdown le contiennent toujours.
+    /// La décision en entier : constats complets, notes, réserves sur les
+    /// textes, tous les guides et ce qui changerait le résultat (par
+    /// défaut, une décision brève ; le Markdown et le JSON sont toujours
+    /// complets).
     #[arg(long)]
     pub detail: bool,
 }
@@ -122,7 +123,8 @@ pub enum Format {
     Json,
     /// Markdown, pour un ticket ou une note.
     Markdown,
-    /// Seulement le(s) lien(s) des guides recommandés, un par ligne.
+    /// Seulement le lien du guide à lire d'abord (avec --detail : ceux de
+    /// tous les guides de la décision, un par ligne).
     Link,
     /// Une page HTML autonome et imprimable (en français, comme les
     /// documents).

@@ -74,11 +74,12 @@ fn arg_help(id: &str) -> Option<&'static str> {
             "Refuse (exit 2) an answers file saved against other versions of the \
              questionnaires, instead of warning."
         }
-        "detail" => {
-            "Detailed decision (text): adds « What would change the result », the other \
-             answers that lead elsewhere. JSON and Markdown always have it."
-        }
         "skeleton" => "Print an answers file to fill in.",
+        "detail" => {
+            "The decision in full: whole findings, notes, caveats on the texts, every guide and \
+             what would change the result (by default, a brief decision; Markdown and JSON are \
+             always complete)."
+        }
         "files" => "Files or folders to check.",
         "questionnaire" => "Questionnaire (default: see above).",
         "id" => "A guide or chapter (e.g. « algorithmes/mention »): print only its link.",

@@ -26,6 +26,20 @@ impl<'d> References<'d> {
             .join(&format!("{} ", t.semicolon))
     }
 
+    /// « art. L311-3-1 »: one article as the brief decision cites it —
+    /// the code's name left out for the CRPA, a trailing gloss in
+    /// brackets left out for the others, no number — and numbered for
+    /// the references that follow.
+    pub fn cite_brief(&mut self, a: &'d ArticleLink) -> String {
+        self.number(a);
+        let label = a.label.strip_prefix("CRPA, ").unwrap_or(&a.label);
+        let label = match label.rfind(" (") {
+            Some(i) if label.ends_with(')') && i > 0 => &label[..i],
+            _ => label,
+        };
+        label.to_owned()
+    }
+
     fn number(&mut self, a: &'d ArticleLink) -> usize {
         match self.cited.iter().position(|x| x.id == a.id) {
             Some(i) => i + 1,
@@ -37,8 +51,9 @@ impl<'d> References<'d> {
     }
 
     /// Each reference once: number, label, link on its own line (a URL is
-    /// never cut), and the caveat on the link when there is one.
-    pub fn write(&self, s: &mut String, t: &Texts, width: usize) {
+    /// never cut), and, with `caveats`, the caveat on the link when there
+    /// is one.
+    pub fn write(&self, s: &mut String, t: &Texts, width: usize, caveats: bool) {
         if self.cited.is_empty() {
             return;
         }
@@ -48,7 +63,7 @@ impl<'d> References<'d> {
             let pad = " ".repeat(n.len() + 3);
             let _ = writeln!(s, "  {n} {}", a.label);
             let _ = writeln!(s, "{pad}{}", style(&a.url).cyan());
-            if let Some(c) = &a.caveat {
+            if let Some(c) = a.caveat.as_ref().filter(|_| caveats) {
                 let _ = writeln!(s, "{pad}{}", style(wrap(c, width - pad.len(), &pad)).dim());
             }
         }

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use console::style;
 
 use crate::core::engine::{Decision, FindingOut};
+use crate::core::model::FindingKind;
 use crate::output::labels::{
     finding_groups, heading, kind_label, step_findings, step_label, step_text, verdict_label,
     verdict_style,
@@ -24,6 +25,10 @@ pub struct Look {
     /// Columns; [`NO_WRAP`] for screen readers, which read every line
     /// break aloud.
     pub width: usize,
+    /// Everything (`--detail`): findings in full, notes, caveats, every
+    /// guide. Otherwise the brief decision a busy agent reads in two
+    /// minutes (see [`brief`]).
+    pub detail: bool,
 }
 
 /// The width of a decision when nothing narrower is known.
@@ -32,16 +37,168 @@ pub const DEFAULT_WIDTH: usize = 78;
 /// A width no line reaches: lines are not wrapped.
 pub const NO_WRAP: usize = 100_000;
 
-/// The decision for a person.
+/// The decision for a person: brief, or in full with `look.detail`.
 pub fn text(d: &Decision, look: Look) -> String {
+    if look.detail {
+        full(d, look)
+    } else {
+        brief(d, look)
+    }
+}
+
+/// The most words a brief decision shows before « Pourquoi ? ».
+pub const BRIEF_WORDS: usize = 300;
+
+/// Words as a reader counts them: bullets, arrows and punctuation that
+/// stand alone are not words.
+pub fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// The brief decision, at most [`BRIEF_WORDS`] words before « Pourquoi ? »:
+/// the verdict in one sentence, one line per duty with its main article,
+/// then, as long as they fit and in this order of need, the guide to read
+/// first, the next steps, the points to watch and what you may do; what
+/// does not fit is counted, for `--detail`. Then « Pourquoi ? » and the
+/// references. The summary, notes and caveats are left to `--detail`.
+pub fn brief(d: &Decision, look: Look) -> String {
     let (t, g, width) = (look.texts, look.glyphs, look.width);
     let mut s = String::new();
-    // Articles are cited by label and number where they matter; each link
-    // is printed once, with its caveat, under « Références ».
     let mut refs = References::default();
     if !t.legal_content_in_french.is_empty() {
         let _ = writeln!(s, "{}\n", style(t.legal_content_in_french).dim());
     }
+    verdict_line(&mut s, d, look);
+    let duties = brief_lines(d, FindingKind::Obligation, &mut refs);
+    let guide: Vec<String> = d
+        .outcome
+        .guides
+        .first()
+        .map(|gl| vec![format!("{} {}", gl.title, gl.url)])
+        .unwrap_or_default();
+    let steps: Vec<String> = d.outcome.next_steps.clone();
+    let warnings = brief_lines(d, FindingKind::Warning, &mut refs);
+    let may = brief_lines(d, FindingKind::Recommendation, &mut refs);
+    // What fits, in the order of need; duties always.
+    // The line that counts what was left out is paid for up front.
+    let mut budget = BRIEF_WORDS
+        .saturating_sub(word_count(&s))
+        .saturating_sub(word_count(&t.more_in_detail(99)));
+    let mut take = |title: &str, items: &[String], always: bool| -> (usize, usize) {
+        if items.is_empty() {
+            return (0, 0);
+        }
+        let mut cost = word_count(title);
+        let mut shown = 0;
+        for item in items {
+            // A bullet is no word; a step's number is one.
+            let w = word_count(item) + usize::from(title == t.next_steps);
+            if !always && cost + w > budget {
+                break;
+            }
+            cost += w;
+            shown += 1;
+        }
+        if shown == 0 && !always {
+            return (0, items.len());
+        }
+        budget = budget.saturating_sub(cost);
+        (shown, items.len() - shown)
+    };
+    let kept_duties = take(t.group_obligation, &duties, true);
+    let kept_guide = take(t.read_first, &guide, false);
+    let kept_steps = take(t.next_steps, &steps, false);
+    let kept_warnings = take(t.group_warning, &warnings, false);
+    let kept_may = take(t.group_recommendation, &may, false);
+    let mut left = 0;
+    let mut section = |s: &mut String,
+                       title: &str,
+                       items: &[String],
+                       (shown, rest): (usize, usize),
+                       numbered: bool| {
+        left += rest;
+        if shown == 0 {
+            return;
+        }
+        let _ = writeln!(s, "\n{}", heading(title));
+        for (i, item) in items.iter().take(shown).enumerate() {
+            if numbered {
+                let _ = writeln!(s, "  {}. {}", i + 1, wrap(item, width - 5, "     "));
+            } else {
+                let _ = writeln!(s, "  {} {}", g.bullet, wrap(item, width - 4, "    "));
+            }
+        }
+    };
+    section(&mut s, t.group_obligation, &duties, kept_duties, false);
+    section(&mut s, t.group_recommendation, &may, kept_may, false);
+    section(&mut s, t.group_warning, &warnings, kept_warnings, false);
+    section(&mut s, t.next_steps, &steps, kept_steps, true);
+    if kept_guide.0 > 0
+        && let Some(gl) = d.outcome.guides.first()
+    {
+        let _ = writeln!(s, "\n{}", heading(t.read_first));
+        let _ = writeln!(s, "  {} {}", g.bullet, wrap(&gl.title, width - 4, "    "));
+        let _ = writeln!(s, "    {}", style(&gl.url).cyan());
+    }
+    left += kept_guide.1;
+    if left > 0 {
+        let _ = writeln!(
+            s,
+            "\n{}",
+            style(wrap(&t.more_in_detail(left), width, "")).dim()
+        );
+    }
+    why_text(&mut s, d, look, &mut refs);
+    refs.write(&mut s, t, width, false);
+    footer(&mut s, d, look);
+    let _ = writeln!(s, "{}", style(wrap(t.more_with_detail, width, "")).dim());
+    s
+}
+
+/// The findings of `kind`, one line each: the short form (or the first
+/// sentence) and its main article; every article is in « Pourquoi ? » and
+/// `--detail`.
+fn brief_lines<'d>(d: &'d Decision, kind: FindingKind, refs: &mut References<'d>) -> Vec<String> {
+    d.findings_of(kind)
+        .map(|f| {
+            let mut line = f
+                .short
+                .as_deref()
+                .unwrap_or_else(|| first_sentence(&f.text))
+                .to_owned();
+            if let Some(a) = f.articles.first() {
+                let _ = write!(line, " ({})", refs.cite_brief(a));
+            }
+            line
+        })
+        .collect()
+}
+
+/// The first sentence of `text`: up to the first full stop followed by a
+/// space and a capital letter, abbreviations (« art. L311-1 », « n° »)
+/// left whole. The whole text when it has one sentence.
+pub fn first_sentence(text: &str) -> &str {
+    const ABBREVIATIONS: [&str; 8] = ["art", "al", "cf", "p", "M", "Mme", "etc", "ex"];
+    let text = text.trim();
+    let bytes = text.as_bytes();
+    for (i, _) in text.match_indices(". ") {
+        let before = text[..i]
+            .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '\'' | '’'))
+            .next()
+            .unwrap_or_default();
+        let next = text[i + 2..].chars().next();
+        let capital = next.is_some_and(|c| c.is_uppercase() || c == '«');
+        if capital && !ABBREVIATIONS.contains(&before) && i + 1 < bytes.len() {
+            return &text[..=i];
+        }
+    }
+    text
+}
+
+fn verdict_line(s: &mut String, d: &Decision, look: Look) {
+    let (t, g, width) = (look.texts, look.glyphs, look.width);
     let v = d.outcome.verdict;
     let head = format!("{} {}{}", g.verdict, verdict_label(v, t), t.colon);
     // Wrapped as one line of text, then the two parts styled.
@@ -53,6 +210,33 @@ pub fn text(d: &Decision, look: Look) -> String {
         verdict_style(v).apply_to(&head),
         style(title).bold()
     );
+}
+
+fn footer(s: &mut String, d: &Decision, look: Look) {
+    let (t, width) = (look.texts, look.width);
+    let footer = format!(
+        "{} {}",
+        t.questionnaire_footer(
+            &d.decided_by.title,
+            &d.decided_by.version,
+            &d.decided_by.legal_date
+        ),
+        t.not_legal_advice
+    );
+    let _ = writeln!(s, "\n{}", style(wrap(&footer, width, "")).dim());
+}
+
+/// The decision in full (`--detail`).
+pub fn full(d: &Decision, look: Look) -> String {
+    let (t, g, width) = (look.texts, look.glyphs, look.width);
+    let mut s = String::new();
+    // Articles are cited by label and number where they matter; each link
+    // is printed once, with its caveat, under « Références ».
+    let mut refs = References::default();
+    if !t.legal_content_in_french.is_empty() {
+        let _ = writeln!(s, "{}\n", style(t.legal_content_in_french).dim());
+    }
+    verdict_line(&mut s, d, look);
     let _ = writeln!(s);
     let _ = writeln!(s, "{}", wrap(&d.outcome.summary, width, ""));
     for (kind, title) in finding_groups(t) {
@@ -86,17 +270,8 @@ pub fn text(d: &Decision, look: Look) -> String {
     }
     why_text(&mut s, d, look, &mut refs);
     crate::output::change::text(&mut s, d, t, g, width);
-    refs.write(&mut s, t, width);
-    let footer = format!(
-        "{} {}",
-        t.questionnaire_footer(
-            &d.decided_by.title,
-            &d.decided_by.version,
-            &d.decided_by.legal_date
-        ),
-        t.not_legal_advice
-    );
-    let _ = writeln!(s, "\n{}", style(wrap(&footer, width, "")).dim());
+    refs.write(&mut s, t, width, true);
+    footer(&mut s, d, look);
     s
 }
 

@@ -192,6 +192,10 @@ pub struct Texts {
     pub next_steps: &'static str,
     pub guides: &'static str,
     pub newer_version: &'static str,
+    /// The heading of the one guide of a brief decision.
+    pub read_first: &'static str,
+    /// The last line of a brief decision: how to see everything.
+    pub more_with_detail: &'static str,
     pub why: &'static str,
     pub why_intro: &'static str,
     pub why_leads_to: &'static str,
@@ -236,6 +240,14 @@ pub struct Texts {
 }
 
 impl Texts {
+    /// Under a brief decision that left items out: how many, and where.
+    pub fn more_in_detail(&self, n: usize) -> String {
+        match self.lang {
+            Lang::Fr => format!("… et {n} autre(s) point(s) : --detail"),
+            Lang::En => format!("… and {n} more: --detail"),
+        }
+    }
+
     /// « 2 sur 4 (deux critères ou plus) »: what a tally worked out.
     pub fn tally_label(&self, count: usize, total: usize, range: &str) -> String {
         self.tally_of
@@ -428,6 +440,8 @@ pub static FR: Texts = Texts {
     next_steps: "Prochaines étapes",
     guides: "Guides",
     newer_version: "version récente :",
+    read_first: "Le guide à lire d'abord",
+    more_with_detail: "Le détail (constats en entier, notes, réserves sur les textes, tous les guides) : ajoutez --detail.",
     why: "Pourquoi ?",
     why_intro: "Vos réponses, dans l'ordre, et ce que chacune implique :",
     why_leads_to: "D'où le résultat :",
@@ -515,6 +529,8 @@ pub static EN: Texts = Texts {
     next_steps: "Next steps",
     guides: "Guides",
     newer_version: "newer version:",
+    read_first: "The guide to read first",
+    more_with_detail: "The details (findings in full, notes, caveats on the texts, every guide): add --detail.",
     why: "Why?",
     why_intro: "Your answers, in order, and what each one implies:",
     why_leads_to: "Hence the result:",
