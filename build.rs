@@ -21,6 +21,7 @@ mod text {
 #[path = "src/core"]
 mod core {
     pub mod catalog;
+    pub mod date;
     pub mod diagnostic;
     pub mod locate;
     pub mod model;

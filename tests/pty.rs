@@ -240,6 +240,9 @@ fn ctrl_c_restores_the_cursor_saves_and_exits_130_then_resumes() {
     assert_eq!(v["answers"]["a"], true);
     assert_eq!(v["answers"]["b"], 75.0);
     assert!(v["answers"].get("d").is_none());
+    // Saved on Ctrl-C with what the answers so far were given against.
+    assert_eq!(v["given_against"]["questionnaires"][0]["id"], "t");
+    assert!(v["given_against"]["questions"]["b"].is_string(), "{v:#}");
 
     // Resuming asks only what is missing.
     let mut p = run.spawn(&["--answers", out_arg], &[]);

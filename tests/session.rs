@@ -241,6 +241,9 @@ fn plain_flag_reads_answers_piped_on_stdin() {
     let saved: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&save).unwrap()).unwrap();
     assert_eq!(saved["answers"]["b"], 60.0);
+    // With what the answers were given against, and where they led.
+    assert_eq!(saved["given_against"]["questionnaires"][0]["id"], "t");
+    assert!(saved["given_against"]["outcome"].is_string(), "{saved:#}");
 }
 
 /// « 1,200 » is twelve hundred in English and one point two in French:
@@ -295,6 +298,9 @@ fn plain_flag_with_input_ending_early_saves_what_was_typed() {
         serde_json::from_str(&std::fs::read_to_string(&save).unwrap()).unwrap();
     assert_eq!(saved["answers"]["a"], false);
     assert_eq!(saved["questionnaire"], "t");
+    // Stopped before an outcome: the content is recorded, no outcome.
+    assert_eq!(saved["given_against"]["questionnaires"][0]["id"], "t");
+    assert!(saved["given_against"].get("outcome").is_none(), "{saved:#}");
 }
 
 #[test]

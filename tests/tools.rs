@@ -764,7 +764,7 @@ fn graph_of_everything_joins_the_questionnaires() {
 #[test]
 fn committed_schemas_match_the_types() {
     use aiguillage::tools::schema::SchemaKind;
-    for kind in [SchemaKind::Questionnaire, SchemaKind::Answers] {
+    for kind in SchemaKind::ALL {
         let path = root()
             .join("questionnaires/schema")
             .join(aiguillage::tools::schema::file_name(kind));
@@ -784,6 +784,133 @@ fn schema_command_prints_the_schemas() {
     let a: Value = serde_json::from_str(&stdout_of(&["schema", "answers"])).unwrap();
     assert_eq!(a["title"], "AnswersFile");
     assert!(a["properties"]["$schema"].is_object());
+}
+
+/// Checks `value` against the parts of a draft-07 `schema` that the
+/// decision's schema uses: `$ref`, `type`, `properties`, `required`,
+/// `additionalProperties`, `items`, `enum`, `oneOf`/`anyOf`. Returns the
+/// first mismatch, with where it is.
+fn mismatch(root: &Value, schema: &Value, value: &Value, at: &str) -> Option<String> {
+    if let Some(r) = schema["$ref"].as_str() {
+        let name = r.trim_start_matches("#/definitions/");
+        return mismatch(root, &root["definitions"][name], value, at);
+    }
+    if let Some(all) = schema["allOf"].as_array()
+        && let Some(m) = all.iter().find_map(|s| mismatch(root, s, value, at))
+    {
+        return Some(m);
+    }
+    for key in ["oneOf", "anyOf"] {
+        if let Some(options) = schema[key].as_array() {
+            return options
+                .iter()
+                .all(|o| mismatch(root, o, value, at).is_some())
+                .then(|| format!("{at}: matches none of {key}"));
+        }
+    }
+    if let Some(allowed) = schema["enum"].as_array()
+        && !allowed.contains(value)
+    {
+        return Some(format!("{at}: {value} not in {allowed:?}"));
+    }
+    if let Some(c) = schema.get("const")
+        && c != value
+    {
+        return Some(format!("{at}: {value} is not {c}"));
+    }
+    let types: Vec<&str> = match &schema["type"] {
+        Value::String(t) => vec![t.as_str()],
+        Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+        _ => vec![],
+    };
+    let kind = match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_u64() || n.is_i64() => "integer",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    };
+    let fits = types.is_empty()
+        || types.contains(&kind)
+        || (kind == "integer" && types.contains(&"number"));
+    if !fits {
+        return Some(format!("{at}: {kind} is not {types:?}"));
+    }
+    match value {
+        Value::Object(map) => {
+            for r in schema["required"].as_array().into_iter().flatten() {
+                if !map.contains_key(r.as_str().unwrap()) {
+                    return Some(format!("{at}: « {r} » missing"));
+                }
+            }
+            for (k, v) in map {
+                match schema["properties"].get(k) {
+                    Some(s) => {
+                        if let Some(m) = mismatch(root, s, v, &format!("{at}.{k}")) {
+                            return Some(m);
+                        }
+                    }
+                    None if schema["additionalProperties"] == Value::Bool(false) => {
+                        return Some(format!("{at}: « {k} » is not in the schema"));
+                    }
+                    None => {}
+                }
+            }
+            None
+        }
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| mismatch(root, &schema["items"], v, &format!("{at}[{i}]"))),
+        _ => None,
+    }
+}
+
+#[test]
+fn decisions_match_the_decision_schema() {
+    let schema: Value = serde_json::from_str(&stdout_of(&["schema", "decision"])).unwrap();
+    assert_eq!(schema["properties"]["format"]["type"], "integer");
+    assert_eq!(
+        schema["properties"]["format"]["const"],
+        engine::DECISION_FORMAT
+    );
+    // Every key of the decision is in the schema, and closed objects
+    // stay closed: a key added to the decision must reach the schema.
+    let mut strict = schema.clone();
+    close(&mut strict);
+    let b = Bundle::builtin().unwrap();
+    for q in ["donnees", "algorithmes", "code_source"] {
+        let questionnaire = b.questionnaire(q).unwrap();
+        for path in aiguillage::tools::paths::enumerate(&b, questionnaire) {
+            let answers = path.answers();
+            let Ok(Evaluation::Done(d)) = engine::evaluate(&b, questionnaire, &answers) else {
+                panic!("{q}: a path that does not decide");
+            };
+            let mut value = serde_json::to_value(&*d).unwrap();
+            if let Some(m) = mismatch(&strict, &strict, &value, "decision") {
+                panic!("{q} {answers:?}: {m}");
+            }
+            // And the check would see a key the schema does not know.
+            value["outcome"]["nouveau"] = Value::Bool(true);
+            assert!(mismatch(&strict, &strict, &value, "decision").is_some());
+        }
+    }
+}
+
+/// Every object schema with properties, made closed (no other key).
+fn close(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            if map.contains_key("properties") && !map.contains_key("additionalProperties") {
+                map.insert("additionalProperties".into(), Value::Bool(false));
+            }
+            map.values_mut().for_each(close);
+        }
+        Value::Array(items) => items.iter_mut().for_each(close),
+        _ => {}
+    }
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::core::catalog::{Bundle, Node};
@@ -15,7 +16,7 @@ use crate::text::number;
 use crate::text::suggest::did_you_mean;
 
 /// A legal reference, resolved for display.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ArticleLink {
     pub id: String,
     pub label: String,
@@ -25,7 +26,7 @@ pub struct ArticleLink {
 }
 
 /// A guide (or chapter) link, resolved for display.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct GuideLink {
     /// `guide` or `guide/chapter`.
     pub id: String,
@@ -37,7 +38,7 @@ pub struct GuideLink {
 }
 
 /// One answered question on the path.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Step {
     pub question: String,
     pub text: String,
@@ -78,7 +79,7 @@ pub enum StepLabel {
     Tally { total: usize, range: String },
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct FindingOut {
     pub id: String,
     pub kind: FindingKind,
@@ -90,7 +91,7 @@ pub struct FindingOut {
     pub guides: Vec<GuideLink>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct OutcomeOut {
     pub id: String,
     pub verdict: Verdict,
@@ -100,7 +101,7 @@ pub struct OutcomeOut {
     pub guides: Vec<GuideLink>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct QuestionnaireInfo {
     pub id: String,
     pub title: String,
@@ -119,9 +120,21 @@ impl From<&Questionnaire> for QuestionnaireInfo {
     }
 }
 
-/// The result (★ JSON contract, documented in the README).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The version of the JSON form of a [`Decision`] (its `format` key):
+/// raised only when a key changes meaning or goes away; new keys do not
+/// raise it.
+pub const DECISION_FORMAT: u32 = 1;
+
+/// The result (★ JSON contract, documented in the README; its JSON
+/// Schema is `aiguillage schema decision`).
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(title = "Décision d'aiguillage")]
 pub struct Decision {
+    /// The version of this JSON form: 1. It changes only when a key
+    /// changes meaning or goes away (new keys may appear without it), so a
+    /// program can refuse a format it does not know.
+    #[schemars(extend("const" = 1))]
+    pub format: u32,
     /// The questionnaire the session started from.
     pub questionnaire: QuestionnaireInfo,
     /// The questionnaire that holds the outcome (the tree of the resource).
@@ -136,6 +149,67 @@ pub struct Decision {
     pub guides: Vec<GuideLink>,
     /// Answers given that this path never asked: reported, never used.
     pub unused_answers: Vec<String>,
+    /// For each question answered on the path, the other answers that
+    /// would lead to another outcome, or that need more answers to tell
+    /// (see [`crate::core::change`]). Worked out on demand: absent until
+    /// the caller asks for it (`--format json` always does).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub what_would_change: Option<Vec<WouldChange>>,
+}
+
+/// Another answer to a question of the path, and where it would lead
+/// with every other answer kept (★ JSON contract, `what_would_change`).
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct WouldChange {
+    /// The question of the path.
+    pub question: String,
+    /// The other answer, as an answers file writes it; for a number, the
+    /// smallest value of `range`.
+    pub answer: Answer,
+    /// The label of that answer: the choice's, or the range's (for
+    /// several ranges that lead to the same place, the first one's).
+    pub label: String,
+    /// Numbers: every answer from `min` (included) to `below` (excluded)
+    /// leads there; a missing bound is open. The threshold that flips the
+    /// result is `min` above the answer given, `below` under it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub range: Option<AnswerRange>,
+    /// The verdict it would lead to; absent when it needs more answers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Verdict>,
+    /// The outcome it would lead to (id); absent when it needs more
+    /// answers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+    /// The title of that outcome.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// When the other answer leads to a question the answers do not
+    /// answer: its id. The result then depends on other answers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pending: Option<String>,
+}
+
+/// The numbers that lead to the same place: `[min, below)`.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct AnswerRange {
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_answer")]
+    #[schemars(with = "Option<f64>")]
+    pub min: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "as_answer")]
+    #[schemars(with = "Option<f64>")]
+    pub below: Option<f64>,
+    /// The unit of the question, e.g. « agents (ETP) ».
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+/// A bound written like a number answer: `50`, not `50.0`.
+fn as_answer<S: serde::Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match x {
+        Some(n) => Answer::Number(*n).serialize(s),
+        None => s.serialize_none(),
+    }
 }
 
 impl Decision {
@@ -685,6 +759,7 @@ pub fn decide(
         .map(QuestionnaireInfo::from)
         .unwrap_or_else(|| start.into());
     Decision {
+        format: DECISION_FORMAT,
         questionnaire: start.into(),
         decided_by,
         path,
@@ -699,6 +774,7 @@ pub fn decide(
         findings,
         guides: all_guides,
         unused_answers,
+        what_would_change: None,
     }
 }
 

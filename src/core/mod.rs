@@ -2,9 +2,11 @@
 //!
 //! Owns the content model ([`model`]), loading it ([`catalog`]), its
 //! checks ([`validate`], reported as [`diagnostic`]s placed in the text by
-//! [`locate`]), the pure evaluation ([`engine`]), and the document
-//! templates ([`documents`], written in the small language of
-//! [`template`]).
+//! [`locate`]), the pure evaluation ([`engine`]), with what other
+//! answers would change ([`change`]), the document templates
+//! ([`documents`], written in the small language of [`template`]), what an
+//! answers file records of the content it was given against ([`stamp`]),
+//! and how fresh the legal references are ([`freshness`], on [`date`]s).
 //!
 //! Must not: print, read stdin or the terminal, know clap, or choose an
 //! interface language. It imports nothing but itself and [`crate::text`];
@@ -12,11 +14,15 @@
 //! above it.
 
 pub mod catalog;
+pub mod change;
+pub mod date;
 pub mod diagnostic;
 pub mod documents;
 pub mod engine;
+pub mod freshness;
 pub mod locate;
 pub mod model;
+pub mod stamp;
 pub mod template;
 pub mod validate;
 

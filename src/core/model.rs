@@ -359,6 +359,33 @@ pub struct Article {
     /// Where the link or the numbering is uncertain, say so.
     #[serde(default)]
     pub caveat: Option<String>,
+    /// The day a maintainer last checked this reference against its
+    /// source (a TOML date, `checked = 2026-12-01`): that the link opens
+    /// the version in force and that the content still reads it right.
+    /// `check` warns when it is missing or older than `--stale-after`.
+    #[serde(default)]
+    pub checked: Option<crate::core::date::Date>,
+    /// The Légifrance id (`LEGIARTI…`) of the version cited, only for a
+    /// link that does not carry it: the id in the URL is the one source
+    /// of truth, and `check` refuses the two when they disagree.
+    #[serde(default)]
+    pub legiarti: Option<String>,
+}
+
+impl Article {
+    /// The Légifrance id of the version cited: the one in the link, else
+    /// the `legiarti` field.
+    pub fn legiarti_id(&self) -> Option<&str> {
+        legiarti_in(&self.url).or(self.legiarti.as_deref())
+    }
+}
+
+/// The first `LEGIARTI` followed by twelve digits in `text`.
+pub fn legiarti_in(text: &str) -> Option<&str> {
+    text.match_indices("LEGIARTI").find_map(|(i, _)| {
+        let id = text.get(i..i + 20)?;
+        id[8..].bytes().all(|b| b.is_ascii_digit()).then_some(id)
+    })
 }
 
 /// `questionnaires/glossaire.toml`: every term, defined once.
@@ -512,4 +539,40 @@ pub struct AnswersFile {
     /// `documents/champs.toml`.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub fields: BTreeMap<String, String>,
+    /// What the answers were given against, written by `--save-answers`
+    /// and read back to say what changed since. Absent in older files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub given_against: Option<GivenAgainst>,
+}
+
+/// The content an answers file was given against (see
+/// [`crate::core::stamp`]). Keys unknown here are ignored, so that a file
+/// written by a later version stays readable.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct GivenAgainst {
+    /// The version of aiguillage that wrote the file.
+    #[serde(default)]
+    pub aiguillage: String,
+    /// Each questionnaire the answers went through, in order.
+    #[serde(default)]
+    pub questionnaires: Vec<QuestionnaireStamp>,
+    /// For each answered question, a fingerprint of its text (the first
+    /// 16 hexadecimal digits of its SHA-256): tells a reworded question.
+    #[serde(default)]
+    pub questions: BTreeMap<String, String>,
+    /// The outcome the answers led to (id), when they decided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+}
+
+/// A questionnaire as it was when the answers were given.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct QuestionnaireStamp {
+    pub id: String,
+    /// Its `version`.
+    pub version: String,
+    /// SHA-256 (hexadecimal) of what decides in it: its questions,
+    /// answers, findings and outcomes, as JSON, without the texts only a
+    /// person at a prompt reads (help, glossary terms, description).
+    pub sha256: String,
 }

@@ -142,7 +142,7 @@ fn check_duplicates(c: &mut Checker) {
 
 /// Items of the reference files with their index in their own file (the
 /// bundle may hold several files of a kind), for the key path.
-fn per_file<T>(items: &[(SourceId, T)]) -> impl Iterator<Item = (usize, SourceId, &T)> {
+pub fn per_file<T>(items: &[(SourceId, T)]) -> impl Iterator<Item = (usize, SourceId, &T)> {
     let mut counts: HashMap<SourceId, usize> = HashMap::new();
     items.iter().map(move |(src, item)| {
         let n = counts.entry(*src).or_insert(0);
@@ -968,6 +968,7 @@ fn check_content(c: &mut Checker) {
     }
     for (i, src, a) in per_file(&b.articles) {
         check_url(c, src, format!("articles[{i}].url"), &a.url);
+        check_legiarti(c, src, i, a);
     }
     for (i, src, g) in per_file(&b.guides) {
         check_url(c, src, format!("guides[{i}].url"), &g.url);
@@ -1051,6 +1052,27 @@ fn check_unused_findings(c: &mut Checker) {
                 );
             }
         }
+    }
+}
+
+/// A `legiarti` field is a Légifrance id, and the link, when it carries
+/// one too, names the same: the link is the one source of truth.
+fn check_legiarti(c: &mut Checker, src: SourceId, i: usize, a: &crate::core::model::Article) {
+    let Some(id) = &a.legiarti else {
+        return;
+    };
+    let path = format!("articles[{i}].legiarti");
+    if crate::core::model::legiarti_in(id) != Some(id.as_str()) {
+        c.error("bad-legiarti", src, path, msg::bad_legiarti(id));
+    } else if let Some(in_url) = crate::core::model::legiarti_in(&a.url)
+        && in_url != id
+    {
+        c.error(
+            "legiarti-mismatch",
+            src,
+            path,
+            msg::legiarti_mismatch(&a.id, id, in_url),
+        );
     }
 }
 
@@ -1233,6 +1255,15 @@ pub(crate) mod msg {
         fn unused_finding(id: &str) {
             fr: "le constat « {id} » n'est ajouté par aucune réponse ni aucune issue",
             en: "finding « {id} » is not added by any answer or outcome",
+        }
+        // bad-legiarti, legiarti-mismatch
+        fn bad_legiarti(id: &str) {
+            fr: "« {id} » n'est pas un identifiant Légifrance : LEGIARTI suivi de 12 chiffres",
+            en: "« {id} » is not a Légifrance id: LEGIARTI followed by 12 digits",
+        }
+        fn legiarti_mismatch(article: &str, field: &str, url: &str) {
+            fr: "« {article} » : `legiarti` dit {field} et le lien {url} ; le lien fait foi, retirez `legiarti`",
+            en: "« {article} »: `legiarti` says {field} and the link {url}; the link is what counts, remove `legiarti`",
         }
         fn bad_url(url: &str) {
             fr: "« {url} » n'est pas une adresse https:// valide",

@@ -341,8 +341,19 @@ mod reader {
                         file.fields =
                             self.value(&mut map, || "fields".into(), |m| m.next_value())?;
                     }
+                    "given_against" => {
+                        // What a saved file was given against (versions).
+                        file.given_against =
+                            self.value(&mut map, || "given_against".into(), |m| m.next_value())?;
+                    }
                     other => {
-                        let allowed = ["$schema", "questionnaire", "answers", "fields"];
+                        let allowed = [
+                            "$schema",
+                            "questionnaire",
+                            "answers",
+                            "fields",
+                            "given_against",
+                        ];
                         let hint = crate::text::suggest::did_you_mean(other, allowed.into_iter())
                             .map(crate::text::suggest::msg::did_you_mean_dash)
                             .unwrap_or_default();

@@ -8,6 +8,7 @@ use std::io::IsTerminal;
 use crate::core::catalog::Bundle;
 use crate::core::engine::{self, Decision, Evaluation};
 use crate::core::model::{Answer, AnswersFile, Questionnaire};
+use crate::core::stamp;
 use crate::front::answers;
 use crate::front::cli::{Cli, Format, RunArgs};
 use crate::front::error::Error;
@@ -84,7 +85,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
 
 /// Prints an error on stderr the way every command does.
 pub fn report_error(e: &Error) {
-    if matches!(e, Error::Reported) {
+    if matches!(e, Error::Reported | Error::Differs) {
         return;
     }
     let prefix = console::style(i18n::texts().error)
@@ -127,6 +128,8 @@ fn decide(bundle: &'static Bundle, args: &RunArgs, loaded: answers::Loaded) -> R
         Some(_) => Error::Answers(vec![e]),
         None => loaded.locate(vec![e]),
     })?;
+    // Before the answers' own errors: a refused answer may be why.
+    warn_drift(bundle, questionnaire, &loaded, args)?;
     let evaluation = evaluation.map_err(|e| loaded.locate(e))?;
     // After a plain session, the decision keeps its ASCII glyphs.
     let (decision, plain_session, session) = match evaluation {
@@ -169,6 +172,18 @@ fn decide(bundle: &'static Bundle, args: &RunArgs, loaded: answers::Loaded) -> R
         None => None,
     };
     warn_unused(&decision);
+    // Worked out only where it is shown (the text has it under --detail),
+    // on the whole content: other answers lead to other questionnaires.
+    let shown = match args.format {
+        Format::Json | Format::Markdown | Format::Html => true,
+        Format::Text => args.detail,
+        Format::Link => false,
+    };
+    let mut decision = decision;
+    if shown && crate::core::change::worth_working_out(decision.path.len()) {
+        let (whole, q) = whole(bundle, questionnaire)?;
+        decision.what_would_change = Some(crate::core::change::what_would_change(whole, q, &given));
+    }
     if let Err(e) = print(&decision, args, plain_session) {
         if let Some(not_saved) = &not_saved {
             report_error(not_saved);
@@ -183,6 +198,8 @@ fn decide(bundle: &'static Bundle, args: &RunArgs, loaded: answers::Loaded) -> R
         Some(how) => {
             let answered = AnswersFile {
                 questionnaire: Some(questionnaire.id.clone()),
+                // Saved again with the fields: with what was saved above.
+                given_against: Some(stamp::stamp(bundle, questionnaire, &given)),
                 answers: given,
                 ..file.clone()
             };
@@ -226,8 +243,11 @@ fn interactive(
         say_line(&prompt::wrap_to(&console::Term::stderr(), &intro));
     }
     let initial = given.clone();
-    let mut session =
-        Session::new(bundle, questionnaire, std::mem::take(given)).observe(interrupt::publish);
+    interrupt::record(stamp::stamp(bundle, questionnaire, given));
+    let mut session = Session::new(bundle, questionnaire, std::mem::take(given)).observe(|a| {
+        interrupt::publish(a);
+        interrupt::record(stamp::stamp(bundle, questionnaire, a));
+    });
     let result = if plain {
         let stdin = std::io::stdin();
         let mut p = PlainPrompter::new(
@@ -268,17 +288,64 @@ fn save(
     given: &BTreeMap<String, Answer>,
     fields: &BTreeMap<String, String>,
 ) -> Result<(), Error> {
+    let stamp = stamp::stamp(bundle, questionnaire, given);
     if fields.is_empty() {
         let order: Vec<String> = bundle.asked_ids().map(str::to_owned).collect();
-        return interrupt::save(path, &questionnaire.id, given, &order);
+        return interrupt::save(path, &questionnaire.id, given, &order, Some(&stamp));
     }
     let file = AnswersFile {
         questionnaire: Some(questionnaire.id.clone()),
         answers: given.clone(),
         fields: fields.clone(),
+        given_against: Some(stamp),
         ..AnswersFile::default()
     };
     answers::save(path, &file, &bundle.asked_ids().collect::<Vec<_>>())
+}
+
+/// The whole content and `questionnaire` in it, when `bundle` holds only
+/// the questionnaires the answers needed (see [`Bundle::is_partial`]).
+fn whole<'b>(
+    bundle: &'b Bundle,
+    questionnaire: &'b Questionnaire,
+) -> Result<(&'b Bundle, &'b Questionnaire), Error> {
+    if !bundle.is_partial() {
+        return Ok((bundle, questionnaire));
+    }
+    let whole: &'static Bundle = Box::leak(Box::new(Bundle::builtin_lean()?));
+    let q = whole
+        .questionnaire(&questionnaire.id)
+        .ok_or_else(|| Error::Other(anyhow::anyhow!("questionnaire « {} »", questionnaire.id)))?;
+    Ok((whole, q))
+}
+
+/// An answers file saved against other content than this: what changed
+/// for it, on stderr; with `--strict`, an error (exit 2).
+fn warn_drift(
+    bundle: &Bundle,
+    questionnaire: &Questionnaire,
+    loaded: &answers::Loaded,
+    args: &RunArgs,
+) -> Result<(), Error> {
+    let Some(given) = loaded.file.given_against.as_ref() else {
+        return Ok(());
+    };
+    // The questionnaires it went through may not all be decoded.
+    let (bundle, questionnaire) = whole(bundle, questionnaire)?;
+    let drift = stamp::drift(bundle, questionnaire, &loaded.file);
+    if drift.is_empty() {
+        return Ok(());
+    }
+    let text = output::stamp::drift(&drift, &loaded.name, given);
+    if args.strict {
+        return Err(Error::Usage(text));
+    }
+    let t = i18n::texts();
+    eprintln!(
+        "{}: {text}",
+        console::style(t.warning).for_stderr().yellow().bold()
+    );
+    Ok(())
 }
 
 /// The error for a question that cannot be asked: its id, its allowed

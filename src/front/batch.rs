@@ -70,6 +70,10 @@ struct Line {
     /// not used by a batch.
     #[serde(default, rename = "fields")]
     _fields: BTreeMap<String, String>,
+    /// What a saved answers file records of its content: accepted, so
+    /// that saved files can be joined into a batch, and not checked.
+    #[serde(rename = "given_against", default)]
+    _given_against: Option<serde::de::IgnoredAny>,
 }
 
 /// One case as read.
@@ -557,7 +561,15 @@ impl<'b, W: Write> Sink<'b, W> {
             // Only this format writes the texts out.
             Output::Json => {
                 let path = walk.steps.iter().map(|s| engine::step(bundle, s)).collect();
-                let decision = engine::decide(bundle, start, outcome, path, &case.answers);
+                let mut decision = engine::decide(bundle, start, outcome, path, &case.answers);
+                // The full decision, as `--format json` writes it.
+                if crate::core::change::worth_working_out(decision.path.len()) {
+                    decision.what_would_change = Some(crate::core::change::what_would_change(
+                        bundle,
+                        start,
+                        &case.answers,
+                    ));
+                }
                 self.emit(Row::Line(&json_line(&Full {
                     line: case.line,
                     id: case.id.as_ref(),

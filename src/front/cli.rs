@@ -15,6 +15,8 @@ Codes de sortie :
   129  terminal fermé pendant une session (SIGHUP)
   130  interrompu (Ctrl-C)
   143  arrêté pendant une session (SIGTERM)
+Exception : « aiguillage diff » sort avec 1 quand le contenu change
+quelque chose (comme diff), 0 sinon.
 
 Exemples :
   aiguillage                                   session interactive
@@ -25,6 +27,12 @@ Exemples :
   aiguillage batch inventaire.csv              tout un inventaire (CSV ou JSONL)
   aiguillage documents --answers cas.json --out brouillons/
                                                les documents que la décision appelle";
+
+const DIFF_AFTER_HELP: &str = "\
+Codes de sortie (comme diff, une exception au contrat général) :
+  0    aucun chemin ne change
+  1    au moins un chemin change d'issue, de verdict ou de constats
+  2    mauvaise utilisation ou questionnaire invalide";
 
 /// Assistant de décision pour les organismes publics : données, algorithmes,
 /// codes sources. Il pose les questions que soulève la loi et conclut par
@@ -85,7 +93,8 @@ pub struct RunArgs {
     pub no_input: bool,
 
     /// Enregistrer les réponses données dans ce fichier (aussi sur Ctrl-C),
-    /// pour reprendre avec --answers.
+    /// pour reprendre avec --answers, avec les versions des questionnaires
+    /// et l'empreinte du contenu qui a décidé.
     #[arg(long, value_name = "FICHIER")]
     pub save_answers: Option<PathBuf>,
 
@@ -94,9 +103,15 @@ pub struct RunArgs {
     #[arg(long)]
     pub plain: bool,
 
+    /// Refuser (code 2) un fichier de réponses enregistré avec d'autres
+    /// versions des questionnaires, au lieu d'avertir.
+    #[arg(long)]
+    pub strict: bool,
+
     /// La décision en entier : constats complets, notes, réserves sur les
-    /// textes et tous les guides (par défaut, une décision brève ; le
-    /// Markdown et le JSON sont toujours complets).
+    /// textes, tous les guides et ce qui changerait le résultat (par
+    /// défaut, une décision brève ; le Markdown et le JSON sont toujours
+    /// complets).
     #[arg(long)]
     pub detail: bool,
 }
@@ -154,7 +169,7 @@ pub enum GraphFormat {
     Dot,
 }
 
-/// `schema questionnaire|answers`, for the formats of [`crate::tools::schema`].
+/// `schema questionnaire|answers|decision`, for the formats of [`crate::tools::schema`].
 impl ValueEnum for SchemaKind {
     fn value_variants<'a>() -> &'a [Self] {
         &SchemaKind::ALL
@@ -225,6 +240,20 @@ pub enum Command {
         /// continue).
         #[arg(short, long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// Avertir pour une référence juridique vérifiée (`checked`) il y a
+        /// plus de JOURS jours.
+        #[arg(long, value_name = "JOURS", default_value_t = crate::core::freshness::STALE_AFTER_DAYS)]
+        stale_after: u32,
+        /// La date du jour pour --stale-after (AAAA-MM-JJ ; par défaut,
+        /// celle de l'horloge) : pour un résultat qui ne dépend pas du jour.
+        #[arg(long, value_name = "DATE")]
+        today: Option<crate::core::date::Date>,
+        /// Les données LEGI d'un code, au format du paquet npm
+        /// @socialgouv/legi-data (data/LEGITEXT….json ; répétable) : chaque
+        /// article cité de ce code dont le lien vise une version passée,
+        /// abrogée ou inconnue de ces données est signalé.
+        #[arg(long, value_name = "FICHIER")]
+        legi: Vec<PathBuf>,
     },
     /// Tous les chemins d'un questionnaire, avec leur issue et leurs constats.
     Paths {
@@ -243,8 +272,9 @@ pub enum Command {
         #[arg(short, long, value_enum, default_value_t = GraphFormat::Mermaid)]
         format: GraphFormat,
     },
-    /// Le schéma JSON des questionnaires ou des fichiers de réponses, pour
-    /// la validation dans les éditeurs.
+    /// Le schéma JSON des questionnaires, des fichiers de réponses (pour
+    /// la validation dans les éditeurs) ou de la décision JSON (pour les
+    /// programmes qui la lisent).
     Schema {
         /// Le format de fichier.
         #[arg(value_enum)]
@@ -270,6 +300,24 @@ pub enum Command {
         /// défaut : détecté d'après l'en-tête).
         #[arg(long, value_parser = parse_delimiter)]
         delimiter: Option<u8>,
+    },
+    /// Ce qu'un changement de contenu change pour ceux qui s'en servent :
+    /// chaque chemin dont l'issue, le verdict ou les constats changent
+    /// entre deux copies des questionnaires (par exemple une ancienne
+    /// extraction du dépôt et l'actuelle), groupé par changement, avec les
+    /// réponses qui y mènent.
+    #[command(after_help = DIFF_AFTER_HELP)]
+    Diff {
+        /// L'ancienne version : un fichier .toml ou un dossier de
+        /// questionnaires.
+        #[arg(value_name = "ANCIEN")]
+        old: PathBuf,
+        /// La nouvelle version : un fichier .toml ou un dossier.
+        #[arg(value_name = "NOUVEAU")]
+        new: PathBuf,
+        /// Format du rapport (json : pour l'intégration continue).
+        #[arg(short, long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
     },
     /// Écrit dans un dossier les documents que la décision appelle
     /// (mention explicite, fiche d'inventaire, publiccode.yml…) et son

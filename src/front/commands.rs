@@ -87,7 +87,7 @@ fn guides_text(bundle: &Bundle) -> String {
 ///
 /// A file that cannot be read as a questionnaire at all (syntax, missing
 /// field) is reported the same way, so editors and CI get one format.
-fn check(paths: &[PathBuf], format: ListFormat) -> Result<(), Error> {
+fn check(paths: &[PathBuf], format: ListFormat, references: &References) -> Result<(), Error> {
     // Document templates are checked with the built-in ones (no path) or
     // when named; they are told by the `champs.toml` of their folder.
     let (template_paths, paths): (Vec<PathBuf>, Vec<PathBuf>) =
@@ -102,7 +102,7 @@ fn check(paths: &[PathBuf], format: ListFormat) -> Result<(), Error> {
     let (mut report, checked, bundle) = match loaded {
         Ok(bundle) if only_templates => (Report::default(), 0, Some(bundle)),
         Ok(bundle) => (
-            check_bundle(&bundle, paths),
+            check_bundle(&bundle, paths, references),
             bundle.questionnaires.len(),
             Some(bundle),
         ),
@@ -174,13 +174,67 @@ fn check(paths: &[PathBuf], format: ListFormat) -> Result<(), Error> {
 /// The report of a loaded bundle. Unused glossary terms are only worth
 /// a warning when the maintainer supplied the glossary: the built-in one
 /// serves every built-in questionnaire, not a custom tree.
-fn check_bundle(bundle: &Bundle, paths: &[PathBuf]) -> Report {
+///
+/// The same goes for the freshness of the references: only those of an
+/// `articles.toml` the maintainer supplied (or the built-in one, checked
+/// without arguments) are dated against `references.today`. `--legi`
+/// checks every reference loaded.
+fn check_bundle(bundle: &Bundle, paths: &[PathBuf], references: &References) -> Report {
     let mut report = crate::core::check(bundle);
     let own_glossary = paths.is_empty() || supplies(paths, catalog::GLOSSARY_FILE);
     if !own_glossary {
         report.diagnostics.retain(|d| d.code != "unused-term");
     }
+    let mut more = Vec::new();
+    if paths.is_empty() || supplies(paths, catalog::ARTICLES_FILE) {
+        more.extend(crate::core::freshness::check(
+            bundle,
+            references.today,
+            references.stale_after,
+        ));
+    }
+    if !references.legi.is_empty() {
+        more.extend(crate::tools::legi::check(bundle, &references.legi));
+    }
+    if !more.is_empty() {
+        let mut extra = Report { diagnostics: more };
+        crate::core::locate::fill_locations(bundle, &mut extra);
+        report.diagnostics.extend(extra.diagnostics);
+        report.sort();
+    }
     report
+}
+
+/// What `check` needs to judge the legal references.
+struct References {
+    today: crate::core::date::Date,
+    stale_after: u32,
+    legi: Vec<crate::tools::legi::Dump>,
+}
+
+/// The LEGI dumps given with `--legi`, each read and parsed.
+fn read_legi(files: &[PathBuf]) -> Result<Vec<crate::tools::legi::Dump>, Error> {
+    files
+        .iter()
+        .map(|path| {
+            let name = path.display().to_string();
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io(name.clone(), &e))?;
+            let dump = crate::tools::legi::parse(&name, &text).map_err(|e| {
+                let why = crate::front::answers::explain_json_error(&e);
+                Error::Parse(Box::new(SourceError::at(
+                    &name,
+                    &text,
+                    e.line(),
+                    e.column(),
+                    msg::legi_unreadable(&why),
+                )))
+            })?;
+            if dump.articles.is_empty() {
+                return Err(Error::Usage(msg::legi_empty(&name)));
+            }
+            Ok(dump)
+        })
+        .collect()
 }
 
 /// A folder of document templates (it holds `champs.toml`), or a file of
@@ -235,17 +289,29 @@ fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, Error> {
 pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
     let bundle = || crate::front::io::load(questionnaires);
     match command {
-        Command::Check { files, format } => {
+        Command::Check {
+            files,
+            format,
+            stale_after,
+            today,
+            legi,
+        } => {
             let paths = if files.is_empty() {
                 questionnaires
             } else {
                 &files
             };
-            check(paths, format)
+            let references = References {
+                today: today.unwrap_or_else(crate::front::io::today),
+                stale_after,
+                legi: read_legi(&legi)?,
+            };
+            check(paths, format, &references)
         }
         Command::Schema { kind } => schema(kind),
         Command::Completions { shell } => completions(shell),
         Command::Man => man(),
+        Command::Diff { old, new, format } => diff(&old, &new, format),
         Command::Guides { id, format } => guides(&bundle()?, id.as_deref(), format),
         Command::Questions {
             questionnaire,
@@ -310,6 +376,14 @@ pub(crate) mod msg {
         fn check_summary(questionnaires: usize, errors: usize, warnings: usize) {
             fr: "{questionnaires} questionnaire(s) vérifié(s) : {errors} erreur(s), {warnings} avertissement(s)\n",
             en: "{questionnaires} questionnaire(s) checked: {errors} error(s), {warnings} warning(s)\n",
+        }
+        fn legi_unreadable(why: &str) {
+            fr: "données LEGI illisibles : {why}",
+            en: "unreadable LEGI data: {why}",
+        }
+        fn legi_empty(file: &str) {
+            fr: "{file} : aucun article ; il faut le fichier d'un code du paquet @socialgouv/legi-data (data/LEGITEXT….json)",
+            en: "{file}: no article; give the file of a code from the @socialgouv/legi-data package (data/LEGITEXT….json)",
         }
         /// The same, when document templates were checked too.
         fn check_summary_documents(questionnaires: usize, documents: usize, errors: usize, warnings: usize) {
@@ -445,6 +519,33 @@ fn graph(
     write_stdout(&escape(&drawing))
 }
 
+/// `aiguillage diff OLD NEW`: every path whose outcome, verdict or
+/// findings change; exit 1 when one does. Each side is checked like any
+/// `--questionnaire`: an invalid one is bad input.
+fn diff(old: &std::path::Path, new: &std::path::Path, format: ListFormat) -> Result<(), Error> {
+    let before = Bundle::from_paths(&[old.to_path_buf()])?;
+    let after = Bundle::from_paths(&[new.to_path_buf()])?;
+    let d = crate::tools::diff::diff(&before, &after);
+    let out = match format {
+        ListFormat::Text => {
+            crate::tools::diff::text(&d, &old.display().to_string(), &new.display().to_string())
+        }
+        ListFormat::Json => to_json(&serde_json::json!({
+            "old": old.display().to_string(),
+            "new": new.display().to_string(),
+            "compared": d.compared,
+            "unchanged": d.unchanged,
+            "changes": d.changes,
+        }))?,
+    };
+    write_stdout(&out)?;
+    if d.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Differs)
+    }
+}
+
 /// `aiguillage schema`: the JSON Schema of a file format.
 fn schema(kind: crate::front::cli::SchemaKind) -> Result<(), Error> {
     write_stdout(&crate::tools::schema::json(kind))
@@ -470,6 +571,24 @@ fn cli_command() -> clap::Command {
     crate::front::help_en::command(crate::text::i18n::current())
 }
 
+/// Lines kept as they are in roff (a table), escaped.
+fn no_fill(text: &str) -> String {
+    let mut out = String::from(".nf\n");
+    for line in text.lines() {
+        // A line starting with « . » or « ' » would be a roff request.
+        let line = line.replace('\\', "\\e").replace('-', "\\-");
+        let line = if line.starts_with(['.', '\'']) {
+            format!("\\&{line}")
+        } else {
+            line
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push_str(".fi\n");
+    out
+}
+
 fn man_page() -> std::io::Result<String> {
     let mut cmd = cli_command().disable_help_subcommand(true);
     cmd.build();
@@ -491,18 +610,8 @@ fn man_page() -> std::io::Result<String> {
     }
     let mut out = page.into_bytes();
     if let Some(extra) = extra {
-        out.extend_from_slice(format!(".SH \"{}\"\n.nf\n", msg::man_extra()).as_bytes());
-        for line in extra.lines() {
-            // A line starting with « . » or « ' » would be a roff request.
-            let line = line.replace('\\', "\\e").replace('-', "\\-");
-            let line = if line.starts_with(['.', '\'']) {
-                format!("\\&{line}")
-            } else {
-                line
-            };
-            out.extend_from_slice(format!("{line}\n").as_bytes());
-        }
-        out.extend_from_slice(b".fi\n");
+        out.extend_from_slice(format!(".SH \"{}\"\n", msg::man_extra()).as_bytes());
+        out.extend_from_slice(no_fill(&extra).as_bytes());
     }
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         let page = clap_mangen::Man::new(sub.clone());
@@ -511,6 +620,10 @@ fn man_page() -> std::io::Result<String> {
         page.render_description_section(&mut part)?;
         if sub.get_arguments().any(|a| !a.is_hide_set()) {
             page.render_options_section(&mut part)?;
+        }
+        // A command's own exit codes (`diff`), as a table too.
+        if let Some(after) = sub.get_after_help() {
+            part.extend_from_slice(no_fill(&after.to_string()).as_bytes());
         }
         let part = String::from_utf8_lossy(&part).replace("\n.SH ", "\n.SS ");
         let part = part

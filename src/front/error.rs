@@ -48,6 +48,10 @@ pub enum Error {
     /// summary): nothing more to say, exit 2.
     #[error("")]
     Reported,
+    /// `diff` found changes and printed them: exit 1, like `diff` (the
+    /// one exception to « 1 is unexpected », documented in its help).
+    #[error("")]
+    Differs,
     #[error(transparent)]
     Other(#[from] anyhow::Error),
 }
@@ -80,7 +84,7 @@ impl Error {
 
     /// The ★ exit codes: 2 for bad usage or input, 130 for an interruption,
     /// 1 for anything unexpected (a stream that cannot be written among
-    /// them).
+    /// them) — and for `diff` when something changes.
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Parse(_)
@@ -94,7 +98,7 @@ impl Error {
             | Error::Io(..) => 2,
             // 128 + SIGINT, as a shell reports a process that Ctrl-C ended.
             Error::Interrupted => 130,
-            Error::Other(_) | Error::Write(..) | Error::NotSaved(_) => 1,
+            Error::Differs | Error::Other(_) | Error::Write(..) | Error::NotSaved(_) => 1,
         }
     }
 }

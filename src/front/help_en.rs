@@ -21,6 +21,8 @@ Exit codes:
   129  terminal closed during a session (SIGHUP)
   130  interrupted (Ctrl-C)
   143  stopped during a session (SIGTERM)
+Exception: « aiguillage diff » exits with 1 when the content changes something (like
+diff), 0 otherwise.
 
 Interactive keys: arrows and Enter; « Help » entry for definitions; « Back » entry or Esc
 for the previous question; a review lets you change any answer before the result. Plain
@@ -36,6 +38,12 @@ Examples:
   aiguillage batch inventory.csv               decide a whole inventory (CSV or JSONL)
   aiguillage documents --answers case.json --out drafts/
                                                the documents the decision calls for";
+
+const DIFF_AFTER_HELP: &str = "\
+Exit codes (like diff, an exception to the general contract):
+  0    no path changes
+  1    at least one path changes its outcome, verdict or findings
+  2    bad usage or invalid questionnaire";
 
 /// English help of the main command's arguments, by id.
 fn arg_help(id: &str) -> Option<&'static str> {
@@ -56,17 +64,23 @@ fn arg_help(id: &str) -> Option<&'static str> {
         "format" => "Output format.",
         "no_input" => "Never ask: fail, naming the first missing answer.",
         "save_answers" => {
-            "Save the answers given to this file (also on Ctrl-C), to resume with --answers."
+            "Save the answers given to this file (also on Ctrl-C), to resume with --answers, \
+             with the versions of the questionnaires and a hash of the content that decided."
         }
         "plain" => {
             "Plain mode: numbered choices, no arrow keys, no redraw (screen readers, limited \
              terminals); reads answers from standard input, even from a pipe. Also with \
              TERM=dumb or ACCESSIBLE=1 at a terminal."
         }
+        "strict" => {
+            "Refuse (exit 2) an answers file saved against other versions of the \
+             questionnaires, instead of warning."
+        }
         "skeleton" => "Print an answers file to fill in.",
         "detail" => {
-            "The decision in full: whole findings, notes, caveats on the texts and every guide \
-             (by default, a brief decision; Markdown and JSON are always complete)."
+            "The decision in full: whole findings, notes, caveats on the texts, every guide and \
+             what would change the result (by default, a brief decision; Markdown and JSON are \
+             always complete)."
         }
         "files" => "Files or folders to check.",
         "questionnaire" => "Questionnaire (default: see above).",
@@ -74,6 +88,18 @@ fn arg_help(id: &str) -> Option<&'static str> {
         "kind" => "The file format.",
         "shell" => "The shell.",
         "input" => "Input format (default: from the file's extension, else its first character).",
+        "stale_after" => "Warn on a legal reference checked (`checked`) more than DAYS days ago.",
+        "today" => {
+            "Today's date for --stale-after (YYYY-MM-DD; default: the clock's), for a result \
+             that does not depend on the day."
+        }
+        "legi" => {
+            "The LEGI data of a code, in the form of the npm package @socialgouv/legi-data \
+             (data/LEGITEXT….json; repeatable): every cited article of that code whose link \
+             is a past, repealed or unknown version is reported."
+        }
+        "old" => "The old version: a .toml file or a folder of questionnaires.",
+        "new" => "The new version: a .toml file or a folder.",
         "delimiter" => "CSV column separator: « , », « ; » or « tab » (default: from the header).",
         "out" => "Folder to write the documents to (created if missing).",
         "force" => "Replace the files that already exist.",
@@ -91,7 +117,7 @@ fn command_about(name: &str) -> Option<&'static str> {
         "check" => "Check questionnaires (default: the built-in ones).",
         "paths" => "Every path of a questionnaire, with its outcome and findings.",
         "graph" => "Draw a questionnaire (Mermaid or Graphviz DOT).",
-        "schema" => "The JSON Schema of questionnaires or answers files.",
+        "schema" => "The JSON Schema of questionnaires, answers files or the JSON decision.",
         "completions" => "Completion script for a shell.",
         "man" => "The manual page (roff).",
         "batch" => {
@@ -99,6 +125,11 @@ fn command_about(name: &str) -> Option<&'static str> {
              question ids) per case; one record per case on stdout, in order. A case that \
              cannot be decided does not stop the run: its record carries the error, and the \
              exit code is 2 at the end."
+        }
+        "diff" => {
+            "What a change of the content changes for its users: every path whose outcome, \
+             verdict or findings change between two copies of the questionnaires, grouped by \
+             change, with the answers that lead there."
         }
         "documents" => {
             "Write to a folder the documents the decision calls for (mention explicite, \
@@ -113,6 +144,9 @@ fn translate_arg(a: Arg) -> Arg {
     let a = match a.get_value_names() {
         Some([name]) if name.as_str() == "FICHIER" => a.value_name("FILE"),
         Some([name]) if name.as_str() == "CHEMIN" => a.value_name("PATH"),
+        Some([name]) if name.as_str() == "JOURS" => a.value_name("DAYS"),
+        Some([name]) if name.as_str() == "ANCIEN" => a.value_name("OLD"),
+        Some([name]) if name.as_str() == "NOUVEAU" => a.value_name("NEW"),
         Some([name]) if name.as_str() == "DOSSIER" => a.value_name("DIR"),
         _ => a,
     };
@@ -420,6 +454,10 @@ fn english(cmd: Command) -> Command {
             let sub = match command_about(sub.get_name()) {
                 Some(about) => sub.about(about).long_about(None::<&str>),
                 None => sub,
+            };
+            let sub = match sub.get_name() {
+                "diff" => sub.after_help(DIFF_AFTER_HELP),
+                _ => sub,
             };
             sub.mut_args(translate_arg)
         })

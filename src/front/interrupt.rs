@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, Once};
 
-use crate::core::model::{Answer, AnswersFile};
+use crate::core::model::{Answer, AnswersFile, GivenAgainst};
 use crate::front::error::Error;
 use crate::front::io::{say, say_line};
 use crate::text::i18n;
@@ -33,6 +33,8 @@ struct Armed {
     initial: BTreeMap<String, Answer>,
     /// Question ids in the order the trees ask them, to save in that order.
     order: Vec<String>,
+    /// What the answers so far were given against ([`record`]).
+    given_against: Option<GivenAgainst>,
     /// The menus hide the cursor while they wait for a key.
     show_cursor: bool,
     #[cfg(unix)]
@@ -60,6 +62,7 @@ pub fn arm(
         answers: answers.clone(),
         initial: answers.clone(),
         order,
+        given_against: None,
         show_cursor,
         #[cfg(unix)]
         termios: terminal_settings(),
@@ -157,6 +160,14 @@ pub fn publish(answers: &BTreeMap<String, Answer>) {
     }
 }
 
+/// Records what the answers as they are now were given against, to save
+/// with them.
+pub fn record(given_against: GivenAgainst) {
+    if let Some(armed) = state().as_mut() {
+        armed.given_against = Some(given_against);
+    }
+}
+
 /// A prompt that stopped: Ctrl-C read as a key, or a wait cut short by a
 /// signal. [`exit_on`] that signal.
 pub fn exit() -> ! {
@@ -181,13 +192,14 @@ pub fn exit_on(signal: Signal) -> ! {
             answers,
             initial,
             order,
+            given_against,
             ..
         }) => {
             let file = crate::text::escape::escape(&path.display().to_string()).into_owned();
             if !worth_saving(path, initial, answers) {
                 say_line(&msg::left_as_it_was(&file));
             } else {
-                match save(path, questionnaire, answers, order) {
+                match save(path, questionnaire, answers, order, given_against.as_ref()) {
                     Ok(()) => {
                         say_line(&t.saved(&file));
                         say_line(&t.resume_with(&file));
@@ -226,12 +238,14 @@ pub fn save(
     questionnaire: &str,
     answers: &BTreeMap<String, Answer>,
     order: &[String],
+    given_against: Option<&GivenAgainst>,
 ) -> Result<(), Error> {
     use crate::front::answers;
     let order: Vec<&str> = order.iter().map(String::as_str).collect();
     let file = AnswersFile {
         questionnaire: Some(questionnaire.to_owned()),
         answers: answers.clone(),
+        given_against: given_against.cloned(),
         ..AnswersFile::default()
     };
     let Err(failed) = answers::save(path, &file, &order) else {

@@ -94,3 +94,12 @@ pub(crate) mod msg {
         fn stdout() { fr: "sortie standard", en: "standard output" }
     }
 }
+
+/// Today's date (UTC), from the system clock: `check --stale-after`
+/// counts from it unless `--today` says otherwise.
+pub fn today() -> crate::core::date::Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    crate::core::date::Date::from_days((secs / 86_400) as i64)
+}

@@ -181,11 +181,11 @@ pub fn html(d: &Decision) -> String {
     if !d.outcome.next_steps.is_empty() {
         toc.push(("etapes", t.next_steps));
     }
-    toc.extend([
-        ("guides", t.guides),
-        ("pourquoi", t.why),
-        ("references", t.references),
-    ]);
+    toc.extend([("guides", t.guides), ("pourquoi", t.why)]);
+    if d.what_would_change.is_some() {
+        toc.push(("changerait", crate::output::change::msg::heading(t)));
+    }
+    toc.push(("references", t.references));
 
     let _ = writeln!(s, "<header>");
     let _ = writeln!(
@@ -268,6 +268,7 @@ pub fn html(d: &Decision) -> String {
     let _ = writeln!(s, "</ul>\n</section>");
 
     why(&mut s, d, t, &mut refs);
+    changes(&mut s, d, t);
 
     let _ = writeln!(
         s,
@@ -299,6 +300,40 @@ pub fn html(d: &Decision) -> String {
         escape(t.not_legal_advice)
     );
     s
+}
+
+/// « Ce qui changerait le résultat » (see [`crate::output::change`]),
+/// when the decision was asked.
+fn changes(s: &mut String, d: &Decision, t: &Texts) {
+    use crate::output::change::{answer_words, by_step, msg, result_words};
+    if d.what_would_change.is_none() {
+        return;
+    }
+    let _ = writeln!(
+        s,
+        "<section aria-labelledby=\"changerait\" class=\"why\">\n<h2 id=\"changerait\">{}</h2>",
+        escape(msg::heading(t))
+    );
+    let steps = by_step(d);
+    if steps.is_empty() {
+        let _ = writeln!(s, "<p>{}</p>\n</section>", escape(msg::nothing(t)));
+        return;
+    }
+    let _ = writeln!(s, "<p>{}</p>\n<ul>", escape(msg::intro(t)));
+    for (n, step, changes) in steps {
+        let _ = write!(s, "<li><p>{n}. {}</p><ul>", escape(&step_text(step, t)));
+        for c in changes {
+            let _ = write!(
+                s,
+                "<li>{}{} {}</li>",
+                escape(&answer_words(c, t)),
+                escape(t.colon),
+                escape(&result_words(c, t))
+            );
+        }
+        let _ = writeln!(s, "</ul></li>");
+    }
+    let _ = writeln!(s, "</ul>\n</section>");
 }
 
 /// « Pourquoi ? »: every answer, what it implies, its articles and the

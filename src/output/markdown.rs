@@ -82,6 +82,7 @@ pub fn markdown(d: &Decision, t: &Texts) -> String {
         verdict_label(d.outcome.verdict, t),
         d.outcome.title
     );
+    crate::output::change::markdown(&mut s, d, t);
     markdown_references(&mut s, d, t);
     let _ = writeln!(
         s,

@@ -2,7 +2,8 @@
 //! people or programs — [`text`] for the terminal, [`markdown`] to share,
 //! [`json`] for scripts, [`link`] for the recommended guides, [`html`] for
 //! a page to print or archive, [`documents`] for the drafts a decision
-//! calls for — and
+//! calls for, [`change`] for what other answers would change, [`stamp`]
+//! for what changed for an answers file since it was saved — and
 //! [`answer`], how answers, their labels and answer errors are said in the
 //! interface language. [`escaped`] is a decision fit for a terminal.
 //!
@@ -10,6 +11,7 @@
 //! format is a new file here, plus its name in `front::cli::Format`.
 
 pub mod answer;
+pub mod change;
 pub mod documents;
 pub mod escaped;
 pub mod html;
@@ -19,4 +21,5 @@ pub mod link;
 pub mod markdown;
 pub mod record;
 pub mod references;
+pub mod stamp;
 pub mod text;

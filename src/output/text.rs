@@ -269,6 +269,7 @@ pub fn full(d: &Decision, look: Look) -> String {
         }
     }
     why_text(&mut s, d, look, &mut refs);
+    crate::output::change::text(&mut s, d, t, g, width);
     refs.write(&mut s, t, width, true);
     footer(&mut s, d, look);
     s
