@@ -65,11 +65,15 @@ fuzz_target!(|data: &[u8]| {
                     texts: i18n::texts(),
                     glyphs: &glyphs::UNICODE,
                     width: output::text::DEFAULT_WIDTH,
+                    detail: false,
                 };
                 let clean = output::escaped::escaped(&d);
                 let _ = output::text::text(&clean, look);
+                let _ = output::text::text(&clean, output::text::Look { detail: true, ..look });
                 let _ = output::markdown::markdown(&clean, look.texts);
-                let _ = output::link::links(&clean);
+                let _ = output::link::links(&clean, false);
+                let _ = output::link::links(&clean, true);
+                let _ = output::html::html(&clean);
                 let json = output::json::json(&d);
                 let back: serde_json::Value = serde_json::from_str(&json).expect("JSON output");
                 assert_eq!(back["outcome"]["id"], d.outcome.id.as_str());
