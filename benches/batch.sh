@@ -46,9 +46,13 @@ measure() { # label, then the command
 measure "batch jsonl → jsonl" "$bin" batch "$work/inventory.jsonl"
 measure "batch csv → csv" "$bin" batch --format csv "$work/inventory.csv"
 
-scenario=tests/scenarios/A3.json
-valgrind --tool=callgrind --callgrind-out-file="$work/cg" "$bin" --answers "$scenario" --format json \
-  > /dev/null 2> "$work/valgrind"
-echo "one decision ($scenario, --format json): $(grep -oP 'Collected : \K[0-9]+' "$work/valgrind") instructions"
+# A scenario file holds its expected result too: keep its answers only.
+python3 -c 'import json,sys; v=json.load(open(sys.argv[1])); json.dump({"questionnaire": v["questionnaire"], "answers": v["answers"]}, open(sys.argv[2], "w"))' \
+  tests/scenarios/A3.json "$work/a3.json"
+for format in text json; do
+  valgrind --tool=callgrind --callgrind-out-file="$work/cg" "$bin" --answers "$work/a3.json" --format "$format" \
+    > /dev/null 2> "$work/valgrind"
+  echo "one decision (case A3, --format $format): $(grep -oP 'Collected : \K[0-9]+' "$work/valgrind") instructions"
+done
 valgrind --tool=callgrind --callgrind-out-file="$work/cg" "$bin" --version > /dev/null 2> "$work/valgrind"
 echo "process floor (--version): $(grep -oP 'Collected : \K[0-9]+' "$work/valgrind") instructions"

@@ -595,19 +595,61 @@ impl<'b> Walk<'b, '_> {
 
 /// Walks the tree from the start of `questionnaire` with `answers`.
 ///
-/// Every answer is checked first ([`check_answers`]); then the walk
+/// Every answer is checked, as [`check_answers`] does, and the walk
 /// follows the answers until a question has none (`Pending`) or an outcome
-/// is reached. The bundle was validated (no cycle), and the walk is
+/// is reached. The answers on the path are checked as they are followed,
+/// so each is resolved once. The bundle was validated (no cycle), and the walk is
 /// bounded by the number of questions anyway, so it always ends.
 pub fn walk<'b, 'a>(
     bundle: &'b Bundle,
     questionnaire: &'b Questionnaire,
     answers: &'a BTreeMap<String, Answer>,
 ) -> Result<Walk<'b, 'a>, Vec<AnswerError>> {
+    // The path is followed first, which checks the answers it uses; then
+    // only the others are checked. Any problem gives the full list of
+    // [`check_answers`], as if every answer had been checked first.
+    let stop = match follow(bundle, questionnaire, answers) {
+        Ok(w) if others_fit(bundle, answers, &w) => return Ok(w),
+        Ok(_) | Err(Stop::BadAnswer) => None,
+        Err(Stop::Unreachable(target)) => Some(target),
+    };
     let errors = check_answers(bundle, answers);
-    if !errors.is_empty() {
-        return Err(errors);
+    match stop {
+        Some(target) if errors.is_empty() => Err(vec![AnswerError::UnknownQuestion {
+            id: target,
+            suggestion: None,
+        }]),
+        _ => Err(errors),
     }
+}
+
+/// Why [`follow`] stopped short of an outcome or a pending question.
+enum Stop {
+    /// An answer on the path does not fit its question.
+    BadAnswer,
+    /// Unreachable for a validated bundle: a dangling reference, a cycle
+    /// or a tally whose ranges miss the count.
+    Unreachable(String),
+}
+
+/// Whether every answer the walk did not use fits a question.
+fn others_fit(bundle: &Bundle, answers: &BTreeMap<String, Answer>, w: &Walk<'_, '_>) -> bool {
+    answers.iter().all(|(id, answer)| {
+        let used = w
+            .steps
+            .iter()
+            .any(|s| matches!(s.answer, Given::Answer(a) if std::ptr::eq(a, answer)));
+        used || bundle
+            .question(id)
+            .is_some_and(|q| route_of(q, answer).is_ok())
+    })
+}
+
+fn follow<'b, 'a>(
+    bundle: &'b Bundle,
+    questionnaire: &'b Questionnaire,
+    answers: &'a BTreeMap<String, Answer>,
+) -> Result<Walk<'b, 'a>, Stop> {
     let mut steps: Vec<Walked<'b, 'a>> = Vec::new();
     let mut target: &str = &questionnaire.start;
     let limit = bundle.question_count() + 1;
@@ -647,7 +689,7 @@ pub fn walk<'b, 'a>(
                         end: End::Pending(q),
                     });
                 };
-                let (route, chosen) = route_of(q, answer).map_err(|e| vec![e])?;
+                let (route, chosen) = route_of(q, answer).map_err(|_| Stop::BadAnswer)?;
                 Walked {
                     question: q,
                     answer: Given::Answer(answer),
@@ -659,12 +701,7 @@ pub fn walk<'b, 'a>(
         target = step.route.next;
         steps.push(step);
     }
-    // Unreachable for a validated bundle: a dangling reference, a cycle or
-    // a tally whose ranges miss the count.
-    Err(vec![AnswerError::UnknownQuestion {
-        id: target.to_owned(),
-        suggestion: None,
-    }])
+    Err(Stop::Unreachable(target.to_owned()))
 }
 
 /// Walks the tree from the start of `questionnaire` with `answers`, and

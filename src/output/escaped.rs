@@ -57,6 +57,7 @@ pub fn escaped(d: &Decision) -> Decision {
     o.guides.iter_mut().for_each(esc_guide);
     for f in &mut d.findings {
         esc_all([&mut f.id, &mut f.text]);
+        f.short.iter_mut().for_each(esc);
         f.articles.iter_mut().for_each(esc_article);
         f.guides.iter_mut().for_each(esc_guide);
     }

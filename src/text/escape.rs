@@ -59,8 +59,33 @@ pub fn json_safe(json: &str) -> Cow<'_, str> {
     )
 }
 
+/// Whether `s` holds a control character that `keep` does not keep: a
+/// scan of the bytes, since every output goes through here and nearly
+/// every text has none (C1 controls are `C2 80..9F` in UTF-8, the bidi
+/// ones `E2 80 AA..AE` and `E2 81 A6..A9`).
+fn needs_escape(s: &str, keep: fn(char) -> bool) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| {
+        let candidate = match x {
+            0x00..=0x1f | 0x7f => true,
+            0xc2 => b.get(i + 1).is_some_and(|y| (0x80..=0x9f).contains(y)),
+            0xe2 => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), Some(z)) => (0xaa..=0xae).contains(z),
+                (Some(0x81), Some(z)) => (0xa6..=0xa9).contains(z),
+                _ => false,
+            },
+            _ => false,
+        };
+        candidate
+            && s[i..]
+                .chars()
+                .next()
+                .is_some_and(|c| is_control(c) && !keep(c))
+    })
+}
+
 fn escape_with_as(s: &str, keep: fn(char) -> bool, push: fn(&mut String, char)) -> Cow<'_, str> {
-    if !s.chars().any(|c| is_control(c) && !keep(c)) {
+    if !needs_escape(s, keep) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -148,6 +173,38 @@ pub fn excerpt(text: &str, offset: usize) -> (String, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_scan_finds_what_the_char_scan_finds() {
+        let samples = [
+            "plain",
+            "« é » à",
+            "a\nb\tc",
+            "\x1b[1m",
+            "\u{85}",
+            "\u{9f}x",
+            "\u{a0}",
+            "\u{202a}",
+            "\u{202e}",
+            "\u{2029}",
+            "\u{2066}",
+            "\u{2069}",
+            "\u{2070}",
+            "\u{7f}",
+            "",
+        ];
+        let keeps: [fn(char) -> bool; 3] = [
+            |c| c == '\n' || c == '\t',
+            |_| false,
+            |c| c.is_ascii_control(),
+        ];
+        for s in samples {
+            for keep in keeps {
+                let slow = s.chars().any(|c| is_control(c) && !keep(c));
+                assert_eq!(needs_escape(s, keep), slow, "{s:?}");
+            }
+        }
+    }
 
     #[test]
     fn escapes_esc_c1_and_bidi_but_keeps_line_breaks_where_meant() {
