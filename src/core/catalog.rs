@@ -160,6 +160,7 @@ impl Bundle {
             q.description.clear();
             for x in &mut q.questions {
                 x.help.clear();
+                x.details.clear();
                 x.terms.clear();
                 for c in &mut x.choices {
                     c.help = None;

@@ -383,6 +383,12 @@ pub fn route_of<'q>(
             pick_choice(q, s)
         }
         (QuestionKind::Choice, Answer::Text(s)) => pick_choice(q, s),
+        // A yes/no question that gained « je ne sais pas » became a
+        // choice of `oui`, `non` and more: `true` and `false` still mean
+        // what they meant, so older answers files keep working.
+        (QuestionKind::Choice, Answer::Bool(b)) if has_yes_no_values(q) => {
+            pick_choice(q, if *b { "oui" } else { "non" })
+        }
         (QuestionKind::Number, Answer::Number(n)) => {
             if !n.is_finite() || *n < 0.0 {
                 return Err(wrong());
@@ -405,6 +411,12 @@ pub fn route_of<'q>(
         }
         _ => Err(wrong()),
     }
+}
+
+/// Whether a choice question offers both `oui` and `non` among its values.
+fn has_yes_no_values(q: &Question) -> bool {
+    let has = |v: &str| q.choices.iter().any(|c| c.value == v);
+    has("oui") && has("non")
 }
 
 fn pick_choice<'q>(q: &'q Question, value: &str) -> Result<(Route<'q>, Chosen<'q>), AnswerError> {

@@ -65,6 +65,11 @@ impl QuestionKind {
     }
 }
 
+/// The longest short help, in characters: about four lines of a narrow
+/// terminal, so that « ? Aide » answers at a glance and the rest waits
+/// for « Plus de détails ».
+pub const HELP_MAX_CHARS: usize = 320;
+
 /// One question: what is asked, how it is answered, where each answer leads.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema, Encode, Decode)]
 #[serde(deny_unknown_fields)]
@@ -78,9 +83,15 @@ pub struct Question {
     pub section: Option<String>,
     /// The question, as asked.
     pub text: String,
-    /// Definitions, examples and the rule the question comes from.
+    /// The short answer to « what should I pick? », shown first by
+    /// « ? Aide »: a few lines at most (`check` warns past
+    /// [`HELP_MAX_CHARS`](crate::core::model::HELP_MAX_CHARS)).
     #[serde(default)]
     pub help: String,
+    /// The rest, shown on demand (« Plus de détails »): the rule the
+    /// question comes from, examples, borderline cases, readings.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub details: String,
     /// Glossary terms used by the question (ids in `glossaire.toml`).
     #[serde(default)]
     pub terms: Vec<String>,

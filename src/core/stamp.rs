@@ -30,6 +30,7 @@ pub fn content_hash(q: &Questionnaire) -> String {
     deciding.description.clear();
     for x in &mut deciding.questions {
         x.help.clear();
+        x.details.clear();
         x.terms.clear();
         for c in &mut x.choices {
             c.help = None;

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::core::catalog::{Bundle, Node, SourceId};
 use crate::core::diagnostic::{Diagnostic, Report, Severity};
-use crate::core::model::{Finding, FindingKind, GuideRef, Question, QuestionKind};
+use crate::core::model::{Finding, FindingKind, GuideRef, HELP_MAX_CHARS, Question, QuestionKind};
 use crate::text::number::fmt_num;
 use crate::text::suggest::suggest;
 
@@ -926,6 +926,15 @@ fn check_content(c: &mut Checker) {
                     msg::missing_help(&x.id),
                 );
             }
+            let chars = x.help.trim().chars().count();
+            if chars > HELP_MAX_CHARS {
+                c.warning(
+                    "help-too-long",
+                    src,
+                    format!("questions[{qi}].help"),
+                    msg::help_too_long(&x.id, chars, HELP_MAX_CHARS),
+                );
+            }
         }
         for (fi, f) in q.findings.iter().enumerate() {
             check_short(c, src, fi, f);
@@ -1227,6 +1236,10 @@ pub(crate) mod msg {
         fn missing_help(id: &str) {
             fr: "la question « {id} » n'a pas de texte d'aide",
             en: "question « {id} » has no help text",
+        }
+        fn help_too_long(id: &str, chars: usize, max: usize) {
+            fr: "l'aide de la question « {id} » fait {chars} caractères (au plus {max}) : gardez-y la réponse courte et mettez le reste dans `details`, montré par « Plus de détails »",
+            en: "the help of question « {id} » is {chars} characters long (at most {max}): keep the short answer there and move the rest to `details`, shown by « Plus de détails »",
         }
         fn missing_short(id: &str) {
             fr: "le constat « {id} » n'a pas de forme brève (champ `short`) : la décision brève montrera la première phrase de son texte",
