@@ -262,6 +262,21 @@ fn missing_help_is_a_warning() {
     assert_eq!(d["severity"], "warning");
 }
 
+/// « ? Aide » shows the short answer: the rest belongs in `details`.
+#[test]
+fn help_too_long_is_a_warning() {
+    let d = expect(
+        "help-too-long.toml",
+        "help-too-long",
+        "help-too-long.toml",
+        12,
+        8,
+    );
+    assert_eq!(d["severity"], "warning");
+    let m = d["message"].as_str().unwrap();
+    assert!(m.contains("« q1 »") && m.contains("(au plus 320)"), "{m}");
+}
+
 /// The brief decision shows each obligation, recommendation and warning
 /// by its short line; a note needs none.
 #[test]
@@ -726,7 +741,7 @@ fn english_messages_of_some_checks() {
     );
     assert_eq!(
         message("unknown-field.toml", "parse"),
-        "unknown field « titel » (allowed fields: id, kind, section, text, help, terms, choices, ranges, unit, next, count)"
+        "unknown field « titel » (allowed fields: id, kind, section, text, help, details, terms, choices, ranges, unit, next, count)"
     );
     assert!(
         message("missing-next.toml", "parse")

@@ -415,3 +415,75 @@ fn a_bundle_without_questionnaire_is_refused() {
     .unwrap_err();
     assert_eq!(aiguillage::Error::from(e).exit_code(), 2);
 }
+
+/// A yes/no question that gained « je ne sais pas » is a choice of `oui`,
+/// `non` and `ne_sait_pas`: `true` and `false`, as older answers files
+/// wrote them, keep their meaning; a choice without `oui`/`non` still
+/// refuses a boolean.
+#[test]
+fn a_choice_offering_oui_and_non_reads_true_and_false() {
+    const TREE: &str = r#"
+id = "t"
+title = "T"
+version = "1.0.0"
+legal_date = "2026-12-01"
+start = "q"
+
+[[questions]]
+id = "q"
+kind = "choice"
+text = "Q ?"
+help = "Aide."
+[[questions.choices]]
+value = "oui"
+label = "Oui"
+next = "fin_oui"
+[[questions.choices]]
+value = "non"
+label = "Non"
+next = "fin_non"
+[[questions.choices]]
+value = "ne_sait_pas"
+label = "Je ne sais pas"
+next = "fin_oui"
+
+[[outcomes]]
+id = "fin_oui"
+verdict = "must"
+title = "Oui"
+summary = "Résumé."
+guides = ["juridique"]
+
+[[outcomes]]
+id = "fin_non"
+verdict = "may"
+title = "Non"
+summary = "Résumé."
+guides = ["juridique"]
+"#;
+    let b = Bundle::from_sources([("t/t.toml", TREE)]).unwrap_or_else(|e| panic!("{e}"));
+    let q = b.questionnaire("t").unwrap();
+    let outcome = |a: Answer| match engine::evaluate(&b, q, &answers(&[("q", a)])) {
+        Ok(Evaluation::Done(d)) => d.outcome.id,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(outcome(Answer::Bool(true)), "fin_oui");
+    assert_eq!(outcome(Answer::Bool(false)), "fin_non");
+    assert_eq!(outcome(Answer::Text("non".into())), "fin_non");
+    assert_eq!(outcome(Answer::Text("ne_sait_pas".into())), "fin_oui");
+
+    let mini = bundle();
+    let errors = eval(
+        &mini,
+        &answers(&[
+            ("acheve", Answer::Bool(true)),
+            ("agents", Answer::Number(50.0)),
+            ("nature", Answer::Bool(true)),
+        ]),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&errors[..], [AnswerError::WrongType { id, .. }] if id == "nature"),
+        "{errors:?}"
+    );
+}

@@ -4,7 +4,7 @@
 //! built-in content does; one walks the built-in questionnaires to a
 //! decision.
 //!
-//! Keys: Enter `\r`, Down `\x1b[B`, Esc `\x1b`, Ctrl-C `\x03`.
+//! Keys: Enter `\r`, Down `\x1b[B`, Up `\x1b[A`, Esc `\x1b`, Ctrl-C `\x03`.
 
 #![cfg(unix)]
 
@@ -21,6 +21,7 @@ const TREE: &str = include_str!("fixtures/session/arbre.toml");
 
 const ENTER: &str = "\r";
 const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
 const ESC: &str = "\x1b";
 const CTRL_C: &str = "\x03";
 
@@ -157,12 +158,22 @@ fn a_full_session_reaches_a_decision_and_saves_the_answers() {
     let mut p = run.spawn(&["--save-answers", out.to_str().unwrap()], &[]);
     see(&mut p, "Question 1 sur 3 au plus");
     see(&mut p, "Oui pour A");
-    // Help first: the place is kept.
+    // Help first: the short answer, and the way to the rest.
     send(&mut p, &format!("{DOWN}{DOWN}{ENTER}"));
-    see(&mut p, "Aide de la question A.");
+    let short = see(&mut p, "Aide de la question A.");
+    see(&mut p, "« Plus de détails » dans la liste.");
+    assert!(!short.contains("Détails de la question A"), "{short}");
+    see(&mut p, "Question 1 sur 3 au plus");
+    // The cursor stays on the help entry, now « Plus de détails ».
+    see(&mut p, "Plus de détails : règles, exemples, définitions");
+    send(&mut p, ENTER);
+    see(&mut p, "Plus de détails — Question A ?");
+    see(&mut p, "Détails de la question A : la règle et un exemple.");
     see(&mut p, "document administratif :");
     see(&mut p, "Question 1 sur 3 au plus");
-    send(&mut p, ENTER);
+    // After the last page the entry is « Aide » again; up twice: « Oui ».
+    see(&mut p, "Aide : comment répondre");
+    send(&mut p, &format!("{UP}{UP}{ENTER}"));
     see(&mut p, "Question 2 sur 3 au plus");
     see(&mut p, "Combien pour B ?");
     send(&mut p, "1 200\r");
@@ -281,6 +292,11 @@ fn a_dumb_terminal_gets_numbered_questions_without_cursor_tricks() {
     see(&mut p, "Votre choix : ");
     send(&mut p, "?\r");
     see(&mut p, "Aide de la question A.");
+    see(&mut p, "tapez « ? » de nouveau.");
+    see(&mut p, "?  Plus de détails");
+    see(&mut p, "Votre choix : ");
+    send(&mut p, "?\r");
+    see(&mut p, "Détails de la question A : la règle et un exemple.");
     see(&mut p, "Votre choix : ");
     send(&mut p, "1\r");
     see(&mut p, "Votre réponse : ");
@@ -303,7 +319,7 @@ fn english_interface_says_once_that_the_content_is_french() {
     let mut p = run.spawn(&["--lang", "en"], &[]);
     see(&mut p, "Legal content is in French");
     see(&mut p, "Question 1 of at most 3");
-    see(&mut p, "Help: explanations and definitions");
+    see(&mut p, "Help: how to answer");
     send(&mut p, &format!("{DOWN}{ENTER}"));
     see(&mut p, "Question C ?");
     see(&mut p, "Back to the previous question");

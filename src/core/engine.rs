@@ -414,7 +414,7 @@ pub fn route_of<'q>(
 }
 
 /// Whether a choice question offers both `oui` and `non` among its values.
-fn has_yes_no_values(q: &Question) -> bool {
+pub fn has_yes_no_values(q: &Question) -> bool {
     let has = |v: &str| q.choices.iter().any(|c| c.value == v);
     has("oui") && has("non")
 }

@@ -458,16 +458,31 @@ fn csv_case(columns: &[Column<'_>], row: &csv::StringRecord, line: u64) -> Resul
 /// writes it, free text as is. `None` when it cannot be one.
 fn cell_answer(q: &Question, cell: &str) -> Option<Answer> {
     match q.kind {
-        QuestionKind::YesNo => match cell.to_lowercase().as_str() {
-            "oui" | "true" | "vrai" | "yes" => Some(Answer::Bool(true)),
-            "non" | "false" | "faux" | "no" => Some(Answer::Bool(false)),
-            _ => None,
-        },
+        QuestionKind::YesNo => yes_no_cell(cell).map(Answer::Bool),
+        // A choice of `oui`, `non` and more (« je ne sais pas »): the
+        // words of a yes/no cell still mean oui and non.
+        QuestionKind::Choice if !q.choices.iter().any(|c| c.value == cell) => {
+            match yes_no_cell(cell) {
+                Some(b) if crate::core::engine::has_yes_no_values(q) => {
+                    Some(Answer::Text(if b { "oui" } else { "non" }.to_owned()))
+                }
+                _ => Some(Answer::Text(cell.to_owned())),
+            }
+        }
         QuestionKind::Number => {
             crate::text::number::parse(cell, i18n::current()).map(Answer::Number)
         }
         QuestionKind::Choice | QuestionKind::Text => Some(Answer::Text(cell.to_owned())),
         QuestionKind::Tally => None,
+    }
+}
+
+/// A yes/no cell, in French or English words.
+fn yes_no_cell(cell: &str) -> Option<bool> {
+    match cell.to_lowercase().as_str() {
+        "oui" | "true" | "vrai" | "yes" => Some(true),
+        "non" | "false" | "faux" | "no" => Some(false),
+        _ => None,
     }
 }
 
@@ -839,5 +854,52 @@ pub(crate) mod msg {
             fr: "premier cas non décidé : ligne {line} (voir le champ « error » de son enregistrement)",
             en: "first case not decided: line {line} (see the « error » field of its record)",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::Choice;
+
+    fn choice(values: &[&str]) -> Question {
+        Question {
+            id: "q".into(),
+            kind: QuestionKind::Choice,
+            section: None,
+            text: "Q ?".into(),
+            help: String::new(),
+            details: String::new(),
+            terms: vec![],
+            choices: values
+                .iter()
+                .map(|v| Choice {
+                    value: (*v).into(),
+                    label: (*v).into(),
+                    help: None,
+                    branch: Default::default(),
+                })
+                .collect(),
+            ranges: vec![],
+            unit: None,
+            next: None,
+            count: vec![],
+        }
+    }
+
+    fn text(s: &str) -> Option<Answer> {
+        Some(Answer::Text(s.into()))
+    }
+
+    #[test]
+    fn yes_no_words_answer_a_choice_of_oui_and_non() {
+        let q = choice(&["oui", "non", "ne_sait_pas"]);
+        assert_eq!(cell_answer(&q, "true"), text("oui"));
+        assert_eq!(cell_answer(&q, "Faux"), text("non"));
+        assert_eq!(cell_answer(&q, "non"), text("non"));
+        assert_eq!(cell_answer(&q, "ne_sait_pas"), text("ne_sait_pas"));
+        // Elsewhere a cell is the value it says, refused later if wrong.
+        let other = choice(&["base", "autre"]);
+        assert_eq!(cell_answer(&other, "true"), text("true"));
     }
 }

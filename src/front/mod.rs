@@ -21,5 +21,6 @@ pub mod help_en;
 pub mod interrupt;
 pub mod io;
 pub mod prompt;
+pub mod question_help;
 pub mod session;
 pub mod term;

@@ -18,14 +18,16 @@ use dialoguer::{Input, Select, theme::ColorfulTheme};
 use crate::core::engine::Step;
 use crate::core::model::{Answer, Question, QuestionKind};
 use crate::front::error::Error;
+use crate::front::question_help::{self, Screen};
 use crate::front::session::{
-    BackTo, Confirm, Context, Dropped, LineQuestion, Notice, Prompter, Reply, ReviewReply, TermHelp,
+    BackTo, Confirm, Context, Dropped, LineQuestion, Notice, Prompter, Reply, ReviewReply,
+    TermHelp, term_help,
 };
 use crate::output::labels::step_label;
 use crate::text::escape::escape;
 use crate::text::glyphs::Glyphs;
 use crate::text::i18n::Texts;
-use crate::text::wrap::{wrap, wrap_with};
+use crate::text::wrap::{wrap_lines, wrap_with};
 
 /// The lines printed before the first question.
 pub fn intro(title: &str, plain: bool, save_to: Option<&str>, t: &Texts) -> String {
@@ -43,46 +45,40 @@ pub fn intro(title: &str, plain: bool, save_to: Option<&str>, t: &Texts) -> Stri
     s
 }
 
-/// The help of a question: its text, the help of its choices, and the
-/// glossary entries of its terms.
-fn help_text(q: &Question, terms: &[TermHelp<'_>], t: &Texts, g: &Glyphs) -> String {
-    let mut s = format!("{} — {}\n", t.help_title, q.text);
-    if q.help.trim().is_empty() && terms.is_empty() {
-        s.push_str(t.no_help);
-        s.push('\n');
+/// The page of help `page` of `q` (counting on past the last page starts
+/// again from the first), and the label of the menu entry that shows the
+/// page after the one last shown.
+fn help_page(
+    q: &Question,
+    terms: &[TermHelp<'_>],
+    page: usize,
+    t: &Texts,
+    g: &Glyphs,
+    screen: Screen,
+) -> String {
+    let pages = question_help::pages(q, terms, t, g, screen);
+    pages[page % pages.len()].clone()
+}
+
+/// The help entry after `shown`: « Plus de détails » while pages remain,
+/// « Aide » again after the last.
+fn help_entry(
+    ctx: &Context<'_>,
+    q: &Question,
+    t: &'static Texts,
+    g: &Glyphs,
+    screen: Screen,
+) -> &'static str {
+    let Some(shown) = ctx.help_shown else {
+        return t.help_entry;
+    };
+    let terms = term_help(ctx.bundle, q);
+    let n = question_help::pages(q, &terms, t, g, screen).len();
+    if (shown + 1) % n == 0 {
+        t.help_entry
+    } else {
+        t.more_entry
     }
-    if !q.help.trim().is_empty() {
-        s.push_str(q.help.trim());
-        s.push('\n');
-    }
-    let choice_help: Vec<_> = q
-        .choices
-        .iter()
-        .filter_map(|c| c.help.as_deref().map(|h| (c.label.as_str(), h)))
-        .collect();
-    if !choice_help.is_empty() {
-        s.push_str(&format!("\n{}{}\n", t.help_choices, t.colon));
-        for (label, h) in choice_help {
-            s.push_str(&format!("{} {label}{} {}\n", g.bullet, t.colon, h.trim()));
-        }
-    }
-    if !terms.is_empty() {
-        s.push_str(&format!("\n{}{}\n", t.help_terms, t.colon));
-        for term in terms {
-            s.push_str(&format!(
-                "{} {}{} {}",
-                g.bullet,
-                term.term,
-                t.colon,
-                term.definition.trim()
-            ));
-            if !term.articles.is_empty() {
-                s.push_str(&format!(" ({})", term.articles.join(", ")));
-            }
-            s.push('\n');
-        }
-    }
-    s
 }
 
 /// The answers set aside after a change, and what happens to them.
@@ -114,21 +110,6 @@ fn review_list(path: &[Step], t: &Texts, g: &Glyphs) -> String {
     s
 }
 
-/// Wraps each line at `width`; list items (« - », « • ») get a hanging
-/// indent so their continuation lines stand out.
-fn wrap_lines(s: &str, width: usize) -> String {
-    s.lines()
-        .map(|l| {
-            let body = l.trim_start();
-            let lead = &l[..l.len() - body.len()];
-            let indent = format!("{lead}{}", " ".repeat(marker_width(body)));
-            let width = width.saturating_sub(lead.len()).max(20);
-            format!("{lead}{}", wrap(body, width, &indent))
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// Wraps each line of `s` to the width of `term`, at most 100 columns for
 /// reading ease, with hanging indents for list items.
 pub fn wrap_to(term: &Term, s: &str) -> String {
@@ -137,25 +118,6 @@ pub fn wrap_to(term: &Term, s: &str) -> String {
 
 fn columns(term: &Term) -> usize {
     term.size().1 as usize
-}
-
-/// Width of a list marker (« - », « • », « 12. ») at the start of a line,
-/// for the hanging indent of its continuation lines.
-fn marker_width(body: &str) -> usize {
-    if ["- ", "• ", "* ", "→ ", "-> "]
-        .iter()
-        .any(|b| body.starts_with(b))
-    {
-        return body
-            .find(' ')
-            .map_or(0, |i| console::measure_text_width(&body[..=i]));
-    }
-    let digits = body.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && body[digits..].starts_with(". ") {
-        digits + 2
-    } else {
-        0
-    }
 }
 
 /// Index of the choice an answer selects.
@@ -291,6 +253,18 @@ impl MenuPrompter {
         self.term.write_line(s).map_err(io)
     }
 
+    /// The terminal, for the pages of help: as wide as the question, as
+    /// high as the window.
+    fn screen(&self, q: &Question) -> Screen {
+        let (rows, _) = self.term.size();
+        Screen {
+            width: columns(&self.term).clamp(30, 100) - 2,
+            wrap: true,
+            rows: rows as usize,
+            typed: !has_choices(q),
+        }
+    }
+
     /// Progress, then the question, printed once and wrapped by us: the
     /// menu below holds only the entries.
     fn header(&self, q: &Question, ctx: &Context<'_>) -> Result<(), Error> {
@@ -324,10 +298,15 @@ impl MenuPrompter {
             .iter()
             .map(|c| self.entry(&escape(&c.label)))
             .collect();
-        items.push(self.entry(self.texts.help_entry));
+        let help = help_entry(ctx, q, self.texts, self.glyphs, self.screen(q));
+        items.push(self.entry(help));
         let back = self.back_entry(ctx.back);
         items.extend(back.as_deref().map(|b| self.entry(b)));
-        let default = choice_index(q, ctx.previous).unwrap_or(0);
+        // Reading the help, the next « Entrée » reads on.
+        let default = match ctx.help_shown {
+            Some(_) => q.choices.len(),
+            None => choice_index(q, ctx.previous).unwrap_or(0),
+        };
         loop {
             let picked = Select::with_theme(&self.theme)
                 .items(&items)
@@ -459,8 +438,14 @@ impl Prompter for MenuPrompter {
     fn tell(&mut self, notice: &Notice<'_>) -> Result<(), Error> {
         let (t, g) = (self.texts, self.glyphs);
         match notice {
-            Notice::Help { question, terms } => {
-                let text = self.wrapped(escape(&help_text(question, terms, t, g)).trim_end());
+            Notice::Help {
+                question,
+                terms,
+                page,
+            } => {
+                let screen = self.screen(question);
+                let page = help_page(question, terms, *page, t, g, screen);
+                let text = escape(&page);
                 self.line("")?;
                 self.line(&style(text).for_stderr().cyan().to_string())
             }
@@ -525,6 +510,21 @@ pub struct PlainPrompter<R, W> {
     /// Lines read since the last answer: from a pipe, an endless stream of
     /// lines that answer nothing (`yes | aiguillage --plain`) must end.
     idle: usize,
+}
+
+/// Plain mode measures the help against a 50-line terminal of 80
+/// columns (or the real one, when there is one) and wraps nothing: the
+/// terminal or the screen reader does.
+fn plain_screen() -> Screen {
+    let rows = Term::stderr()
+        .size_checked()
+        .map_or(50, |(r, _)| r as usize);
+    Screen {
+        width: 80,
+        wrap: false,
+        rows,
+        typed: true,
+    }
 }
 
 /// The most lines a pipe may send in a row without answering (help, back,
@@ -613,7 +613,8 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
         for (i, c) in q.choices.iter().enumerate() {
             s.push_str(&format!("  {}. {}\n", i + 1, c.label));
         }
-        s.push_str(&format!("  ?  {}\n", t.help_entry.trim_start_matches("? ")));
+        let help = help_entry(ctx, q, t, self.glyphs, plain_screen());
+        s.push_str(&format!("  ?  {}\n", help.trim_start_matches("? ")));
         match ctx.back {
             BackTo::Nothing => {}
             BackTo::Previous => s.push_str(&format!("  <  {}\n", t.back_entry)),
@@ -724,7 +725,11 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
     fn tell(&mut self, notice: &Notice<'_>) -> Result<(), Error> {
         let (t, g) = (self.texts, self.glyphs);
         let text = match notice {
-            Notice::Help { question, terms } => help_text(question, terms, t, g),
+            Notice::Help {
+                question,
+                terms,
+                page,
+            } => help_page(question, terms, *page, t, g, plain_screen()),
             Notice::Dropped(d) => dropped_text(d, t, g),
         };
         self.say(&format!("\n{text}"))

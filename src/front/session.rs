@@ -30,7 +30,8 @@ pub enum Reply {
     Answer(Answer),
     /// Go back (to the previous question, or out of an edit).
     Back,
-    /// Show the help of the question and its terms, then ask again.
+    /// Show the next page of the help of the question (the short answer,
+    /// then the details and its terms), then ask again.
     Help,
 }
 
@@ -68,6 +69,9 @@ pub struct Context<'a> {
     pub previous: Option<&'a Answer>,
     pub progress: Progress<'a>,
     pub back: BackTo,
+    /// The page of help last shown at this question, if any: the menu
+    /// then offers the next one.
+    pub help_shown: Option<usize>,
 }
 
 /// An answer set aside, as the user saw it.
@@ -81,10 +85,14 @@ pub struct Dropped {
 /// Something to tell the user, between questions.
 #[derive(Debug, Clone)]
 pub enum Notice<'a> {
-    /// The help of a question and the glossary entries of its terms.
+    /// A page of the help of a question: 0 for the short answer, then
+    /// the details and the glossary entries of its terms. Counts on past
+    /// the last page: the prompter, which knows how many pages fit its
+    /// screen, starts again from the first.
     Help {
         question: &'a Question,
         terms: Vec<TermHelp<'a>>,
+        page: usize,
     },
     /// Answers that no longer apply after a change.
     Dropped(Vec<Dropped>),
@@ -96,6 +104,25 @@ pub struct TermHelp<'a> {
     pub term: &'a str,
     pub definition: &'a str,
     pub articles: Vec<&'a str>,
+}
+
+/// The glossary entries of the terms of `q`, with the labels of their
+/// articles.
+pub fn term_help<'a>(bundle: &'a Bundle, q: &Question) -> Vec<TermHelp<'a>> {
+    q.terms
+        .iter()
+        .filter_map(|t| bundle.term(t))
+        .map(|t| TermHelp {
+            term: &t.term,
+            definition: &t.definition,
+            articles: t
+                .articles
+                .iter()
+                .filter_map(|a| bundle.article(a))
+                .map(|a| a.label.as_str())
+                .collect(),
+        })
+        .collect()
 }
 
 /// What the user did at the review.
@@ -237,9 +264,10 @@ impl<'b> Session<'b> {
         } else {
             BackTo::Previous
         };
+        let mut help_shown = None;
         loop {
-            match self.ask(q, path, before.as_ref(), back, prompter)? {
-                Reply::Help => self.help(q, prompter)?,
+            match self.ask(q, path, before.as_ref(), back, help_shown, prompter)? {
+                Reply::Help => help_shown = Some(self.help(q, help_shown, prompter)?),
                 // Nothing before the first question: ask it again.
                 Reply::Back if back == BackTo::Nothing => {}
                 Reply::Back => {
@@ -257,9 +285,18 @@ impl<'b> Session<'b> {
             return Ok(());
         };
         let current = self.answers.get(&q.id).cloned();
+        let mut help_shown = None;
         loop {
-            match self.ask(q, &path[..i], current.as_ref(), BackTo::Cancel, prompter)? {
-                Reply::Help => self.help(q, prompter)?,
+            let reply = self.ask(
+                q,
+                &path[..i],
+                current.as_ref(),
+                BackTo::Cancel,
+                help_shown,
+                prompter,
+            )?;
+            match reply {
+                Reply::Help => help_shown = Some(self.help(q, help_shown, prompter)?),
                 Reply::Back => return Ok(()),
                 Reply::Answer(a) => return self.set(q, a, current, prompter),
             }
@@ -272,6 +309,7 @@ impl<'b> Session<'b> {
         path: &[Step],
         previous: Option<&Answer>,
         back: BackTo,
+        help_shown: Option<usize>,
         prompter: &mut dyn Prompter,
     ) -> Result<Reply, Error> {
         let asked = path.iter().filter(|s| !s.computed).count();
@@ -286,27 +324,26 @@ impl<'b> Session<'b> {
             previous,
             progress,
             back,
+            help_shown,
         };
         prompter.ask(q, &ctx)
     }
 
-    fn help(&self, q: &'b Question, prompter: &mut dyn Prompter) -> Result<(), Error> {
-        let terms = q
-            .terms
-            .iter()
-            .filter_map(|t| self.bundle.term(t))
-            .map(|t| TermHelp {
-                term: &t.term,
-                definition: &t.definition,
-                articles: t
-                    .articles
-                    .iter()
-                    .filter_map(|a| self.bundle.article(a))
-                    .map(|a| a.label.as_str())
-                    .collect(),
-            })
-            .collect();
-        prompter.tell(&Notice::Help { question: q, terms })
+    /// Shows the page of help after `shown`; returns the page shown.
+    fn help(
+        &self,
+        q: &'b Question,
+        shown: Option<usize>,
+        prompter: &mut dyn Prompter,
+    ) -> Result<usize, Error> {
+        let page = shown.map_or(0, |p| p + 1);
+        let terms = term_help(self.bundle, q);
+        prompter.tell(&Notice::Help {
+            question: q,
+            terms,
+            page,
+        })?;
+        Ok(page)
     }
 
     /// Records an answer; when it differs from the one it replaces, drops
@@ -550,8 +587,12 @@ mod tests {
                 BackTo::Previous => " <",
                 BackTo::Cancel => " cancel",
             };
+            let help = ctx
+                .help_shown
+                .map(|p| format!(" help={p}"))
+                .unwrap_or_default();
             self.log.push(format!(
-                "ask {} {}/{}{prev}{back}",
+                "ask {} {}/{}{prev}{back}{help}",
                 q.id, p.number, p.at_most
             ));
             match self.todo.pop_front() {
@@ -573,10 +614,14 @@ mod tests {
 
         fn tell(&mut self, notice: &Notice<'_>) -> Result<(), Error> {
             match notice {
-                Notice::Help { question, terms } => {
+                Notice::Help {
+                    question,
+                    terms,
+                    page,
+                } => {
                     let t: Vec<&str> = terms.iter().map(|t| t.term).collect();
                     self.log
-                        .push(format!("help {}: {}", question.help, t.join(", ")));
+                        .push(format!("help {page} {}: {}", question.help, t.join(", ")));
                 }
                 Notice::Dropped(d) => {
                     let ids: Vec<&str> = d.iter().map(|d| d.question.as_str()).collect();
@@ -646,9 +691,33 @@ mod tests {
         assert_eq!(log[0], "ask a 1/3");
         assert_eq!(
             log[1],
-            "help Aide de la question A.: document administratif"
+            "help 0 Aide de la question A.: document administratif"
         );
-        assert_eq!(log[2], "ask a 1/3");
+        assert_eq!(log[2], "ask a 1/3 help=0");
+    }
+
+    #[test]
+    fn each_help_asks_for_the_next_page_and_the_next_question_starts_afresh() {
+        let (r, log, _) = play(
+            &[],
+            vec![help(), help(), help(), yes(), help(), num(1.0), confirm()],
+        );
+        assert!(r.is_ok());
+        let shown: Vec<&str> = log.iter().map(String::as_str).collect();
+        assert_eq!(
+            &shown[..9],
+            [
+                "ask a 1/3",
+                "help 0 Aide de la question A.: document administratif",
+                "ask a 1/3 help=0",
+                "help 1 Aide de la question A.: document administratif",
+                "ask a 1/3 help=1",
+                "help 2 Aide de la question A.: document administratif",
+                "ask a 1/3 help=2",
+                "ask b 2/3 <",
+                "help 0 : ",
+            ]
+        );
     }
 
     #[test]

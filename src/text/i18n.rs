@@ -162,6 +162,8 @@ pub struct Texts {
     pub keys_fancy: &'static str,
     pub keys_plain: &'static str,
     pub help_entry: &'static str,
+    /// The help entry once the short help is on screen and more remains.
+    pub more_entry: &'static str,
     pub back_entry: &'static str,
     pub cancel_entry: &'static str,
     pub number_invalid: &'static str,
@@ -169,6 +171,7 @@ pub struct Texts {
     pub your_answer: &'static str,
     pub keep_previous: &'static str,
     pub help_title: &'static str,
+    pub more_title: &'static str,
     pub help_choices: &'static str,
     pub help_terms: &'static str,
     pub no_help: &'static str,
@@ -260,6 +263,40 @@ impl Texts {
         match lang {
             Lang::Fr => &FR,
             Lang::En => &EN,
+        }
+    }
+
+    /// The last line of a help page that has a sequel: how to see it.
+    /// `typed`: the user types « ? » (plain mode, number and text
+    /// questions) rather than picking an entry of a menu.
+    pub fn more_hint(&self, typed: bool, next: usize, pages: usize) -> String {
+        let page = |fr: bool| match (fr, pages) {
+            (_, 0 | 1) => String::new(),
+            (true, n) => format!(" (page {next} sur {n})"),
+            (false, n) => format!(" (page {next} of {n})"),
+        };
+        match (self.lang, typed, next) {
+            (Lang::Fr, false, 1) => format!(
+                "Pour en savoir plus : « Plus de détails » dans la liste{}.",
+                page(true)
+            ),
+            (Lang::Fr, true, 1) => format!(
+                "Pour en savoir plus : tapez « ? » de nouveau{}.",
+                page(true)
+            ),
+            (Lang::Fr, false, _) => {
+                format!("Suite : « Plus de détails » dans la liste{}.", page(true))
+            }
+            (Lang::Fr, true, _) => format!("Suite : tapez « ? » de nouveau{}.", page(true)),
+            (Lang::En, false, 1) => {
+                format!(
+                    "To learn more: « More details » in the list{}.",
+                    page(false)
+                )
+            }
+            (Lang::En, true, 1) => format!("To learn more: type « ? » again{}.", page(false)),
+            (Lang::En, false, _) => format!("Next: « More details » in the list{}.", page(false)),
+            (Lang::En, true, _) => format!("Next: type « ? » again{}.", page(false)),
         }
     }
 
@@ -401,9 +438,10 @@ pub static FR: Texts = Texts {
     interrupted: "Session interrompue.",
     nothing_saved: "Rien n'a été enregistré ; la prochaine fois, ajoutez --save-answers FICHIER pour pouvoir reprendre.",
     no_questionnaire_in: "aucun questionnaire trouvé dans",
-    keys_fancy: "Choisissez avec les flèches du clavier puis Entrée. « Aide » explique la question et ses termes ; « Revenir » (ou Échap) corrige la réponse précédente. Ctrl-C pour quitter.",
-    keys_plain: "Tapez le numéro de votre réponse puis Entrée. « ? » affiche l'aide, « < » revient à la question précédente. Ctrl-C pour quitter.",
-    help_entry: "? Aide : explications et définitions",
+    keys_fancy: "Choisissez avec les flèches du clavier puis Entrée. « Aide » dit comment répondre, puis « Plus de détails » donne la règle, des exemples et les définitions ; « Revenir » (ou Échap) corrige la réponse précédente. Ctrl-C pour quitter.",
+    keys_plain: "Tapez le numéro de votre réponse puis Entrée. « ? » affiche l'aide (de nouveau : plus de détails), « < » revient à la question précédente. Ctrl-C pour quitter.",
+    help_entry: "? Aide : comment répondre",
+    more_entry: "? Plus de détails : règles, exemples, définitions",
     back_entry: "Revenir à la question précédente",
     cancel_entry: "Annuler : garder la réponse actuelle",
     number_invalid: "Nombre positif attendu, par exemple 1 200 ou 12,5 (« 1.200 » est ambigu).",
@@ -411,6 +449,7 @@ pub static FR: Texts = Texts {
     your_answer: "Votre réponse",
     keep_previous: "Entrée : garder",
     help_title: "Aide",
+    more_title: "Plus de détails",
     help_choices: "Les réponses possibles",
     help_terms: "Définitions",
     no_help: "Pas d'aide particulière pour cette question.",
@@ -490,9 +529,10 @@ pub static EN: Texts = Texts {
     interrupted: "Session interrupted.",
     nothing_saved: "Nothing was saved; next time, add --save-answers FILE to be able to resume.",
     no_questionnaire_in: "no questionnaire found in",
-    keys_fancy: "Choose with the arrow keys, then Enter. « Help » explains the question and its terms; « Back » (or Esc) changes the previous answer. Ctrl-C to quit.",
-    keys_plain: "Type the number of your answer, then Enter. « ? » shows the help, « < » goes back to the previous question. Ctrl-C to quit.",
-    help_entry: "? Help: explanations and definitions",
+    keys_fancy: "Choose with the arrow keys, then Enter. « Help » says how to answer, then « More details » gives the rule, examples and definitions; « Back » (or Esc) changes the previous answer. Ctrl-C to quit.",
+    keys_plain: "Type the number of your answer, then Enter. « ? » shows the help (again: more details), « < » goes back to the previous question. Ctrl-C to quit.",
+    help_entry: "? Help: how to answer",
+    more_entry: "? More details: rules, examples, definitions",
     back_entry: "Back to the previous question",
     cancel_entry: "Cancel: keep the current answer",
     number_invalid: "A number, zero or more, is expected, e.g. 1,200 or 12.5 (« 49,5 » is ambiguous).",
@@ -500,6 +540,7 @@ pub static EN: Texts = Texts {
     your_answer: "Your answer",
     keep_previous: "Enter: keep",
     help_title: "Help",
+    more_title: "More details",
     help_choices: "The possible answers",
     help_terms: "Definitions",
     no_help: "No specific help for this question.",

@@ -102,6 +102,38 @@ fn groups<'p>(para: &'p str, mut each: impl FnMut(&[&'p str])) {
     }
 }
 
+/// Wraps each line at `width`; list items (« - », « • ») get a hanging
+/// indent so their continuation lines stand out.
+pub fn wrap_lines(s: &str, width: usize) -> String {
+    s.lines()
+        .map(|l| {
+            let body = l.trim_start();
+            let lead = &l[..l.len() - body.len()];
+            let indent = format!("{lead}{}", " ".repeat(marker_width(body)));
+            let width = width.saturating_sub(lead.len()).max(20);
+            format!("{lead}{}", wrap(body, width, &indent))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Width of a list marker (« - », « • », « 12. ») at the start of a line,
+/// for the hanging indent of its continuation lines.
+fn marker_width(body: &str) -> usize {
+    if ["- ", "• ", "* ", "→ ", "-> "]
+        .iter()
+        .any(|b| body.starts_with(b))
+    {
+        return body.find(' ').map_or(0, |i| columns(&body[..=i]));
+    }
+    let digits = body.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && body[digits..].starts_with(". ") {
+        digits + 2
+    } else {
+        0
+    }
+}
+
 #[cfg(test)]
 fn french_words(para: &str) -> Vec<String> {
     let mut words = Vec::new();
