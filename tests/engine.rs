@@ -487,3 +487,86 @@ guides = ["juridique"]
         "{errors:?}"
     );
 }
+
+/// A precise finding replaces the general one an earlier answer brought:
+/// the decision, its trace and the batch record say the precise one only.
+#[test]
+fn a_finding_replaces_the_general_one_when_both_are_on_the_path() {
+    const TREE: &str = r#"
+id = "t"
+title = "T"
+version = "1.0.0"
+legal_date = "2026-12-01"
+start = "perso"
+
+[[questions]]
+id = "perso"
+kind = "yes_no"
+text = "Données personnelles ?"
+help = "Aide."
+[[questions.choices]]
+value = "oui"
+label = "Oui"
+next = "exception"
+findings = ["anonymiser_sauf"]
+[[questions.choices]]
+value = "non"
+label = "Non"
+next = "fin"
+
+[[questions]]
+id = "exception"
+kind = "choice"
+text = "Une exception ?"
+help = "Aide."
+[[questions.choices]]
+value = "consentement"
+label = "Accord des personnes"
+next = "fin"
+findings = ["garder_les_accords"]
+[[questions.choices]]
+value = "aucune"
+label = "Aucune"
+next = "fin"
+
+[[findings]]
+id = "anonymiser_sauf"
+kind = "warning"
+text = "Anonymisez, sauf accord des personnes."
+
+[[findings]]
+id = "garder_les_accords"
+kind = "warning"
+text = "Gardez la preuve des accords."
+replaces = ["anonymiser_sauf", "garder_les_accords"]
+
+[[outcomes]]
+id = "fin"
+verdict = "may"
+title = "Fin"
+summary = "Résumé."
+guides = ["juridique"]
+"#;
+    let b = Bundle::from_sources([("t/t.toml", TREE)]).unwrap_or_else(|e| panic!("{e}"));
+    let q = b.questionnaire("t").unwrap();
+    let ids = |exception: &str| {
+        let a = answers(&[
+            ("perso", Answer::Bool(true)),
+            ("exception", Answer::Text(exception.into())),
+        ]);
+        let Ok(Evaluation::Done(d)) = engine::evaluate(&b, q, &a) else {
+            panic!("no decision")
+        };
+        let walk = engine::walk(&b, q, &a).unwrap();
+        let from_walk: Vec<String> = walk.finding_ids(&b).iter().map(|s| s.to_string()).collect();
+        let ids: Vec<String> = d.findings.iter().map(|f| f.id.clone()).collect();
+        assert_eq!(ids, from_walk, "the decision and the walk agree");
+        ids
+    };
+    assert_eq!(ids("aucune"), ["anonymiser_sauf"]);
+    assert_eq!(
+        ids("consentement"),
+        ["garder_les_accords"],
+        "replaced, never itself"
+    );
+}

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::core::catalog::{Bundle, Node};
 use crate::core::model::{
-    Answer, Branch, FindingKind, GuideRef, NumberRange, Outcome, Question, QuestionKind,
+    Answer, Branch, Finding, FindingKind, GuideRef, NumberRange, Outcome, Question, QuestionKind,
     Questionnaire, Verdict,
 };
 use crate::text::number;
@@ -582,27 +582,51 @@ pub enum End<'b> {
 }
 
 impl<'b> Walk<'b, '_> {
-    /// The ids of the findings, in order, without repeats: the answers',
-    /// then the outcome's.
-    pub fn finding_ids(&self) -> Vec<&'b str> {
+    /// The ids of the findings, in order: the answers', then the
+    /// outcome's, as [`gather`] keeps them.
+    pub fn finding_ids(&self, bundle: &'b Bundle) -> Vec<&'b str> {
         let outcome = match self.end {
             End::Outcome(o) => o.findings.as_slice(),
             End::Pending(_) => &[],
         };
-        // A path adds a few findings: a linear search beats hashing.
-        let mut ids: Vec<&'b str> = Vec::with_capacity(16);
-        for id in self
+        let ids = self
             .steps
             .iter()
             .flat_map(|s| s.route.findings.iter())
-            .chain(outcome)
-        {
-            if !ids.contains(&id.as_str()) {
-                ids.push(id);
-            }
-        }
-        ids
+            .chain(outcome);
+        gather(bundle, ids).iter().map(|f| f.id.as_str()).collect()
     }
+}
+
+/// The findings of a path from their ids in order: each once, and none
+/// that another finding of the path [`replaces`](Finding::replaces).
+pub fn gather<'b, 'i>(
+    bundle: &'b Bundle,
+    ids: impl IntoIterator<Item = &'i String>,
+) -> Vec<&'b Finding> {
+    // A path adds a few findings: a linear search beats hashing.
+    let mut found: Vec<&'b Finding> = Vec::with_capacity(16);
+    for f in ids.into_iter().filter_map(|id| bundle.finding(id)) {
+        if !found.iter().any(|x| std::ptr::eq(*x, f)) {
+            found.push(f);
+        }
+    }
+    if found.iter().all(|f| f.replaces.is_empty()) {
+        return found;
+    }
+    // Decided on the whole list, so that the order of the answers does
+    // not matter; a finding never replaces itself.
+    let kept: Vec<bool> = found
+        .iter()
+        .map(|f| {
+            !found
+                .iter()
+                .any(|g| !std::ptr::eq(*g, *f) && g.replaces.contains(&f.id))
+        })
+        .collect();
+    let mut keep = kept.into_iter();
+    found.retain(|_| keep.next().unwrap_or(true));
+    found
 }
 
 /// Walks the tree from the start of `questionnaire` with `answers`.
@@ -772,14 +796,13 @@ pub fn decide(
     path: Vec<Step>,
     answers: &BTreeMap<String, Answer>,
 ) -> Decision {
-    // The answers' findings in order, then the outcome's, without repeats.
-    let mut seen = HashSet::new();
-    let findings: Vec<FindingOut> = path
+    // The answers' findings in order, then the outcome's.
+    let ids = path
         .iter()
         .flat_map(|s| s.findings.iter())
-        .chain(outcome.findings.iter())
-        .filter(|id| seen.insert(id.as_str()))
-        .filter_map(|id| bundle.finding(id))
+        .chain(outcome.findings.iter());
+    let findings: Vec<FindingOut> = gather(bundle, ids)
+        .into_iter()
         .map(|f| FindingOut {
             id: f.id.clone(),
             kind: f.kind,

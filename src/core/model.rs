@@ -228,6 +228,12 @@ pub struct Finding {
     /// Guide chapters that explain it.
     #[serde(default)]
     pub guides: Vec<GuideRef>,
+    /// Findings (ids) this one replaces when both are on a path: the
+    /// general caution an early answer brought yields to the precise one
+    /// a later answer gives (« anonymise, unless… » once the « unless » is
+    /// known), so that a decision never says « if » about a fact it asked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replaces: Vec<String>,
 }
 
 /// A reference to a guide of the catalogue, optionally to one chapter.

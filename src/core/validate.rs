@@ -212,6 +212,9 @@ fn check_references(c: &mut Checker) {
             for (i, a) in f.articles.iter().enumerate() {
                 check_article_ref(c, src, format!("findings[{fi}].articles[{i}]"), a);
             }
+            for (i, r) in f.replaces.iter().enumerate() {
+                check_finding_ref(c, src, format!("findings[{fi}].replaces[{i}]"), r);
+            }
             for (i, g) in f.guides.iter().enumerate() {
                 check_guide_ref(c, src, format!("findings[{fi}].guides[{i}]"), g);
             }

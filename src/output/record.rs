@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::core::catalog::Bundle;
 use crate::core::engine::{End, Walk};
-use crate::core::model::{Finding, FindingKind, Verdict};
+use crate::core::model::{FindingKind, Verdict};
 
 /// The id a line of the input gives its case: echoed as it was written.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
@@ -82,18 +82,8 @@ pub fn record<'b>(
     let End::Outcome(outcome) = walk.end else {
         return None;
     };
-    // Each finding looked up once; a path adds a few of them, so a linear
-    // search for repeats beats hashing.
-    let mut found: Vec<&'b Finding> = Vec::with_capacity(16);
     let on_path = walk.steps.iter().flat_map(|s| s.route.findings.iter());
-    for f in on_path
-        .chain(&outcome.findings)
-        .filter_map(|id| bundle.finding(id))
-    {
-        if !found.iter().any(|x| std::ptr::eq(*x, f)) {
-            found.push(f);
-        }
-    }
+    let found = crate::core::engine::gather(bundle, on_path.chain(&outcome.findings));
     let mut guides: Vec<&'b str> = Vec::with_capacity(8);
     let refs = found.iter().flat_map(|f| f.guides.iter());
     for g in outcome.guides.iter().chain(refs) {

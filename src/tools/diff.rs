@@ -133,7 +133,7 @@ fn reach<'b>(bundle: &'b Bundle, root: &str, answers: &Answers) -> Reached<'b> {
         Ok(w) => match w.end {
             End::Outcome(o) => Reached::Outcome {
                 outcome: o,
-                findings: w.finding_ids(),
+                findings: w.finding_ids(bundle),
                 asked: w.steps.iter().map(|s| s.question.id.as_str()).collect(),
             },
             End::Pending(p) if refused.contains(p.id.as_str()) => Reached::Gone,

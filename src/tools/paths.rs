@@ -269,7 +269,7 @@ fn enter<'b, B>(
 ) -> ControlFlow<B> {
     match bundle.node(target) {
         Some(Node::Outcome(outcome)) => f(Path {
-            findings: gathered(steps, outcome),
+            findings: gathered(bundle, steps, outcome),
             steps: steps.to_vec(),
             outcome,
         }),
@@ -297,14 +297,16 @@ fn enter<'b, B>(
     }
 }
 
-fn gathered<'b>(steps: &[Step<'b>], outcome: &'b Outcome) -> Vec<&'b str> {
-    let mut seen = HashSet::new();
-    steps
+/// The findings of a path, as the engine keeps them (see
+/// [`gather`](crate::core::engine::gather)).
+fn gathered<'b>(bundle: &'b Bundle, steps: &[Step<'b>], outcome: &'b Outcome) -> Vec<&'b str> {
+    let ids = steps
         .iter()
         .flat_map(|s| s.edge.findings.iter())
-        .chain(outcome.findings.iter())
-        .map(String::as_str)
-        .filter(|f| seen.insert(*f))
+        .chain(outcome.findings.iter());
+    crate::core::engine::gather(bundle, ids)
+        .into_iter()
+        .map(|f| f.id.as_str())
         .collect()
 }
 
