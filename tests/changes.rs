@@ -398,7 +398,7 @@ fn a_saved_file_replayed_against_modified_content_says_what_changed() {
     let saved = saved_case(dir.path());
     let copy = copy_with(
         |t| {
-            let t = t.replacen("version = \"1.1.0\"", "version = \"1.2.0\"", 1);
+            let t = t.replacen("version = \"1.2.0\"", "version = \"1.3.0\"", 1);
             // Reworded; a value renamed; another answer now ends elsewhere.
             let t = after(
                 &t,
@@ -425,7 +425,7 @@ fn a_saved_file_replayed_against_modified_content_says_what_changed() {
         .unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
     for said in [
-        "« algorithmes » : version 1.1.0 → 1.2.0",
+        "« algorithmes » : version 1.2.0 → 1.3.0",
         "la question « algo_etp » a été reformulée",
         "« algo_automatisation » : la réponse \"aide_decision\" n'est plus possible",
     ] {
@@ -466,7 +466,7 @@ fn a_new_version_that_changes_nothing_for_the_file_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let saved = saved_case(dir.path());
     let copy = copy_with(
-        |t| t.replacen("version = \"1.1.0\"", "version = \"1.1.1\"", 1),
+        |t| t.replacen("version = \"1.2.0\"", "version = \"1.2.1\"", 1),
         "algorithmes.toml",
     );
     aiguillage()
@@ -476,7 +476,7 @@ fn a_new_version_that_changes_nothing_for_the_file_says_so() {
         .arg(&saved)
         .assert()
         .success()
-        .stderr(contains("version 1.1.0 → 1.1.1"))
+        .stderr(contains("version 1.2.0 → 1.2.1"))
         .stderr(contains("rien d'autre ne change"));
 }
 

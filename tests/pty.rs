@@ -148,7 +148,7 @@ fn the_built_in_questionnaires_answered_with_arrow_keys_give_case_a3() {
         "personnes_morales"
     );
     assert_eq!(v["answers"]["algo_etp"], 20);
-    assert_eq!(v["answers"]["algo_donnees_personnelles"], false);
+    assert_eq!(v["answers"]["algo_donnees_personnelles"], "non");
 }
 
 #[test]
@@ -384,7 +384,7 @@ fn a_session_ends_by_writing_the_documents_it_calls_for() {
     assert!(mention.contains("écrivez à Commune de Test"), "{mention}");
     let v = saved(&answers);
     assert_eq!(v["fields"]["organisme"], "Commune de Test");
-    assert_eq!(v["answers"]["algo_donnees_personnelles"], false);
+    assert_eq!(v["answers"]["algo_donnees_personnelles"], "non");
 }
 
 /// Sends `signal` to the session's process, as `kill` or a closing
