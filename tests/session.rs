@@ -60,10 +60,15 @@ fn plain_mode_numbers_choices_and_reads_one_line_each() {
 
 #[test]
 fn plain_mode_help_back_and_wrong_input_keep_the_place() {
-    let (r, shown, _) = plain("?\n3\n1\nbeaucoup\n-2\n<\n\n1 200\n2\n\n");
+    let (r, shown, _) = plain("?\n?\n3\n1\nbeaucoup\n-2\n<\n\n1 200\n2\n\n");
     assert_eq!(r.unwrap(), "fin_petit");
     assert!(
-        shown.contains("Aide — Question A ?\nAide de la question A."),
+        shown.contains("Aide — Question A ?\nAide de la question A.\n\nPour en savoir plus : tapez « ? » de nouveau."),
+        "{shown}"
+    );
+    // The second « ? »: the details and the definitions.
+    assert!(
+        shown.contains("Plus de détails — Question A ?\nDétails de la question A"),
         "{shown}"
     );
     assert!(
