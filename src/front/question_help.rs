@@ -47,7 +47,12 @@ pub fn pages(
         .saturating_sub(reserved(q, screen.width))
         .max(MIN_PAGE_LINES);
     let width = screen.width;
-    let details = pack(&detail_blocks(q, terms, t, g), budget - 2, width);
+    // Each page of details has its title (numbered: « (1/2) ») and a
+    // blank line with the hint to the next page.
+    let title = format!("{} — {} (9/9)", t.more_title, q.text);
+    let overhead = wrap_lines(&title, width).lines().count() + 2;
+    let room = budget.saturating_sub(overhead).max(1);
+    let details = pack(&detail_blocks(q, terms, t, g), room, width);
     let short = q.help.trim();
     let mut out = Vec::with_capacity(details.len() + 1);
     if !short.is_empty() || details.is_empty() {
