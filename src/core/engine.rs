@@ -611,21 +611,16 @@ pub fn gather<'b, 'i>(
             found.push(f);
         }
     }
-    if found.iter().all(|f| f.replaces.is_empty()) {
-        return found;
-    }
     // Decided on the whole list, so that the order of the answers does
     // not matter; a finding never replaces itself.
-    let kept: Vec<bool> = found
+    let replaced: Vec<&str> = found
         .iter()
-        .map(|f| {
-            !found
-                .iter()
-                .any(|g| !std::ptr::eq(*g, *f) && g.replaces.contains(&f.id))
-        })
+        .flat_map(|g| g.replaces.iter().filter(move |r| **r != g.id))
+        .map(String::as_str)
         .collect();
-    let mut keep = kept.into_iter();
-    found.retain(|_| keep.next().unwrap_or(true));
+    if !replaced.is_empty() {
+        found.retain(|f| !replaced.contains(&f.id.as_str()));
+    }
     found
 }
 

@@ -45,9 +45,8 @@ pub fn intro(title: &str, plain: bool, save_to: Option<&str>, t: &Texts) -> Stri
     s
 }
 
-/// The page of help `page` of `q` (counting on past the last page starts
-/// again from the first), and the label of the menu entry that shows the
-/// page after the one last shown.
+/// The page of help `page` of `q`; counting on past the last page starts
+/// again from the first.
 fn help_page(
     q: &Question,
     terms: &[TermHelp<'_>],
@@ -56,8 +55,9 @@ fn help_page(
     g: &Glyphs,
     screen: Screen,
 ) -> String {
-    let pages = question_help::pages(q, terms, t, g, screen);
-    pages[page % pages.len()].clone()
+    let mut pages = question_help::pages(q, terms, t, g, screen);
+    let n = pages.len();
+    pages.swap_remove(page % n)
 }
 
 /// The help entry after `shown`: « Plus de détails » while pages remain,

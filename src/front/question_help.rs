@@ -143,16 +143,10 @@ fn detail_blocks(q: &Question, terms: &[TermHelp<'_>], t: &Texts, g: &Glyphs) ->
 
 /// Appends `items` under `heading`, the heading glued to the first.
 fn push_list(blocks: &mut Vec<String>, heading: String, items: impl Iterator<Item = String>) {
-    let mut items = items.peekable();
-    if items.peek().is_none() {
-        return;
-    }
-    let mut first = true;
-    for item in items {
-        if first {
+    for (i, item) in items.enumerate() {
+        if i == 0 {
             // A blank line sets the list apart from what comes before.
             blocks.push(format!("\n{heading}\n{item}"));
-            first = false;
         } else {
             blocks.push(item);
         }
@@ -166,25 +160,21 @@ fn pack(blocks: &[String], budget: usize, width: usize) -> Vec<String> {
     let mut page = String::new();
     let mut used = 0;
     for block in blocks {
-        let block = if page.is_empty() {
-            block.trim_start_matches('\n')
-        } else {
-            block.as_str()
-        };
         let lines = wrap_lines(block, width).lines().count();
         if !page.is_empty() && used + lines > budget {
             pages.push(std::mem::take(&mut page));
-            used = 0;
-            let block = block.trim_start_matches('\n');
-            used += wrap_lines(block, width).lines().count();
-            page.push_str(block);
-            continue;
         }
-        if !page.is_empty() {
+        if page.is_empty() {
+            // The blank line that sets a list apart is not needed at the
+            // top of a page.
+            let trimmed = block.trim_start_matches('\n');
+            used = lines - (block.len() - trimmed.len());
+            page.push_str(trimmed);
+        } else {
             page.push('\n');
+            page.push_str(block);
+            used += lines;
         }
-        page.push_str(block);
-        used += lines;
     }
     if !page.is_empty() {
         pages.push(page);
