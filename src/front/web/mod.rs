@@ -19,7 +19,7 @@
 //! default in Rust; connections are served by hyper directly, for its
 //! header read timeout (slow clients) and a bound on their number.
 
-mod msg;
+pub(crate) mod msg;
 pub mod pages;
 pub mod query;
 
@@ -888,12 +888,4 @@ async fn stopped() {
         }
     }
     let _ = tokio::signal::ctrl_c().await;
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn messages_are_written_in_both_languages() {
-        crate::text::i18n::check_pairs(super::msg::ALL);
-    }
 }

@@ -16,10 +16,6 @@ crate::text::i18n::messages! {
         fr: "Répondez aux questions : l'assistant conclut par ce que la loi vous demande, ce qu'elle vous permet, pourquoi (l'article) et le guide à lire. Rien n'est enregistré sur le serveur : vos réponses sont dans l'adresse de la page, que vous pouvez garder ou envoyer.",
         en: "Answer the questions: the assistant ends with what the law asks of you, what it allows, why (the article) and the guide to read. Nothing is stored on the server: your answers are in the address of the page, which you can keep or send.",
     }
-    fn legal_content_in_french() {
-        fr: "",
-        en: "The legal content (questions, findings, documents) is in French.",
-    }
     fn progress(number: usize, at_most: usize) {
         fr: "Question {number} sur {at_most} au plus",
         en: "Question {number} of at most {at_most}",

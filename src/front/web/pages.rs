@@ -149,10 +149,10 @@ pub struct Ask<'a> {
 }
 
 /// Whether `a` is the answer choice `value` stands for.
-fn is_choice(q: &Question, a: Option<&Answer>, value: &str) -> bool {
+fn is_choice(a: Option<&Answer>, value: &str) -> bool {
     match a {
         Some(Answer::Bool(b)) => value == if *b { "oui" } else { "non" },
-        Some(Answer::Text(t)) => t == value || (q.kind == QuestionKind::YesNo && t == value),
+        Some(Answer::Text(t)) => t == value,
         _ => false,
     }
 }
@@ -168,7 +168,7 @@ fn choice_value(q: &Question, value: &str) -> String {
 
 /// `/modifier/ID?state`: the address that edits question `id`.
 pub fn edit_href(id: &str, here: &str) -> String {
-    let id = percent_encoding::utf8_percent_encode(id, percent_encoding::NON_ALPHANUMERIC);
+    let id = percent_encoding::utf8_percent_encode(id, query::KEPT);
     format!("/modifier/{id}?{here}")
 }
 
@@ -179,9 +179,8 @@ pub fn question(a: &Ask<'_>) -> String {
     if a.path.is_empty() && a.editing.is_none() {
         h.element("p", &[("class", Some("intro"))], &msg::intro());
     }
-    let fr = msg::legal_content_in_french();
-    if !fr.is_empty() {
-        h.element("p", &[("class", Some("note"))], &fr);
+    if !t.legal_content_in_french.is_empty() {
+        h.element("p", &[("class", Some("note"))], t.legal_content_in_french);
     }
     dropped(&mut h, a.dropped);
     let mut progress = msg::progress(a.progress.0, a.progress.1);
@@ -253,7 +252,7 @@ pub fn question(a: &Ask<'_>) -> String {
             h.raw("</legend>\n");
             for (i, c) in q.choices.iter().enumerate() {
                 let id = format!("choix-{}", i + 1);
-                let checked = is_choice(q, a.selected, &c.value).then_some("");
+                let checked = is_choice(a.selected, &c.value).then_some("");
                 h.raw("<div class=\"choice\">").open(
                     "input",
                     &[
@@ -329,13 +328,10 @@ pub fn question(a: &Ask<'_>) -> String {
             },
         )
         .raw("</div>\n</form>\n<ul class=\"links\">\n");
-    match a.editing {
-        Some(_) => {
-            h.raw("<li>")
-                .link(&format!("/?{}", a.here), &msg::cancel_edit())
-                .raw("</li>\n");
-        }
-        None => {}
+    if a.editing.is_some() {
+        h.raw("<li>")
+            .link(&format!("/?{}", a.here), &msg::cancel_edit())
+            .raw("</li>\n");
     }
     if let Some(last) = crate::front::session::last_asked(a.path) {
         h.raw("<li>")
@@ -501,9 +497,8 @@ pub fn decision(d: &Decision, here: &str, dropped_now: &[Dropped]) -> String {
     let t = texts();
     let mut h = Html::new();
     let v = d.outcome.verdict;
-    let fr = msg::legal_content_in_french();
-    if !fr.is_empty() {
-        h.element("p", &[("class", Some("note"))], &fr);
+    if !t.legal_content_in_french.is_empty() {
+        h.element("p", &[("class", Some("note"))], t.legal_content_in_french);
     }
     dropped(&mut h, dropped_now);
     if !d.unused_answers.is_empty() {
@@ -557,7 +552,7 @@ fn brief(h: &mut Html, d: &Decision, t: &Texts) {
     let items = brief_items(d, &mut refs);
     let used = word_count(&format!(
         "{} {}{} {}",
-        msg::legal_content_in_french(),
+        t.legal_content_in_french,
         verdict_label(d.outcome.verdict, t),
         t.colon,
         d.outcome.title
