@@ -669,3 +669,190 @@ fn the_server_prints_its_address_and_cuts_off_slow_clients() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+// ---------------------------------------------------------------------
+// docs/serve.md: its examples run, its deployment blocks are valid.
+
+const DOCS: &str = include_str!("../docs/serve.md");
+
+/// The first fenced block after `marker` in docs/serve.md.
+fn docs_block(marker: &str) -> &'static str {
+    let rest = &DOCS[DOCS
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} not in docs/serve.md"))..];
+    let body = &rest[rest.find("```").unwrap()..];
+    let body = &body[body.find('\n').unwrap() + 1..];
+    &body[..body.find("```").unwrap()]
+}
+
+#[test]
+fn the_docs_address_is_the_readme_case_and_gives_its_decision() {
+    let url = docs_block("<!-- serve-example-url -->").trim();
+    let path = url.strip_prefix("http://127.0.0.1:8080").unwrap();
+    assert_eq!(path, format!("/?{CASE}"));
+    let got = get(path);
+    assert_eq!(got.status, StatusCode::OK);
+    assert!(
+        got.body
+            .contains("Appliquez les obligations de transparence"),
+        "{}",
+        got.body
+    );
+    // The same answers posted as a file, as the docs' curl line does.
+    let post = docs_block("<!-- serve-example-post -->");
+    assert!(
+        post.contains("curl --data-binary @cas.json http://127.0.0.1:8080/"),
+        "{post}"
+    );
+    let readme = include_str!("../README.md");
+    let start = readme.find("<!-- readme-example-answers -->").unwrap();
+    let json = &readme[start..];
+    let json = &json[json.find("```json\n").unwrap() + 8..];
+    let json = &json[..json.find("```").unwrap()];
+    let posted = send(
+        Request::post("/")
+            .body(Body::from(json.to_owned()))
+            .unwrap(),
+    );
+    assert_eq!(posted.status, StatusCode::OK);
+    assert_eq!(posted.body, got.body);
+    // The README gives the command to start it.
+    assert!(readme.contains("cargo run --release -- serve"));
+    assert!(docs_block("<!-- serve-example-run -->").contains("cargo run --release -- serve"));
+}
+
+#[test]
+fn with_log_each_request_is_one_line_without_the_answers() {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("aiguillage"))
+        .args(["serve", "--log", "--addr", "127.0.0.1:0"])
+        .env_clear()
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .trim()
+        .trim_start_matches("aiguillage serve : http://")
+        .trim_end_matches('/')
+        .to_owned();
+    let mut s = std::net::TcpStream::connect(&addr).unwrap();
+    s.write_all(
+        format!("GET /modifier/algo_etp?{CASE} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            .as_bytes(),
+    )
+    .unwrap();
+    let mut out = String::new();
+    s.read_to_string(&mut out).unwrap();
+    assert!(out.starts_with("HTTP/1.1 200 OK"), "{out}");
+    let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
+    let mut logged = String::new();
+    while !logged.starts_with("GET ") {
+        logged.clear();
+        assert!(err.read_line(&mut logged).unwrap() > 0, "no log line");
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(logged.starts_with("GET /modifier/{id} 200 "), "{logged}");
+    assert!(logged.trim_end().ends_with(" ms"), "{logged}");
+    assert!(
+        !logged.contains("algo") && !logged.contains("20"),
+        "{logged}"
+    );
+}
+
+/// A tool of the system, or why the check is skipped.
+fn tool(name: &str) -> Option<std::path::PathBuf> {
+    ["/usr/sbin", "/usr/bin", "/sbin", "/bin"]
+        .iter()
+        .map(|d| Path::new(d).join(name))
+        .find(|p| p.is_file())
+        .or_else(|| {
+            eprintln!("SKIPPED: {name} not installed");
+            None
+        })
+}
+
+#[test]
+fn the_docs_nginx_block_passes_nginx_t() {
+    let (Some(nginx), Some(openssl)) = (tool("nginx"), tool("openssl")) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A certificate for the test, where the block names its own.
+    let ok = std::process::Command::new(openssl)
+        .args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=test",
+        ])
+        .arg("-keyout")
+        .arg(d.join("key.pem"))
+        .arg("-out")
+        .arg(d.join("cert.pem"))
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let block = docs_block("<!-- serve-example-nginx -->")
+        .replace(
+            "/etc/ssl/certs/aiguillage.pem",
+            &d.join("cert.pem").display().to_string(),
+        )
+        .replace(
+            "/etc/ssl/private/aiguillage.key",
+            &d.join("key.pem").display().to_string(),
+        )
+        .replace(
+            "/var/log/nginx/aiguillage.log",
+            &d.join("access.log").display().to_string(),
+        );
+    std::fs::write(d.join("aiguillage.conf"), block).unwrap();
+    let conf = format!(
+        "error_log {0}/error.log;\npid {0}/nginx.pid;\nevents {{}}\nhttp {{\n  access_log off;\n  client_body_temp_path {0};\n  proxy_temp_path {0};\n  fastcgi_temp_path {0};\n  uwsgi_temp_path {0};\n  scgi_temp_path {0};\n  include {0}/aiguillage.conf;\n}}\n",
+        d.display()
+    );
+    std::fs::write(d.join("nginx.conf"), conf).unwrap();
+    let out = std::process::Command::new(nginx)
+        .arg("-t")
+        .arg("-p")
+        .arg(d)
+        .arg("-c")
+        .arg(d.join("nginx.conf"))
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("syntax is ok"), "{said}");
+}
+
+#[test]
+fn the_docs_systemd_unit_passes_systemd_analyze_verify() {
+    let Some(analyze) = tool("systemd-analyze") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let unit = docs_block("<!-- serve-example-systemd -->").replace(
+        "/usr/local/bin/aiguillage",
+        &assert_cmd::cargo::cargo_bin("aiguillage")
+            .display()
+            .to_string(),
+    );
+    let path = dir.path().join("aiguillage.service");
+    std::fs::write(&path, unit).unwrap();
+    let out = std::process::Command::new(analyze)
+        .arg("verify")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    // An unknown key is only a warning: none is allowed.
+    let about_it: Vec<&str> = said
+        .lines()
+        .filter(|l| l.contains("aiguillage.service"))
+        .collect();
+    assert!(about_it.is_empty(), "{said}");
+}
