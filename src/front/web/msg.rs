@@ -47,6 +47,10 @@ crate::text::i18n::messages! {
     }
     fn brief_heading() { fr: "L'essentiel", en: "In brief" }
     fn all_detail() { fr: "Tout le détail", en: "Full detail" }
+    fn more_in_detail(count: usize) {
+        fr: "… et {count} autre(s) point(s) dans « Tout le détail ».",
+        en: "… and {count} more in « Full detail ».",
+    }
     fn share_heading() { fr: "Garder, partager, reprendre", en: "Keep, share, resume" }
     fn share_intro() {
         fr: "L'adresse de cette page contient toutes vos réponses : gardez-la dans vos favoris ou envoyez-la, elle redonne cette décision. Le serveur ne garde rien.",

@@ -588,12 +588,7 @@ fn brief(h: &mut Html, d: &Decision, t: &Texts) {
     }
     let left = fit.left();
     if left > 0 {
-        h.element(
-            "p",
-            &[("class", Some("hint"))],
-            &t.more_in_detail(left)
-                .replace("--detail", &msg::all_detail()),
-        );
+        h.element("p", &[("class", Some("hint"))], &msg::more_in_detail(left));
     }
     h.raw("</section>\n");
 }
