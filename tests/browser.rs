@@ -57,15 +57,7 @@ fn run_chromium(chromium: &Path, args: &[String]) -> String {
     let out = Command::new("timeout")
         .arg("120")
         .arg(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-        ])
+        .args(cdp::QUIET)
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(args)
         .output()
@@ -278,43 +270,10 @@ fn axe_core_in_chromium_finds_known_faults() {
 #[path = "support/cdp.rs"]
 mod cdp;
 
-use std::io::BufRead as _;
+#[path = "support/server.rs"]
+mod server;
 
-/// `aiguillage serve` on a port of its own, stopped when dropped.
-struct Server {
-    child: std::process::Child,
-    url: String,
-}
-
-impl Server {
-    fn start() -> Server {
-        let mut child = Command::new(assert_cmd::cargo::cargo_bin("aiguillage"))
-            .args(["serve", "--addr", "127.0.0.1:0"])
-            .env_clear()
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        std::io::BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut line)
-            .unwrap();
-        let url = line
-            .trim()
-            .strip_prefix("aiguillage serve : ")
-            .unwrap_or_else(|| panic!("{line}"))
-            .trim_end_matches('/')
-            .to_owned();
-        Server { child, url }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use server::Server;
 
 /// axe-core's violations on the page open in `b`.
 fn axe_page(b: &mut cdp::Browser, axe: &str) -> Vec<String> {
@@ -408,7 +367,7 @@ fn serve_walks_a_case_through_the_forms_back_edit_decision_and_downloads() {
     let Some(chromium) = chromium() else {
         return missing("chromium", "apt-get install -y chromium (see .ci/run)");
     };
-    let server = Server::start();
+    let server = Server::start(&[], false);
     let mut b = cdp::Browser::start(&chromium);
     let downloads = tempfile::tempdir().unwrap();
     b.downloads_to(downloads.path());
@@ -526,7 +485,7 @@ fn serve_pages_pass_axe_core_and_fit_at_320_px_and_at_200_percent() {
         return missing("chromium or axe-core", "see .ci/run");
     };
     let axe = std::fs::read_to_string(axe).unwrap();
-    let server = Server::start();
+    let server = Server::start(&[], false);
     let mut b = cdp::Browser::start(&chromium);
     // The harness finds known faults, or it would prove nothing.
     b.goto("data:text/html,<html><title>x</title><main><input type=text></main></html>");
@@ -605,7 +564,7 @@ fn serve_is_usable_with_the_keyboard_alone() {
     let Some(chromium) = chromium() else {
         return missing("chromium", "apt-get install -y chromium (see .ci/run)");
     };
-    let server = Server::start();
+    let server = Server::start(&[], false);
     let mut b = cdp::Browser::start(&chromium);
     b.goto(&format!("{}/", server.url));
     // The first Tab reaches the skip link, which is shown when focused.

@@ -28,6 +28,17 @@ pub struct Browser {
     _profile: tempfile::TempDir,
 }
 
+/// The flags that keep Chromium headless, quiet and offline.
+pub const QUIET: [&str; 7] = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+];
+
 /// How long any one message is waited for.
 const WAIT: Duration = Duration::from_secs(60);
 
@@ -40,21 +51,13 @@ impl Browser {
         let (from, their_out) = std::io::pipe().unwrap();
         let (a, b) = (their_in.as_raw_fd(), their_out.as_raw_fd());
         let mut cmd = Command::new(chromium);
-        cmd.args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--remote-debugging-pipe",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg("about:blank")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+        cmd.args(QUIET)
+            .arg("--remote-debugging-pipe")
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg("about:blank")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
         // SAFETY: dup2 is async-signal-safe; only it runs in the child.
         unsafe {
             cmd.pre_exec(move || {

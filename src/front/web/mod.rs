@@ -507,12 +507,17 @@ fn internal(e: &Error) -> Response {
     )
 }
 
-fn too_big(limit: usize) -> Response {
+/// A size as the interface writes it: « 8 Mio ».
+fn size(bytes: usize) -> String {
     let units = match i18n::current() {
         i18n::Lang::Fr => ["Kio", "Mio"],
         i18n::Lang::En => ["KiB", "MiB"],
     };
-    let limit = crate::text::limits::size(limit as u64, units);
+    crate::text::limits::size(bytes as u64, units)
+}
+
+fn too_big(limit: usize) -> Response {
+    let limit = size(limit);
     html(
         StatusCode::PAYLOAD_TOO_LARGE,
         pages::problem(&msg::too_big_title(), &msg::too_big(&limit), &[]),
@@ -587,11 +592,7 @@ async fn style() -> Response {
 }
 
 fn upload_limit_label() -> String {
-    let units = match i18n::current() {
-        i18n::Lang::Fr => ["Kio", "Mio"],
-        i18n::Lang::En => ["KiB", "MiB"],
-    };
-    crate::text::limits::size(MAX_UPLOAD_BYTES as u64, units)
+    size(MAX_UPLOAD_BYTES)
 }
 
 async fn inventory_form() -> Response {
