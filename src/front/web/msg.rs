@@ -27,9 +27,13 @@ crate::text::i18n::messages! {
         fr: "Donnez une réponse avant de continuer.",
         en: "Give an answer to continue.",
     }
-    fn number_hint(unit: &str) {
-        fr: "Un nombre{unit}, par exemple 1 200 ou 12,5.",
-        en: "A number{unit}, for example 1,200 or 12.5.",
+    fn number_hint() {
+        fr: "Un nombre, par exemple 1 200 ou 12,5.",
+        en: "A number, for example 1,200 or 12.5.",
+    }
+    fn number_hint_unit(unit: &str) {
+        fr: "En {unit}, par exemple 1 200 ou 12,5.",
+        en: "In {unit}, for example 1,200 or 12.5.",
     }
     fn text_hint() {
         fr: "Texte libre : il sert aux documents, pas au résultat.",

@@ -271,12 +271,10 @@ pub fn question(a: &Ask<'_>) -> String {
         }
         QuestionKind::Number | QuestionKind::Text | QuestionKind::Tally => {
             let hint = match q.kind {
-                QuestionKind::Number => msg::number_hint(
-                    &q.unit
-                        .as_deref()
-                        .map(|u| format!(" ({u})"))
-                        .unwrap_or_default(),
-                ),
+                QuestionKind::Number => match &q.unit {
+                    Some(u) => msg::number_hint_unit(u),
+                    None => msg::number_hint(),
+                },
                 _ => msg::text_hint(),
             };
             let value = a.selected.map(|s| match (q.kind, s) {
