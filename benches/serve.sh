@@ -60,7 +60,7 @@ test "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200
 rss() { awk '/VmRSS/ {print $2}' "/proc/$server/status"; }
 before=$(rss)
 total=0
-echo "clients | decisions/s | p50 | p90 | p99 | requests"
+echo "clients | decisions/s | p50 | p90 | p99 | requests | RSS after"
 for clients in 1 50 500; do
   threads=$(( clients < 2 ? 1 : 2 ))
   wrk -t"$threads" -c"$clients" -d"${duration}s" --latency "$url" > "$work/wrk"
@@ -72,13 +72,16 @@ for clients in 1 50 500; do
   rate=$(grep -oP 'Requests/sec:\s+\K[0-9.]+' "$work/wrk")
   count=$(grep -oP '^\s*\K[0-9]+(?= requests in)' "$work/wrk")
   p() { grep -oP "^\s+$1%\s+\K\S+" "$work/wrk"; }
-  echo "$clients | $rate | $(p 50) | $(p 90) | $(p 99) | $count"
   total=$(( total + count ))
+  echo "$clients | $rate | $(p 50) | $(p 90) | $(p 99) | $count | $(rss) KiB"
 done
+# More of the same until 100 000 requests at least: memory stays flat.
 while [ "$total" -lt 100000 ]; do
   wrk -t2 -c50 -d"${duration}s" "$url" > "$work/wrk"
   total=$(( total + $(grep -oP '^\s*\K[0-9]+(?= requests in)' "$work/wrk") ))
 done
+wrk -t2 -c50 -d"${duration}s" "$url" > "$work/wrk"
+total=$(( total + $(grep -oP '^\s*\K[0-9]+(?= requests in)' "$work/wrk") ))
 after=$(rss)
 echo "memory (RSS): $before KiB before, $after KiB after $total requests"
 kill "$server"
@@ -88,7 +91,10 @@ wait "$server" 2>/dev/null || true
 instructions() { grep -oP 'Collected : \K[0-9]+' "$1"; }
 served() { # how many requests
   start valgrind --tool=callgrind --callgrind-out-file="$work/cg" "$bin"
-  for _ in $(seq "$1"); do curl -s -o /dev/null "$url"; done
+  local page="$base/?$(cat "$work/query")"
+  for _ in $(seq "$1"); do
+    test "$(curl -s -o /dev/null -w '%{http_code}' "$page")" = 200
+  done
   kill -TERM "$server"
   wait "$server" 2>/dev/null || true
   instructions "$work/err"
