@@ -161,8 +161,8 @@ crate::text::i18n::messages! {
         en: "aiguillage serve: {url}",
     }
     fn not_loopback() {
-        fr: "Attention : cette adresse n'est pas la boucle locale ; les autres machines du réseau peuvent joindre le serveur, sans chiffrement ni authentification. Placez-le derrière un mandataire inverse en HTTPS (voir docs/serve.md).",
-        en: "Warning: this address is not loopback; other machines of the network can reach the server, with neither encryption nor authentication. Put it behind a reverse proxy over HTTPS (see docs/serve.md).",
+        fr: "cette adresse n'est pas la boucle locale ; les autres machines du réseau peuvent joindre le serveur, sans chiffrement ni authentification. Placez-le derrière un mandataire inverse en HTTPS (voir docs/serve.md).",
+        en: "this address is not loopback; other machines of the network can reach the server, with neither encryption nor authentication. Put it behind a reverse proxy over HTTPS (see docs/serve.md).",
     }
     fn stop_hint() {
         fr: "Ctrl-C pour arrêter. Le serveur ne garde rien et ne journalise aucune réponse.",
