@@ -79,7 +79,9 @@ pub fn brief(d: &Decision, look: Look) -> String {
         warnings,
         may,
     } = &items;
-    let fit = brief_fit(&items, t, word_count(&s));
+    // Counted without the colours' escape codes: the same words show
+    // whatever the terminal.
+    let fit = brief_fit(&items, t, word_count(&console::strip_ansi_codes(&s)));
     let (kept_duties, kept_guide, kept_steps, kept_warnings, kept_may) =
         (fit.duties, fit.guide, fit.steps, fit.warnings, fit.may);
     let mut left = 0;
@@ -181,7 +183,7 @@ impl BriefFit {
 }
 
 /// What fits in [`BRIEF_WORDS`] once `used` words are written (the
-/// verdict line): the duties always, then, in this order of need, the
+/// verdict line, counted without any styling): the duties always, then, in this order of need, the
 /// guide to read first, the next steps, the points to watch and what you
 /// may do, each group as far as it fits. Every output that shows a brief
 /// decision chooses its lines here.

@@ -269,7 +269,7 @@ pub fn question(a: &Ask<'_>) -> String {
             }
             h.raw("</fieldset>\n");
         }
-        QuestionKind::Number | QuestionKind::Text | QuestionKind::Tally => {
+        QuestionKind::Number | QuestionKind::Text | QuestionKind::Tally | QuestionKind::Switch => {
             let hint = match q.kind {
                 QuestionKind::Number => match &q.unit {
                     Some(u) => msg::number_hint_unit(u),
