@@ -498,7 +498,17 @@ fn serve_pages_pass_axe_core_and_fit_at_320_px_and_at_200_percent() {
     b.viewport(320, 640, 1.0);
     b.goto("data:text/html,<html lang=fr><title>x</title><main><pre>www.example.org/a-very-long-unbreakable-line-that-does-not-fit</pre></main></html>");
     assert!(!fits(&mut b), "a page wider than 320 px is seen");
-    let case = "questionnaire=accueil&type_ressource=algorithme&algo_administration=etat&algo_decision_individuelle=personnes_physiques&algo_secret=non&algo_etp=5000&algo_automatisation=entierement_automatisee&algo_auto_evolutif=false&algo_auto_explicable=oui&algo_donnees_auto=personnelles";
+    // Case A2, as the scenario answers it.
+    let case = std::iter::once("questionnaire=accueil".to_owned())
+        .chain(scenario_answers("A2").iter().map(|(k, v)| {
+            let v = match v {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            format!("{k}={v}")
+        }))
+        .collect::<Vec<_>>()
+        .join("&");
     let inventory = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
     std::fs::write(
         inventory.path(),
@@ -547,6 +557,14 @@ fn serve_pages_pass_axe_core_and_fit_at_320_px_and_at_200_percent() {
                 );
             } else if !then.is_empty() {
                 b.eval(then);
+            }
+            if *kind == "number" {
+                assert_eq!(
+                    b.eval("document.querySelectorAll('input[inputmode=decimal]').length"),
+                    serde_json::json!(1),
+                    "{}",
+                    text_of(&mut b, "main")
+                );
             }
             let violations = axe_page(&mut b, &axe);
             assert!(
