@@ -56,6 +56,19 @@ fn scenario(bundle: &Bundle, name: &str) -> Decision {
     }
 }
 
+/// The publiccode.yml drafted for a decision.
+fn publiccode_yml(
+    templates: &Templates,
+    bundle: &Bundle,
+    d: &Decision,
+    fields: &BTreeMap<String, String>,
+) -> Rendered {
+    render(templates, bundle, d, fields)
+        .into_iter()
+        .find(|r| r.file == "publiccode.yml")
+        .unwrap_or_else(|| panic!("{}: no publiccode.yml", d.outcome.id))
+}
+
 /// The fields an agent would give, as in a real case: a municipality's
 /// grant scoring, its dataset of grants, and its school-meals software.
 fn fields() -> BTreeMap<String, String> {
@@ -456,10 +469,7 @@ fn the_publiccode_yml_carries_the_licence_the_decision_recommends() {
     let mut fields = fields();
     for (case, licence) in [("S1", "Apache-2.0"), ("S-licence-reciprocite", "EUPL-1.2")] {
         let d = scenario(&bundle, case);
-        let r = render(&templates, &bundle, &d, &fields)
-            .into_iter()
-            .find(|r| r.file == "publiccode.yml")
-            .unwrap();
+        let r = publiccode_yml(&templates, &bundle, &d, &fields);
         let pc = publiccode::parse(&r.text).unwrap();
         assert_eq!(pc.legal.license, licence, "{case}");
         assert!(publiccode::standard_problems(&pc).is_empty());
@@ -467,17 +477,11 @@ fn the_publiccode_yml_carries_the_licence_the_decision_recommends() {
     // A licence the agent gives wins over the proposal.
     fields.insert("licence_code".into(), "MIT".into());
     let d = scenario(&bundle, "S1");
-    let r = render(&templates, &bundle, &d, &fields)
-        .into_iter()
-        .find(|r| r.file == "publiccode.yml")
-        .unwrap();
+    let r = publiccode_yml(&templates, &bundle, &d, &fields);
     assert_eq!(publiccode::parse(&r.text).unwrap().legal.license, "MIT");
     // A value that would break the YAML is escaped.
     fields.insert("nom_logiciel".into(), "Can\"tine: \\ #1\nbis".into());
-    let r = render(&templates, &bundle, &d, &fields)
-        .into_iter()
-        .find(|r| r.file == "publiccode.yml")
-        .unwrap();
+    let r = publiccode_yml(&templates, &bundle, &d, &fields);
     assert_eq!(
         publiccode::parse(&r.text).unwrap().name,
         "Can\"tine: \\ #1\nbis"
@@ -495,10 +499,7 @@ fn the_publiccode_yml_says_who_maintains_the_code_and_who_owns_it() {
     let templates = templates();
     let publiccode_of = |case: &str, fields: &BTreeMap<String, String>| {
         let d = scenario(&bundle, case);
-        let r = render(&templates, &bundle, &d, fields)
-            .into_iter()
-            .find(|r| r.file == "publiccode.yml")
-            .unwrap_or_else(|| panic!("{case}: no publiccode.yml"));
+        let r = publiccode_yml(&templates, &bundle, &d, fields);
         let pc = publiccode::parse(&r.text).unwrap_or_else(|e| panic!("{case}: {e}\n{}", r.text));
         let problems = publiccode::standard_problems(&pc);
         assert!(problems.is_empty(), "{case}: {problems:?}\n{}", r.text);
@@ -547,10 +548,7 @@ fn the_publiccode_yml_says_who_maintains_the_code_and_who_owns_it() {
     // A maintenance contract the agent declares: its contractor and its end.
     fields.insert("type_maintenance".into(), "contract".into());
     let d = scenario(&bundle, "S1");
-    let r = render(&templates, &bundle, &d, &fields)
-        .into_iter()
-        .find(|r| r.file == "publiccode.yml")
-        .unwrap();
+    let r = publiccode_yml(&templates, &bundle, &d, &fields);
     assert_eq!(
         r.missing,
         ["prestataire_maintenance", "fin_maintenance"],
