@@ -51,6 +51,7 @@ mod tests {
             crate::tools::graph::msg::ALL,
             crate::core::documents::msg::ALL,
             crate::front::documents::msg::ALL,
+            crate::front::save::msg::ALL,
         ] {
             assert!(!table.is_empty());
             crate::text::i18n::check_pairs(table);

@@ -526,98 +526,19 @@ fn strip_position(e: &serde_json::Error) -> String {
     }
 }
 
-/// Writes `answers` to `path` atomically, so that a failed or interrupted
-/// save never leaves half a file, and safely in a shared folder:
-///
-/// - the temporary file is created in the target's folder with a random
-///   name and `O_EXCL` (`tempfile`): nobody can plant a file or a link
-///   there for the save to write through;
-/// - an existing target keeps its permissions (and its owner and group
-///   where the system allows it); a new one gets the usual ones;
-/// - the file is written to disk (`fsync`) before the rename, and the
-///   folder after it (on Unix), so that a crash right after cannot leave
-///   an empty file;
-/// - a target that is a symbolic link is refused, not followed and not
-///   replaced: in a shared folder another user could point it at any file
-///   the saver can write, and replacing it would silently cut the link;
-///   the message names the file it points to, to save there instead;
-/// - on any failure the temporary file is removed.
+/// Writes `answers` to `path` atomically and safely in a shared folder,
+/// through [`crate::front::save`]: a temporary file beside it, written to
+/// disk, then renamed; a link, a FIFO or another user's file under that
+/// name is refused; a new file is readable by the saver only, a file of
+/// theirs that is replaced keeps its mode; on any failure the temporary
+/// file is removed.
 ///
 /// The answers are written in `order` (question ids in the order the trees
 /// ask them; others after, alphabetically), so that a saved session reads
 /// like the interview it records.
 pub fn save(path: &Path, answers: &AnswersFile, order: &[&str]) -> Result<(), Error> {
-    use std::io::Write;
-    let name = path.display().to_string();
-    let io = |e: &std::io::Error| Error::io(name.clone(), e);
     let json = to_text(answers, order)?;
-    let existing = match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            let to = std::fs::read_link(path)
-                .map(|t| t.display().to_string())
-                .unwrap_or_default();
-            return Err(Error::Io(name.clone(), msg::symlink_target(&to)));
-        }
-        Ok(meta) if !meta.is_file() => {
-            return Err(Error::Io(name.clone(), msg::not_a_regular_file()));
-        }
-        Ok(meta) => Some(meta),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(io(&e)),
-    };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let file_name = path
-        .file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "reponses.json".into());
-    let prefix = format!(".{file_name}.");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // Created with the target's mode (or the usual 0666), both less
-        // the umask; the target's exact mode is set right after.
-        let mode = existing
-            .as_ref()
-            .map_or(0o666, |m| m.permissions().mode() & 0o7777);
-        builder.permissions(std::fs::Permissions::from_mode(mode));
-    }
-    // Dropped on any early return: the temporary file is removed.
-    let mut tmp = builder.tempfile_in(dir).map_err(|e| io(&e))?;
-    if let Some(meta) = &existing {
-        tmp.as_file()
-            .set_permissions(meta.permissions())
-            .map_err(|e| io(&e))?;
-        keep_owner(tmp.as_file(), meta);
-    }
-    tmp.write_all(json.as_bytes()).map_err(|e| io(&e))?;
-    tmp.as_file().sync_all().map_err(|e| io(&e))?;
-    tmp.persist(path).map_err(|e| io(&e.error))?;
-    #[cfg(unix)]
-    if let Ok(folder) = std::fs::File::open(dir) {
-        // Some file systems cannot sync a folder; the file itself is.
-        let _ = folder.sync_all();
-    }
-    Ok(())
-}
-
-/// The owner and group of the file a save replaces, kept when the system
-/// allows it (the owner only for root; the group for its members);
-/// otherwise the saved file is the saver's.
-fn keep_owner(file: &std::fs::File, meta: &std::fs::Metadata) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid())).is_err() {
-            let _ = std::os::unix::fs::fchown(file, None, Some(meta.gid()));
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = (file, meta);
+    crate::front::save::write(path, json.as_bytes(), crate::front::save::Options::ANSWERS)
 }
 
 /// Writes `answers` to a new file of the temporary folder, with a name
@@ -675,15 +596,6 @@ fn ordered(answers: &AnswersFile, order: &[&str]) -> serde_json::Value {
 
 pub(crate) mod msg {
     crate::text::i18n::messages! {
-        /// A save to a symbolic link; `to` is where it points.
-        fn symlink_target(to: &str) {
-            fr: "c'est un lien symbolique (vers {to}) : il n'est ni suivi ni remplacé ; enregistrez dans le fichier qu'il désigne, ou ailleurs",
-            en: "this is a symbolic link (to {to}): it is neither followed nor replaced; save to the file it points to, or elsewhere",
-        }
-        fn not_a_regular_file() {
-            fr: "ce n'est pas un fichier ordinaire",
-            en: "this is not a regular file",
-        }
         fn unreadable(why: &str) {
             fr: "fichier de réponses illisible : {why}",
             en: "unreadable answers file: {why}",
