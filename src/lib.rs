@@ -52,6 +52,8 @@ mod tests {
             crate::core::documents::msg::ALL,
             crate::front::documents::msg::ALL,
             crate::front::save::msg::ALL,
+            crate::front::app::msg::ALL,
+            crate::output::stamp::msg::ALL,
         ] {
             assert!(!table.is_empty());
             crate::text::i18n::check_pairs(table);

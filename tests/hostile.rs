@@ -631,6 +631,8 @@ fn an_unwritable_stdout_or_stderr_never_panics_and_exits_1() {
         (vec!["questions"], true, false, 1),
         (vec!["man"], true, true, 1),
         (vec!["--help"], true, false, 1),
+        (vec!["--version"], true, false, 1),
+        (vec!["--lang", "en", "--version"], true, false, 1),
         // Bad input keeps its code when its message cannot be written.
         (vec!["--answers", "/nonexistent.json"], false, true, 2),
         // A prompt that cannot be written ends the session.
@@ -640,11 +642,13 @@ fn an_unwritable_stdout_or_stderr_never_panics_and_exits_1() {
         assert_eq!(out.status.code(), Some(code), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(!err.contains("panicked"), "{args:?}: {err}");
-        if stdout_full && !stderr_full && code == 1 && args[0] != "--help" {
-            assert!(
-                err.contains("sortie standard: plus de place sur le disque"),
-                "{args:?}: {err}"
-            );
+        if stdout_full && !stderr_full && code == 1 {
+            let said = if args[0] == "--lang" {
+                "standard output: no space left on the disk"
+            } else {
+                "sortie standard : plus de place sur le disque"
+            };
+            assert!(err.contains(said), "{args:?}: {err}");
         }
     }
     // The decision was written: a warning that cannot be is no failure.
@@ -827,4 +831,96 @@ fn a_tally_counting_10_000_questions_is_checked_fast() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(text.contains("0 erreur(s)"), "{text}");
+}
+
+// ------------------------------------------------- second pass (issue 22)
+
+/// A complete case whose file says it was saved against other content:
+/// a version, ids and an outcome carrying escape sequences, and `count`
+/// questionnaires that no longer exist.
+fn drifted_case(count: usize) -> String {
+    let mut stamps = vec![serde_json::json!({
+        "id": "accueil\u{1b}[2J", "version": "0\u{7}", "sha256": "x"
+    })];
+    stamps.extend(
+        (0..count)
+            .map(|i| serde_json::json!({"id": format!("q{i}"), "version": "1", "sha256": "x"})),
+    );
+    serde_json::json!({
+        "given_against": {
+            "aiguillage": "\u{1b}]0;titre\u{7}\u{9b}31m\u{202e}",
+            "questionnaires": stamps,
+            "outcome": "fin\u{1b}[31m",
+        },
+        "answers": {"type_ressource": "donnees", "donnees_organisme": "aucun"}
+    })
+    .to_string()
+}
+
+#[test]
+fn the_given_against_warning_is_escaped_and_bounded_without_strict() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "r.json", &drifted_case(150_000));
+    let out = aiguillage().arg("--answers").arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_clean("given_against warning", &out.stderr);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("aiguillage \\x1b]0;titre\\x07\\u{9b}31m\\u{202e}"),
+        "{err}"
+    );
+    // 20 lines, then the count of the others.
+    assert!(err.contains("… et 149 982 autres différences"), "{err}");
+    assert!(err.lines().count() < 30, "{}", err.lines().count());
+}
+
+#[test]
+fn save_answers_dash_is_refused_not_a_file_named_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = write(
+        dir.path(),
+        "r.json",
+        "{\"answers\": {\"type_ressource\": \"donnees\", \"donnees_organisme\": \"aucun\"}}",
+    );
+    aiguillage()
+        .current_dir(dir.path())
+        .arg("--answers")
+        .arg(&case)
+        .args(["--save-answers", "-"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains(
+            "--save-answers - : la sortie standard reçoit déjà la décision",
+        ));
+    assert!(!dir.path().join("-").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn the_suggested_resume_command_is_shell_quoted() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = write(
+        dir.path(),
+        "r.json",
+        "{\"answers\": {\"type_ressource\": \"donnees\", \"donnees_organisme\": \"aucun\"}}",
+    );
+    // A folder that does not exist: the answers go to the fallback file,
+    // and the message says how to resume, quoted as a shell reads it.
+    let target = dir.path().join("dossier absent/l'agent.json");
+    let out = aiguillage()
+        .env("TMPDIR", dir.path())
+        .arg("--answers")
+        .arg(&case)
+        .arg("--save-answers")
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let quoted = format!(
+        "--save-answers '{}/dossier absent/l'\\''agent.json'",
+        dir.path().display()
+    );
+    assert!(err.contains(&quoted), "{quoted} not in {err}");
 }

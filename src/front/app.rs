@@ -34,8 +34,12 @@ pub fn parse_args() -> Cli {
         .and_then(|m| Cli::from_arg_matches(&m));
     match parsed {
         Ok(cli) => cli,
-        // The version says nothing in any language.
-        Err(e) if e.kind() == clap::error::ErrorKind::DisplayVersion => e.exit(),
+        // The version says nothing in any language; only a failure to
+        // write it is said, in the interface's.
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayVersion => {
+            let lang = i18n::detect(i18n::lang_in_args(std::env::args_os()), &term::real_env);
+            crate::front::help_en::exit_with(e, lang)
+        }
         Err(_) => {
             let lang = i18n::detect(i18n::lang_in_args(std::env::args_os()), &term::real_env);
             let e = match crate::front::help_en::command(lang).try_get_matches() {
@@ -56,6 +60,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     setup(&cli);
     match cli.command {
         None => {
+            if cli.run.save_answers.as_deref() == Some(std::path::Path::new("-")) {
+                return Err(Error::Usage(msg::save_to_stdout()));
+            }
             let loaded = match &cli.run.answers {
                 Some(path) => answers::read(path)?,
                 None => answers::Loaded::default(),
@@ -340,11 +347,13 @@ fn warn_drift(
     if args.strict {
         return Err(Error::Usage(text));
     }
+    // The file's name, ids and versions come from the file: escaped.
     let t = i18n::texts();
-    eprintln!(
-        "{}: {text}",
-        console::style(t.warning).for_stderr().yellow().bold()
-    );
+    say_line(&format!(
+        "{}: {}",
+        console::style(t.warning).for_stderr().yellow().bold(),
+        escape(&text)
+    ));
     Ok(())
 }
 
@@ -414,4 +423,15 @@ fn result_width(plain: bool) -> usize {
     }
     let columns = stdout.size().1 as usize;
     columns.saturating_sub(2).clamp(40, DEFAULT_WIDTH)
+}
+
+pub(crate) mod msg {
+    crate::text::i18n::messages! {
+        /// `--save-answers -`: not a file named `-`, and not the standard
+        /// output either, which the decision already uses.
+        fn save_to_stdout() {
+            fr: "--save-answers - : la sortie standard reçoit déjà la décision, les réponses n'y sont pas écrites ; donnez un nom de fichier (--save-answers reponses.json, ou ./- pour un fichier nommé « - »)",
+            en: "--save-answers -: the standard output already carries the decision, the answers are not written there; give a file name (--save-answers answers.json, or ./- for a file named « - »)",
+        }
+    }
 }

@@ -345,7 +345,7 @@ fn check_field_ids(templates: &Templates, loaded: &answers::Loaded) -> Result<()
 fn missing_answer(q: &Question, file: &Path) -> Error {
     let t = i18n::texts();
     let allowed = crate::output::answer::allowed_values(q, t).join(", ");
-    let file = file.display().to_string();
+    let file = crate::text::escape::shell(&file.display().to_string());
     Error::Missing(format!(
         "{} « {} » ({}){} {} {allowed}\n  {}",
         t.missing_answer,

@@ -283,13 +283,19 @@ pub fn exit_with(e: clap::Error, lang: Lang) -> ! {
             | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
     ) {
         // clap's own exit would say 0 when the help cannot be written
-        // (stdout full): a write error is 1.
-        let code = if e.print().is_err() && !e.use_stderr() {
-            1
-        } else {
-            e.exit_code()
-        };
-        std::process::exit(code)
+        // (stdout full): a write error is 1, said on stderr; a reader
+        // that has gone (`| head`) is no error.
+        match e.print() {
+            Err(failed) if !e.use_stderr() && failed.kind() != std::io::ErrorKind::BrokenPipe => {
+                crate::text::i18n::set(lang);
+                crate::front::app::report_error(&crate::front::error::Error::write(
+                    crate::front::io::msg::stdout(),
+                    &failed,
+                ));
+                std::process::exit(1)
+            }
+            _ => std::process::exit(e.exit_code()),
+        }
     }
     let Some(message) = usage_error(&e, lang) else {
         e.exit()

@@ -195,14 +195,15 @@ pub fn exit_on(signal: Signal) -> ! {
             given_against,
             ..
         }) => {
-            let file = crate::text::escape::escape(&path.display().to_string()).into_owned();
+            let name = path.display().to_string();
+            let file = crate::text::escape::escape(&name).into_owned();
             if !worth_saving(path, initial, answers) {
                 say_line(&msg::left_as_it_was(&file));
             } else {
                 match save(path, questionnaire, answers, order, given_against.as_ref()) {
                     Ok(()) => {
                         say_line(&t.saved(&file));
-                        say_line(&t.resume_with(&file));
+                        say_line(&t.resume_with(&crate::text::escape::shell(&name)));
                     }
                     Err(e) => say_line(&format!(
                         "{}: {}",
@@ -254,7 +255,12 @@ pub fn save(
     let target = path.display().to_string();
     Err(Error::NotSaved(
         match answers::save_fallback(&file, &order) {
-            Ok(to) => msg::saved_instead(&failed.to_string(), &to.display().to_string(), &target),
+            Ok(to) => msg::saved_instead(
+                &failed.to_string(),
+                &to.display().to_string(),
+                &crate::text::escape::shell(&to.display().to_string()),
+                &crate::text::escape::shell(&target),
+            ),
             Err(also) => msg::not_saved(&failed.to_string(), &also.to_string()),
         },
     ))
@@ -274,10 +280,11 @@ pub(crate) mod msg {
             fr: "Aucune réponse n'a été donnée : {file} est resté tel quel.",
             en: "No answer was given: {file} was left as it was.",
         }
-        /// `why`: « file: reason »; `to`: the fallback file.
-        fn saved_instead(why: &str, to: &str, target: &str) {
-            fr: "les réponses n'ont pas pu être enregistrées ({why}) ; elles l'ont été dans {to}\n  pour reprendre : aiguillage --answers {to} --save-answers {target}",
-            en: "the answers could not be saved ({why}); they were saved to {to}\n  to resume: aiguillage --answers {to} --save-answers {target}",
+        /// `why`: « file: reason »; `to`: the fallback file; `to_arg`
+        /// and `target`: file names quoted for the shell.
+        fn saved_instead(why: &str, to: &str, to_arg: &str, target: &str) {
+            fr: "les réponses n'ont pas pu être enregistrées ({why}) ; elles l'ont été dans {to}\n  pour reprendre : aiguillage --answers {to_arg} --save-answers {target}",
+            en: "the answers could not be saved ({why}); they were saved to {to}\n  to resume: aiguillage --answers {to_arg} --save-answers {target}",
         }
         fn not_saved(why: &str, also: &str) {
             fr: "les réponses n'ont pas pu être enregistrées ({why}), ni dans le dossier temporaire ({also})",
