@@ -924,3 +924,110 @@ fn the_suggested_resume_command_is_shell_quoted() {
     );
     assert!(err.contains(&quoted), "{quoted} not in {err}");
 }
+
+/// Runs the binary with `args` and returns its exit code, its stdout and
+/// its peak resident memory in KiB (from `wait4`: this child's alone).
+#[cfg(target_os = "linux")]
+// Waited for with wait4, for its resource usage.
+#[allow(clippy::zombie_processes)]
+fn run_measured(args: &[&std::ffi::OsStr]) -> (Option<i32>, Vec<u8>, u64) {
+    use std::io::Read;
+    let mut child = StdCommand::new(env!("CARGO_BIN_EXE_aiguillage"))
+        .args(args)
+        .env_clear()
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = Vec::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_end(&mut stdout)
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is valid; wait4 fills it for our child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = child.id() as libc::pid_t;
+    assert_eq!(unsafe { libc::wait4(pid, &mut status, 0, &mut usage) }, pid);
+    let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
+    (code, stdout, usage.ru_maxrss as u64)
+}
+
+/// A diamond of `levels` levels of yes/no questions: each answer of each
+/// level's two questions leads to one of the next level's two (2^levels
+/// paths), then to one outcome of verdict `verdict`.
+fn diamond(levels: usize, verdict: &str) -> String {
+    let mut s = String::from(
+        "id = \"losange\"\ntitle = \"Losange \\u001B[2J\"\nversion = \"1\"\nlegal_date = \"2026-01-01\"\nstart = \"a0\"\n",
+    );
+    for i in 0..levels {
+        let sides: &[&str] = if i == 0 { &["a"] } else { &["a", "b"] };
+        for side in sides {
+            let (yes, no) = if i + 1 == levels {
+                ("fin".to_owned(), "fin".to_owned())
+            } else {
+                (format!("a{}", i + 1), format!("b{}", i + 1))
+            };
+            s.push_str(&format!(
+                "\n[[questions]]\nid = \"{side}{i}\"\nkind = \"yes_no\"\ntext = \"Q ?\"\nhelp = \"Aide.\"\n\
+                 choices = [{{ value = \"oui\", label = \"Oui\", next = \"{yes}\" }}, \
+                 {{ value = \"non\", label = \"Non\", next = \"{no}\" }}]\n"
+            ));
+        }
+    }
+    s.push_str(&format!(
+        "\n[[outcomes]]\nid = \"fin\"\nverdict = \"{verdict}\"\ntitle = \"Fin \\u001B]0;x\\u0007\"\nsummary = \"Fin.\"\nguides = [\"juridique\"]\n"
+    ));
+    s
+}
+
+/// `diff` of trees with more paths than can be compared: it stops at its
+/// bound (2 million answers replayed), says what it did not compare, and
+/// stays within a fixed memory (here, under 256 MiB).
+#[cfg(target_os = "linux")]
+#[test]
+fn diff_is_bounded_on_a_60_level_diamond_and_a_7_500_question_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = write(dir.path(), "avant.toml", &diamond(60, "may"));
+    let after = write(dir.path(), "apres.toml", &diamond(60, "must"));
+    let os = |p: &Path| p.as_os_str().to_owned();
+    let diff = std::ffi::OsString::from("diff");
+    let (code, out, kib) = run_measured(&[&diff, &os(&before), &os(&after)]);
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("fin [may] → fin [must]  (losange)"), "{text}");
+    assert!(
+        text.contains("Comparaison incomplète : arrêtée après 2 000 000 réponses rejouées"),
+        "{text}"
+    );
+    assert!(
+        text.contains("n'ont pas tous été comparés : losange"),
+        "{text}"
+    );
+    assert_clean("diff text", text.as_bytes());
+    assert!(kib < 256 * 1024, "{kib} KiB");
+    // A chain of 7 500 questions: 7 501 paths of up to 7 500 answers.
+    let chain_of = |verdict: &str| {
+        chain(7_500, false).replace(
+            "[[outcomes]]\nid = \"fin_non\"\nverdict = \"may\"",
+            &format!("[[outcomes]]\nid = \"fin_non\"\nverdict = \"{verdict}\""),
+        )
+    };
+    let before = write(dir.path(), "chaine-avant.toml", &chain_of("may"));
+    let after = write(dir.path(), "chaine-apres.toml", &chain_of("must"));
+    let json = std::ffi::OsString::from("--format=json");
+    let (code, out, kib) = run_measured(&[&diff, &os(&before), &os(&after), &json]);
+    assert_eq!(code, Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["complete"], false);
+    assert_eq!(v["not_compared"], serde_json::json!(["chaine"]));
+    assert_eq!(v["changes"][0]["after"]["verdict"], "must");
+    let count = v["changes"][0]["count"].as_u64().unwrap();
+    let listed = v["changes"][0]["paths"].as_array().unwrap().len() as u64;
+    assert!(count > 100 && listed < count, "{count} {listed}");
+    assert!(kib < 256 * 1024, "{kib} KiB");
+}

@@ -341,7 +341,10 @@ impl SmallDisk {
             // SAFETY: a valid path and a buffer statvfs fills.
             assert_eq!(unsafe { libc::statvfs(c.as_ptr(), s.as_mut_ptr()) }, 0);
             let s = unsafe { s.assume_init() };
-            s.f_bavail as u64 * s.f_frsize as u64
+            // The types differ between systems.
+            #[allow(clippy::unnecessary_cast)]
+            let free = s.f_bavail as u64 * s.f_frsize as u64;
+            free
         };
         let filler = self.path().join("remplissage");
         let _ = std::fs::remove_file(&filler);
