@@ -53,6 +53,7 @@ mod tests {
             crate::front::documents::msg::ALL,
             crate::front::save::msg::ALL,
             crate::front::app::msg::ALL,
+            crate::text::number::msg::ALL,
             crate::output::stamp::msg::ALL,
         ] {
             assert!(!table.is_empty());

@@ -275,7 +275,7 @@ fn a_loop_of_symbolic_links_is_said_in_french() {
 
 /// Just under 50, as written: serde_json without `float_roundtrip` read
 /// it as 50.0 and routed it to « 50 ou plus ».
-const UNDER_50: &str = "49.999999999999996";
+const UNDER_50: &str = "49.99999999999999";
 
 /// The answers of scenario D-collectivite-etp-49 (49 agents: under the
 /// threshold of 50), with `etp` agents instead.
@@ -1030,4 +1030,78 @@ fn diff_is_bounded_on_a_60_level_diamond_and_a_7_500_question_chain() {
     let listed = v["changes"][0]["paths"].as_array().unwrap().len() as u64;
     assert!(count > 100 && listed < count, "{count} {listed}");
     assert!(kib < 256 * 1024, "{kib} KiB");
+}
+
+/// More digits than a number keeps: 49.99999999999999999 was read as 50,
+/// over the threshold (« 50 ETP ou plus », the publication duty).
+#[test]
+fn a_number_no_double_holds_is_refused_in_files_and_at_a_prompt() {
+    let (code, out, err) = answers_file(&etp_case("49.99999999999999999", "8000"), &[]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        err.contains(
+            "49.99999999999999999 a plus de chiffres qu'un nombre n'en garde : il serait lu 50"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("r.json:1:"), "{err}");
+    for huge in ["18446744073709551615", "-9223372036854775809"] {
+        let (code, _, err) = answers_file(&etp_case(huge, "8000"), &[]);
+        assert_eq!(code, Some(2), "{huge}: {err}");
+        assert!(err.contains("plus de chiffres"), "{huge}: {err}");
+    }
+    // Typed at a prompt: refused, said, and asked again.
+    let dir = tempfile::tempdir().unwrap();
+    let mut partial: serde_json::Value = serde_json::from_str(&etp_case("1", "8000")).unwrap();
+    partial["answers"]
+        .as_object_mut()
+        .unwrap()
+        .remove("donnees_etp");
+    let file = write(dir.path(), "p.json", &partial.to_string());
+    let out = aiguillage()
+        .args(["--plain", "--format", "json", "--answers"])
+        .arg(&file)
+        .write_stdin("49,9999999999999999\n49\n")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("49.9999999999999999 a plus de chiffres qu'un nombre n'en garde"),
+        "{err}"
+    );
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(d["outcome"]["id"], "donnees_non_soumis");
+}
+
+/// 2^64 is a number a double holds: read, shown and saved with all its
+/// digits, never as 1.8446744073709552e+19.
+#[test]
+fn a_huge_whole_number_is_shown_and_saved_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "r.json",
+        r#"{"answers": {"type_ressource": "algorithme", "algo_administration": "collectivite",
+            "algo_decision_individuelle": "personnes_physiques", "algo_secret": "non",
+            "algo_etp": 18446744073709551616, "algo_automatisation": "aide_decision",
+            "algo_donnees_personnelles": true, "algo_aide_donnees_sensibles": "non"}}"#,
+    );
+    let saved = dir.path().join("s.json");
+    let out = aiguillage()
+        .args(["--detail", "--answers"])
+        .arg(&file)
+        .arg("--save-answers")
+        .arg(&saved)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("18 446 744 073 709 551 616"), "{text}");
+    assert!(!text.contains("e+19") && !text.contains("e19"), "{text}");
+    let back = std::fs::read_to_string(&saved).unwrap();
+    assert!(
+        back.contains("\"algo_etp\": 18446744073709551616,"),
+        "{back}"
+    );
 }

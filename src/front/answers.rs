@@ -474,9 +474,14 @@ mod reader {
             Some(b'"') => serde_json::from_str(raw)
                 .map(Answer::Text)
                 .map_err(|e| super::explain_json_error(&e)),
-            Some(b'-' | b'0'..=b'9') => serde_json::from_str::<f64>(raw)
-                .map(Answer::Number)
-                .map_err(|e| super::explain_json_error(&e)),
+            Some(b'-' | b'0'..=b'9') => {
+                serde_json::from_str::<f64>(raw).map_err(|e| super::explain_json_error(&e))?;
+                // Held as written, or refused: never rounded onto a
+                // threshold.
+                crate::text::number::exact(raw)
+                    .map(Answer::Number)
+                    .ok_or_else(|| crate::text::number::too_precise(raw))
+            }
             Some(b'n') => Err(msg::not_an_answer(&msg::null())),
             Some(b'[') => Err(msg::not_an_answer(&msg::a_list())),
             _ => Err(msg::not_an_answer(&msg::an_object())),
@@ -566,32 +571,86 @@ pub fn save_fallback(answers: &AnswersFile, order: &[&str]) -> Result<std::path:
 /// An answers file as saved: pretty JSON in `order`, and a final line
 /// break.
 fn to_text(answers: &AnswersFile, order: &[&str]) -> Result<String, Error> {
-    let mut json = serde_json::to_string_pretty(&ordered(answers, order))
-        .map_err(|e| Error::Other(e.into()))?;
+    let mut json = serde_json::to_string_pretty(&saved::Saved {
+        file: answers,
+        order,
+    })
+    .map_err(|e| Error::Other(e.into()))?;
     json.push('\n');
     Ok(json)
 }
 
-/// `answers` as a JSON value whose `answers` object follows `order`.
-fn ordered(answers: &AnswersFile, order: &[&str]) -> serde_json::Value {
-    let ranks: std::collections::HashMap<&str, usize> =
-        order.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    let rank = |id: &str| ranks.get(id).copied().unwrap_or(usize::MAX);
-    let mut ids: Vec<&String> = answers.answers.keys().collect();
-    // Stable: ids outside `order` keep the map's alphabetical order.
-    ids.sort_by_key(|id| rank(id));
-    let mut value = serde_json::to_value(answers).unwrap_or_default();
-    let map: serde_json::Map<String, serde_json::Value> = ids
-        .into_iter()
-        .map(|id| {
-            (
-                id.clone(),
-                serde_json::to_value(&answers.answers[id]).unwrap_or_default(),
-            )
-        })
-        .collect();
-    value["answers"] = serde_json::Value::Object(map);
-    value
+/// The answers file as saved: the fields of [`AnswersFile`] in their
+/// order, the answers in the order the trees ask them, and whole numbers
+/// with all their digits (`18446744073709551616`, as written, where a
+/// JSON value would hold no more than 2^64 − 1).
+mod saved {
+    use serde::ser::{Serialize, SerializeMap, Serializer};
+
+    use crate::core::model::{Answer, AnswersFile};
+
+    pub struct Saved<'a> {
+        pub file: &'a AnswersFile,
+        pub order: &'a [&'a str],
+    }
+
+    impl Serialize for Saved<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let f = self.file;
+            let mut map = s.serialize_map(None)?;
+            if let Some(schema) = &f.schema {
+                map.serialize_entry("$schema", schema)?;
+            }
+            if let Some(q) = &f.questionnaire {
+                map.serialize_entry("questionnaire", q)?;
+            }
+            map.serialize_entry("answers", &InOrder(self))?;
+            if !f.fields.is_empty() {
+                map.serialize_entry("fields", &f.fields)?;
+            }
+            if let Some(g) = &f.given_against {
+                map.serialize_entry("given_against", g)?;
+            }
+            map.end()
+        }
+    }
+
+    struct InOrder<'a>(&'a Saved<'a>);
+
+    impl Serialize for InOrder<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let ranks: std::collections::HashMap<&str, usize> = self
+                .0
+                .order
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (*id, i))
+                .collect();
+            let rank = |id: &str| ranks.get(id).copied().unwrap_or(usize::MAX);
+            let answers = &self.0.file.answers;
+            let mut ids: Vec<&String> = answers.keys().collect();
+            // Stable: ids outside `order` keep the map's alphabetical order.
+            ids.sort_by_key(|id| rank(id));
+            let mut map = s.serialize_map(Some(ids.len()))?;
+            for id in ids {
+                map.serialize_entry(id, &Digits(&answers[id]))?;
+            }
+            map.end()
+        }
+    }
+
+    struct Digits<'a>(&'a Answer);
+
+    impl Serialize for Digits<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match self.0 {
+                Answer::Number(n) if n.fract() == 0.0 && n.abs() < 1e21 => {
+                    s.serialize_i128(*n as i128)
+                }
+                other => other.serialize(s),
+            }
+        }
+    }
 }
 
 pub(crate) mod msg {
