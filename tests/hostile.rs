@@ -1105,3 +1105,47 @@ fn a_huge_whole_number_is_shown_and_saved_as_written() {
         "{back}"
     );
 }
+
+/// The TOML reader's English (« string values must be quoted », « unclosed
+/// array », « recursion limit » with an empty place `()`) never reaches
+/// the user: French, or English under --lang en, with a line and column.
+#[test]
+fn toml_errors_are_said_in_the_interface_language_with_a_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("id = abc\n", "un texte s'écrit entre guillemets", ":1:6"),
+        ("id = \"a\"\nx = [1, 2\n", "liste non refermée", ":2:10"),
+        ("v = nan1\n", "nombre décimal invalide", ":1:5"),
+        (
+            &format!("a{} = 1\n", ".a".repeat(300)),
+            "trop de niveaux imbriqués",
+            ":1:",
+        ),
+    ];
+    for (i, (text, said, place)) in cases.iter().enumerate() {
+        let file = write(dir.path(), &format!("t{i}.toml"), text);
+        let out = aiguillage().arg("check").arg(&file).output().unwrap();
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(2), "{report}");
+        assert!(report.contains(said), "{report}");
+        assert!(report.contains(&format!("t{i}.toml{place}")), "{report}");
+        assert!(!report.contains("()"), "{report}");
+        for english in [
+            "expected",
+            "quoted",
+            "unclosed",
+            "recursion",
+            "invalid float",
+        ] {
+            assert!(!report.contains(english), "{english}: {report}");
+        }
+        let out = aiguillage()
+            .args(["--lang", "en", "check"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(report.contains("error[parse]"), "{report}");
+        assert!(!report.contains("erreur"), "{report}");
+    }
+}
