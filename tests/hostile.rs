@@ -1149,3 +1149,40 @@ fn toml_errors_are_said_in_the_interface_language_with_a_place() {
         assert!(!report.contains("erreur"), "{report}");
     }
 }
+
+/// A key or a value of megabytes was echoed whole (15.7 MB on stderr),
+/// and the « vouliez-vous dire » search cost its length times every id.
+#[test]
+fn a_huge_key_or_value_is_echoed_cut_and_never_compared_whole() {
+    let big = "algo_etp".repeat(250_000); // 2 MB
+    let text = format!("{{\"answers\": {{\"{big}\": 1, \"type_ressource\": \"{big}\"}}}}");
+    let (code, out, err) = answers_file(&text, &[]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(err.len() < 4_000, "{} bytes on stderr", err.len());
+    assert!(err.contains("algo_etpalgo_etp"), "{err}");
+    assert!(err.contains('…'), "{err}");
+    assert!(!err.contains("vouliez-vous dire"), "{err}");
+}
+
+/// A TOML file of 16 MiB took 707 MB (1.3 GB for `x = [1,1,1,…]`) to
+/// read: its tokens are now counted first, in constant memory, and a file
+/// past 3 million is refused where the cap is passed. Whatever is read
+/// stays under 300 MiB.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_16_mib_toml_file_is_read_within_a_stated_memory_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 16 * 1024 * 1024 / 2 - 16;
+    let text = format!("x = [{}1]\n", "1,".repeat(n));
+    let file = write(dir.path(), "dense.toml", &text);
+    let check = std::ffi::OsString::from("check");
+    let (code, out, kib) = run_measured(&[&check, file.as_os_str()]);
+    let report = String::from_utf8_lossy(&out);
+    assert_eq!(code, Some(2), "{report}");
+    assert!(
+        report.contains("fichier trop chargé : plus de 3 000 000 éléments"),
+        "{report}"
+    );
+    assert!(report.contains("dense.toml:1:"), "{report}");
+    assert!(kib < 300 * 1024, "{kib} KiB");
+}

@@ -579,12 +579,34 @@ impl Loader {
     }
 }
 
+/// The most tokens (keys, values, punctuation, spaces) a TOML file may
+/// hold: the built-in questionnaires together have about 20 000, a chain
+/// of 30 000 questions about 2.6 million. The bound on the memory a file
+/// costs to read: about 90 bytes a token at most, so under 300 MB (a
+/// file of 16 MiB could hold 16 million tokens: 1.3 GB).
+pub const MAX_TOML_TOKENS: usize = 3_000_000;
+
 /// Parses one TOML file, keeping the line and column of a syntax or type
 /// error.
 pub(crate) fn parse_toml<T: serde::de::DeserializeOwned>(
     name: &str,
     text: &str,
 ) -> Result<T, LoadError> {
+    // The parse holds every token and value at once (about 130 bytes a
+    // token): counted first, in constant memory, and refused past the cap.
+    if let Some((offset, _)) = toml_parser::Source::new(text)
+        .lex()
+        .enumerate()
+        .nth(MAX_TOML_TOKENS)
+        .map(|(i, t)| (t.span().start(), i))
+    {
+        return Err(LoadError::Parse(Box::new(SourceError::new(
+            name,
+            text,
+            Some(offset),
+            crate::text::parse_error::too_many_tokens(MAX_TOML_TOKENS),
+        ))));
+    }
     toml::from_str(text).map_err(|e| {
         // A nesting too deep comes without a place: where it is deepest.
         let offset = e.span().map(|s| s.start).or_else(|| deepest(text));

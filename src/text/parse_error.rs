@@ -90,6 +90,11 @@ fn type_name(serde: &str) -> String {
     serde.replace('`', "")
 }
 
+/// A TOML file past the cap on its tokens.
+pub fn too_many_tokens(limit: usize) -> String {
+    msg::too_many_tokens(&crate::text::number::number(limit as f64))
+}
+
 /// The syntax errors of the TOML reader (`toml_parser`), each as (its
 /// words, French, English).
 const TOML_SYNTAX: &[(&str, &str, &str)] = &[
@@ -452,6 +457,11 @@ pub(crate) mod msg {
             en: "unexpected type: {found}",
         }
         fn duplicate_key() { fr: "clé en double", en: "duplicate key" }
+        /// `limit`: a number as the interface writes it.
+        fn too_many_tokens(limit: &str) {
+            fr: "fichier trop chargé : plus de {limit} éléments (clés, valeurs, ponctuation), bien au-delà de tout questionnaire ; il n'est pas lu plus loin",
+            en: "file too dense: more than {limit} elements (keys, values, punctuation), far beyond any questionnaire; it is not read further",
+        }
         fn toml_malformed() {
             fr: "fichier TOML mal formé à cet endroit",
             en: "malformed TOML file here",
