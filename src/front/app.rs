@@ -160,7 +160,7 @@ fn decide(bundle: &'static Bundle, args: &RunArgs, loaded: answers::Loaded) -> R
             let questionnaire = bundle.questionnaire(&questionnaire.id).ok_or_else(|| {
                 Error::Other(anyhow::anyhow!("questionnaire « {} »", questionnaire.id))
             })?;
-            let d = interactive(bundle, questionnaire, &mut given, args, how)?;
+            let d = interactive(bundle, questionnaire, &mut given, &file.fields, args, how)?;
             // The result starts apart from the questions.
             say("\n");
             (d, how == Interaction::Plain, Some(how))
@@ -228,6 +228,7 @@ fn interactive(
     bundle: &Bundle,
     questionnaire: &Questionnaire,
     given: &mut BTreeMap<String, Answer>,
+    fields: &BTreeMap<String, String>,
     args: &RunArgs,
     how: Interaction,
 ) -> Result<Decision, Error> {
@@ -239,6 +240,7 @@ fn interactive(
         args.save_answers.as_deref(),
         &questionnaire.id,
         given,
+        fields,
         bundle.asked_ids().map(str::to_owned).collect(),
         !plain,
     );
@@ -251,9 +253,10 @@ fn interactive(
     }
     let initial = given.clone();
     interrupt::record(stamp::stamp(bundle, questionnaire, given));
+    // Each change recorded (and with --save-answers, saved) as it is made.
     let mut session = Session::new(bundle, questionnaire, std::mem::take(given)).observe(|a| {
-        interrupt::publish(a);
         interrupt::record(stamp::stamp(bundle, questionnaire, a));
+        interrupt::publish(a);
     });
     let result = if plain {
         let stdin = std::io::stdin();
@@ -277,7 +280,7 @@ fn interactive(
             // leaves an existing file as it was.
             if let Some(path) = &args.save_answers
                 && interrupt::worth_saving(path, &initial, given)
-                && let Err(not_saved) = save(bundle, path, questionnaire, given, &BTreeMap::new())
+                && let Err(not_saved) = save(bundle, path, questionnaire, given, fields)
             {
                 report_error(&not_saved);
             }
@@ -298,7 +301,14 @@ fn save(
     let stamp = stamp::stamp(bundle, questionnaire, given);
     if fields.is_empty() {
         let order: Vec<String> = bundle.asked_ids().map(str::to_owned).collect();
-        return interrupt::save(path, &questionnaire.id, given, &order, Some(&stamp));
+        return interrupt::save(
+            path,
+            &questionnaire.id,
+            given,
+            &BTreeMap::new(),
+            &order,
+            Some(&stamp),
+        );
     }
     let file = AnswersFile {
         questionnaire: Some(questionnaire.id.clone()),

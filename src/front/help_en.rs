@@ -20,6 +20,7 @@ Exit codes:
   2    bad usage or invalid input (answers, questionnaire)
   129  terminal closed during a session (SIGHUP)
   130  interrupted (Ctrl-C)
+  131  stopped during a session (SIGQUIT)
   143  stopped during a session (SIGTERM)
 Exception: « aiguillage diff » exits with 1 when the content changes something (like
 diff), 0 otherwise.
