@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=..
 rm -f corpus/*/seed-*
-mkdir -p corpus/answers corpus/questionnaire corpus/session corpus/batch
+mkdir -p corpus/answers corpus/questionnaire corpus/session corpus/batch corpus/documents
 
 # answers: each scenario as an answers file, and the answers fixtures.
 for f in "$root"/tests/scenarios/*.json; do
@@ -34,3 +34,9 @@ jq -c '{id: .scenario, questionnaire, answers}' "$root"/tests/scenarios/*.json |
   sed '1s/^/\x01/' > corpus/batch/seed-scenarios.jsonl
 printf '\x02type_ressource;donnees_organisme;donnees_etp\ndonnees;etat;49\ndonnees;etat;50\ndonnees;aucun;\n' \
   > corpus/batch/seed-cases.csv
+
+# documents: the scenarios with fields, some hostile (escapes, formulas).
+for f in "$root"/tests/scenarios/*.json; do
+  jq '{questionnaire, answers, fields: {organisme: "=HYPERLINK(\"x\")", service: "\u001b[31m+cmd", nom_traitement: "Nom", finalite: "-2+3 \u202e", contact: "@SUM(1)"}}' \
+    "$f" > "corpus/documents/seed-$(basename "$f")"
+done

@@ -3,7 +3,9 @@
 //! (an answer, help, back, an edit in the review) for a scripted prompter,
 //! or the lines typed in plain mode. Whatever the moves, a session that
 //! ends with a decision must end with the one the engine gives for the
-//! answers it kept, and the answers kept must all be valid.
+//! answers it kept, and the answers kept must all be valid. What plain
+//! mode writes holds no raw control character, and stays bounded by what
+//! was typed.
 
 #![no_main]
 
@@ -18,6 +20,9 @@ use aiguillage::front::prompt::PlainPrompter;
 use aiguillage::front::session::{Context, Notice, Prompter, Reply, ReviewReply, Session};
 use aiguillage::text::{glyphs, i18n};
 use libfuzzer_sys::fuzz_target;
+
+#[path = "../support/clean.rs"]
+mod clean;
 
 static TREES: LazyLock<Vec<Bundle>> = LazyLock::new(|| {
     let mut trees = vec![Bundle::builtin().expect("built-in")];
@@ -100,14 +105,21 @@ fuzz_target!(|data: &[u8]| {
         session.run(&mut script)
     } else {
         i18n::set(if how & 0x40 == 0 { i18n::Lang::Fr } else { i18n::Lang::En });
-        let mut p = PlainPrompter::new(
-            moves,
-            std::io::sink(),
-            i18n::texts(),
-            &glyphs::ASCII,
-            false,
+        let mut shown: Vec<u8> = Vec::new();
+        let result = {
+            let mut p = PlainPrompter::new(moves, &mut shown, i18n::texts(), &glyphs::ASCII, false);
+            session.run(&mut p)
+        };
+        let shown = String::from_utf8(shown).expect("plain mode writes UTF-8");
+        clean::assert_clean("plain session", &shown);
+        // Each line typed gets a question, a help or a message back.
+        assert!(
+            shown.len() < 200_000 + 4_000 * moves.len(),
+            "{} bytes for {} typed",
+            shown.len(),
+            moves.len()
         );
-        session.run(&mut p)
+        result
     };
     let answers = session.into_answers();
     // Every answer kept is one the engine accepts.

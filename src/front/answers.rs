@@ -576,6 +576,9 @@ fn to_text(answers: &AnswersFile, order: &[&str]) -> Result<String, Error> {
         order,
     })
     .map_err(|e| Error::Other(e.into()))?;
+    // C1 and bidi controls of a free text written \u009b, as serde_json
+    // writes C0 ones: the same JSON, harmless on a terminal (`cat`).
+    let mut json = crate::text::escape::json_safe(&json).into_owned();
     json.push('\n');
     Ok(json)
 }

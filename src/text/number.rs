@@ -74,6 +74,27 @@ pub fn too_precise(text: &str) -> String {
     msg::too_precise(&given, &nearest(text).unwrap_or_default())
 }
 
+/// Compares two numbers written in plain decimal (`49.99999999999999999`,
+/// `50`, `1e3`) exactly as written, digit by digit, without reading them
+/// as doubles; `None` when either is not such a number. An oracle for the
+/// tests and the fuzz targets: the thresholds as the law writes them.
+pub fn cmp_decimal(a: &str, b: &str) -> Option<std::cmp::Ordering> {
+    use std::cmp::Ordering;
+    let (a, b) = (decimal(a)?, decimal(b)?);
+    let sign = |d: &(bool, String, i64)| match (d.1.is_empty(), d.0) {
+        (true, _) => 0,
+        (false, true) => -1,
+        (false, false) => 1,
+    };
+    let by_sign = sign(&a).cmp(&sign(&b));
+    if by_sign != Ordering::Equal || sign(&a) == 0 {
+        return Some(by_sign);
+    }
+    // Same sign: by the exponent of the first digit, then the digits.
+    let magnitude = a.2.cmp(&b.2).then_with(|| a.1.cmp(&b.1));
+    Some(if a.0 { magnitude.reverse() } else { magnitude })
+}
+
 /// A plain decimal number as (negative, significant digits, exponent of
 /// the first one): `-012.50` and `-1.25e1` are both `(true, "125", 1)`.
 /// Zero is `(false, "", 0)`, whatever its sign. `None` for anything else
@@ -272,6 +293,20 @@ mod tests {
         assert_eq!(parse_fr("3 500,0"), Some(3500.0));
         // As the program writes numbers past 10²¹, so it reads them.
         assert_eq!(parse_fr("1e300"), Some(1e300));
+    }
+
+    #[test]
+    fn decimals_are_compared_as_written() {
+        use std::cmp::Ordering::*;
+        assert_eq!(cmp_decimal("49.99999999999999999", "50"), Some(Less));
+        assert_eq!(cmp_decimal("50.0", "50"), Some(Equal));
+        assert_eq!(cmp_decimal("5e1", "50"), Some(Equal));
+        assert_eq!(cmp_decimal("0.5", "0.49"), Some(Greater));
+        assert_eq!(cmp_decimal("-1", "0"), Some(Less));
+        assert_eq!(cmp_decimal("-2", "-1"), Some(Less));
+        assert_eq!(cmp_decimal("0", "-0.0"), Some(Equal));
+        assert_eq!(cmp_decimal("100", "99.9"), Some(Greater));
+        assert_eq!(cmp_decimal("x", "1"), None);
     }
 
     #[test]
