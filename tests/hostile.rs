@@ -1186,3 +1186,22 @@ fn a_16_mib_toml_file_is_read_within_a_stated_memory_bound() {
     assert!(report.contains("dense.toml:1:"), "{report}");
     assert!(kib < 300 * 1024, "{kib} KiB");
 }
+
+/// Batch cells go through the shared number reader: a number no double
+/// holds is refused there too, never decided as 50.
+#[test]
+fn a_batch_cell_with_more_digits_than_a_number_keeps_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "cas.csv",
+        "type_ressource;donnees_organisme;donnees_etp;donnees_population;donnees_forte_valeur\n\
+         donnees;collectivite;49,99999999999999999;8000;non\n",
+    );
+    let out = aiguillage().arg("batch").arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let record: serde_json::Value =
+        serde_json::from_slice(out.stdout.split(|b| *b == b'\n').next().unwrap()).unwrap();
+    assert_eq!(record["error"]["question"], "donnees_etp", "{record}");
+    assert!(record.get("outcome").is_none(), "{record}");
+}
