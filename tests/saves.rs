@@ -257,22 +257,32 @@ fn nothing_answered_leaves_an_existing_file_as_it_was() {
 }
 
 /// Whether the tests run as root: what only root can set up (another
-/// user's file, a small file system) is skipped otherwise, saying so.
-fn root() -> bool {
+/// user's file, a small file system) is skipped otherwise, saying
+/// `what` could not be done.
+fn root(what: &str) -> bool {
     // SAFETY: geteuid cannot fail.
-    unsafe { libc::geteuid() == 0 }
+    let root = unsafe { libc::geteuid() == 0 };
+    if !root {
+        eprintln!("skipped: only root can {what}");
+    }
+    root
+}
+
+/// A file at `path` with `text`, given to user `nobody`.
+fn theirs(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap();
+    std::os::unix::fs::chown(path, Some(65534), Some(65534)).unwrap();
 }
 
 #[test]
 fn a_file_another_user_owns_is_refused_and_stays_theirs() {
-    if !root() {
-        eprintln!("skipped: only root can give a file to user nobody");
+    if !root("give a file to user nobody") {
         return;
     }
     let d = Dir::new();
     // `nobody` created it first, in a shared folder, writable by all.
-    let target = d.write("r.json", "{\"answers\": {\"algo_etp\": 10}}");
-    std::os::unix::fs::chown(&target, Some(65534), Some(65534)).unwrap();
+    let target = d.path("r.json");
+    theirs(&target, "{\"answers\": {\"algo_etp\": 10}}");
     std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o666)).unwrap();
     let out = d.save_to(&target);
     let err = stderr(&out);
@@ -315,7 +325,7 @@ struct SmallDisk {
 impl SmallDisk {
     fn new(kib: u32) -> Option<SmallDisk> {
         let dir = tempfile::tempdir().unwrap();
-        let ok = root()
+        let ok = root("mount a small tmpfs")
             && Command::new("mount")
                 .args(["-t", "tmpfs", "-o", &format!("size={kib}k"), "tmpfs"])
                 .arg(dir.path())
@@ -323,7 +333,7 @@ impl SmallDisk {
                 .status()
                 .is_ok_and(|s| s.success());
         if !ok {
-            eprintln!("skipped: cannot mount a small tmpfs (needs root)");
+            eprintln!("skipped: no small tmpfs could be mounted");
             return None;
         }
         Some(SmallDisk { dir })
@@ -534,21 +544,19 @@ fn documents_never_wait_on_a_planted_fifo() {
 
 #[test]
 fn documents_with_force_refuse_a_file_another_user_owns() {
-    if !root() {
-        eprintln!("skipped: only root can give a file to user nobody");
+    if !root("give a file to user nobody") {
         return;
     }
     let d = Dir::new();
     let out = d.path("out");
     std::fs::create_dir(&out).unwrap();
-    let theirs = out.join("rapport.html");
-    std::fs::write(&theirs, "le leur").unwrap();
-    std::os::unix::fs::chown(&theirs, Some(65534), Some(65534)).unwrap();
+    let report = out.join("rapport.html");
+    theirs(&report, "le leur");
     let run = d.documents(&out, &["--force"]);
     let err = stderr(&run);
     assert_eq!(run.status.code(), Some(2), "{err}");
     assert!(err.contains("appartient à un autre utilisateur"), "{err}");
-    assert_eq!(std::fs::read_to_string(&theirs).unwrap(), "le leur");
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), "le leur");
     assert_eq!(listing(&out), ["rapport.html"]);
 }
 

@@ -20,9 +20,9 @@ use aiguillage::text::number::{cmp_decimal, fmt_num};
 use aiguillage::text::{glyphs, i18n};
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../support/clean.rs"]
-mod clean;
-use clean::assert_clean;
+#[path = "../support/common.rs"]
+mod common;
+use common::assert_clean;
 
 /// An error as the program prints it: escaped, and bounded whatever the
 /// input (20 errors shown, ids and values cut).
@@ -71,17 +71,6 @@ fn exact_ranges(bundle: &aiguillage::Bundle, text: &str, d: &Decision) {
 static BUNDLE: LazyLock<aiguillage::Bundle> =
     LazyLock::new(|| aiguillage::Bundle::builtin().expect("the built-in bundle loads"));
 
-/// One folder for every save of the run (in memory when /dev/shm exists:
-/// a save syncs to disk).
-static DIR: LazyLock<tempfile::TempDir> = LazyLock::new(|| {
-    let shm = std::path::Path::new("/dev/shm");
-    if shm.is_dir() {
-        tempfile::tempdir_in(shm).unwrap()
-    } else {
-        tempfile::tempdir().unwrap()
-    }
-});
-
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
@@ -124,7 +113,13 @@ fuzz_target!(|data: &[u8]| {
                 let json = output::json::json(&d);
                 let outputs = [
                     output::text::text(&clean, look),
-                    output::text::text(&clean, output::text::Look { detail: true, ..look }),
+                    output::text::text(
+                        &clean,
+                        output::text::Look {
+                            detail: true,
+                            ..look
+                        },
+                    ),
                     output::markdown::markdown(&clean, look.texts),
                     output::link::links(&clean, false),
                     output::link::links(&clean, true),
@@ -145,7 +140,7 @@ fuzz_target!(|data: &[u8]| {
         },
     }
     // Saved, then read again: the same file.
-    let path = DIR.path().join("r.json");
+    let path = common::DIR.path().join("r.json");
     let order: Vec<&str> = bundle.asked_ids().collect();
     answers::save(&path, &file, &order).expect("a save to a fresh folder");
     let saved = std::fs::read_to_string(&path).expect("the saved file");

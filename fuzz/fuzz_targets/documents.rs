@@ -18,41 +18,28 @@ use aiguillage::front::save::{self, Options, Replace};
 use aiguillage::output::documents::render;
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../support/clean.rs"]
-mod clean;
+#[path = "../support/common.rs"]
+mod common;
 
 static BUNDLE: LazyLock<aiguillage::Bundle> =
     LazyLock::new(|| aiguillage::Bundle::builtin().expect("the built-in bundle loads"));
 static TEMPLATES: LazyLock<Templates> =
     LazyLock::new(|| Templates::builtin().expect("the built-in templates load"));
 
-/// Where the documents are written (in memory when /dev/shm exists).
-static DIR: LazyLock<tempfile::TempDir> = LazyLock::new(|| {
-    let shm = std::path::Path::new("/dev/shm");
-    if shm.is_dir() {
-        tempfile::tempdir_in(shm).unwrap()
-    } else {
-        tempfile::tempdir().unwrap()
-    }
-});
-
-/// The cells of a CSV text (RFC 4180: quoted fields, doubled quotes).
+/// The cells of a CSV text, read by the csv crate as a spreadsheet would.
 fn cells(text: &str) -> Vec<String> {
-    let (mut out, mut field, mut quoted) = (Vec::new(), String::new(), false);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',' | '\n', false) => out.push(std::mem::take(&mut field)),
-            (c, _) => field.push(c),
-        }
-    }
-    out.push(field);
-    out
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes())
+        .records()
+        .flat_map(|r| {
+            r.expect("the CSV reads")
+                .iter()
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect()
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -72,7 +59,7 @@ fuzz_target!(|data: &[u8]| {
     let rendered = render(&TEMPLATES, bundle, &d, &file.fields);
     let given: usize = file.fields.values().map(String::len).sum();
     for r in &rendered {
-        clean::assert_clean(&r.file, &r.text);
+        common::assert_clean(&r.file, &r.text);
         // Each field fills a few places, each at most 4 times its size
         // once escaped (\x1b for one byte).
         assert!(
@@ -96,8 +83,9 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     // Written all at once into a fresh folder: exactly these files.
-    let out = tempfile::tempdir_in(DIR.path()).unwrap();
-    let paths: Vec<std::path::PathBuf> = rendered.iter().map(|r| out.path().join(&r.file)).collect();
+    let out = tempfile::tempdir_in(common::DIR.path()).unwrap();
+    let paths: Vec<std::path::PathBuf> =
+        rendered.iter().map(|r| out.path().join(&r.file)).collect();
     let files: Vec<save::File<'_>> = paths
         .iter()
         .zip(&rendered)

@@ -16,12 +16,12 @@ use aiguillage::text::escape::escape;
 use aiguillage::tools::{diff, graph, paths, questions};
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../support/clean.rs"]
-mod clean;
+#[path = "../support/common.rs"]
+mod common;
 
 /// As the program prints it: escaped, then checked.
 fn printed(what: &str, s: &str) {
-    clean::assert_clean(what, &escape(s));
+    common::assert_clean(what, &escape(s));
 }
 
 /// Paths replayed per input, at most: a small tree can have millions.

@@ -21,8 +21,8 @@ use aiguillage::front::session::{Context, Notice, Prompter, Reply, ReviewReply, 
 use aiguillage::text::{glyphs, i18n};
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../support/clean.rs"]
-mod clean;
+#[path = "../support/common.rs"]
+mod common;
 
 static TREES: LazyLock<Vec<Bundle>> = LazyLock::new(|| {
     let mut trees = vec![Bundle::builtin().expect("built-in")];
@@ -57,7 +57,11 @@ impl Script<'_> {
 
 impl Prompter for Script<'_> {
     fn ask(&mut self, q: &Question, ctx: &Context<'_>) -> Result<Reply, Error> {
-        assert!(ctx.progress.number <= ctx.progress.at_most, "{:?}", ctx.progress);
+        assert!(
+            ctx.progress.number <= ctx.progress.at_most,
+            "{:?}",
+            ctx.progress
+        );
         let b = self.next()?;
         Ok(match b % 8 {
             0 => Reply::Help,
@@ -104,14 +108,18 @@ fuzz_target!(|data: &[u8]| {
         let mut script = Script { moves, played: 0 };
         session.run(&mut script)
     } else {
-        i18n::set(if how & 0x40 == 0 { i18n::Lang::Fr } else { i18n::Lang::En });
+        i18n::set(if how & 0x40 == 0 {
+            i18n::Lang::Fr
+        } else {
+            i18n::Lang::En
+        });
         let mut shown: Vec<u8> = Vec::new();
         let result = {
             let mut p = PlainPrompter::new(moves, &mut shown, i18n::texts(), &glyphs::ASCII, false);
             session.run(&mut p)
         };
         let shown = String::from_utf8(shown).expect("plain mode writes UTF-8");
-        clean::assert_clean("plain session", &shown);
+        common::assert_clean("plain session", &shown);
         // Each line typed gets a question, a help or a message back.
         assert!(
             shown.len() < 200_000 + 4_000 * moves.len(),
@@ -123,7 +131,10 @@ fuzz_target!(|data: &[u8]| {
     };
     let answers = session.into_answers();
     // Every answer kept is one the engine accepts.
-    assert!(engine::check_answers(bundle, &answers).is_empty(), "{answers:?}");
+    assert!(
+        engine::check_answers(bundle, &answers).is_empty(),
+        "{answers:?}"
+    );
     match result {
         Ok(decision) => match engine::evaluate(bundle, q, &answers) {
             Ok(Evaluation::Done(d)) => assert_eq!(*d, decision),

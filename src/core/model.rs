@@ -490,24 +490,12 @@ impl<'de> Deserialize<'de> for Answer {
                 Ok(Answer::Bool(b))
             }
 
-            // A whole number a double cannot hold (past 2^53, between two
-            // doubles) is refused, not rounded (see text::number::exact).
             fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Answer, E> {
-                let x = n as f64;
-                if x as i128 == i128::from(n) {
-                    Ok(Answer::Number(x))
-                } else {
-                    Err(E::custom(crate::text::number::too_precise(&n.to_string())))
-                }
+                whole(n.into())
             }
 
             fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Answer, E> {
-                let x = n as f64;
-                if x as u128 == u128::from(n) {
-                    Ok(Answer::Number(x))
-                } else {
-                    Err(E::custom(crate::text::number::too_precise(&n.to_string())))
-                }
+                whole(n.into())
             }
 
             fn visit_f64<E>(self, n: f64) -> Result<Answer, E> {
@@ -523,6 +511,18 @@ impl<'de> Deserialize<'de> for Answer {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+/// A whole number as an answer; one a double cannot hold (past 2^53,
+/// between two doubles) is refused, not rounded (see
+/// [`crate::text::number::exact`]).
+fn whole<E: serde::de::Error>(n: i128) -> Result<Answer, E> {
+    let x = n as f64;
+    if x as i128 == n {
+        Ok(Answer::Number(x))
+    } else {
+        Err(E::custom(crate::text::number::too_precise(&n.to_string())))
     }
 }
 

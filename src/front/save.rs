@@ -360,66 +360,53 @@ mod tests {
         crate::text::i18n::check_pairs(msg::ALL);
     }
 
+    /// Each path with the name of its file as its bytes.
+    fn named(paths: &[std::path::PathBuf]) -> Vec<File<'_>> {
+        paths
+            .iter()
+            .map(|path| File {
+                path,
+                bytes: path.file_name().unwrap().as_encoded_bytes(),
+            })
+            .collect()
+    }
+
     #[test]
     fn all_files_or_none() {
         let dir = tempfile::tempdir().unwrap();
-        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-        std::fs::write(&b, "ancien").unwrap();
-        let files = [
-            File {
-                path: &a,
-                bytes: b"A",
-            },
-            File {
-                path: &b,
-                bytes: b"B",
-            },
-        ];
+        let paths = [dir.path().join("a"), dir.path().join("b")];
+        let b = &paths[1];
+        std::fs::write(b, "ancien").unwrap();
+        let files = named(&paths);
         let options = Options {
             replace: Replace::Never,
             mode: 0o644,
         };
         assert!(write_all(&files, options).is_err());
         assert_eq!(names(dir.path()), ["b"]);
-        assert_eq!(std::fs::read_to_string(&b).unwrap(), "ancien");
+        assert_eq!(std::fs::read_to_string(b).unwrap(), "ancien");
         let options = Options {
             replace: Replace::Own,
             ..options
         };
         write_all(&files, options).unwrap();
         assert_eq!(names(dir.path()), ["a", "b"]);
-        assert_eq!(std::fs::read_to_string(&b).unwrap(), "B");
+        assert_eq!(std::fs::read_to_string(b).unwrap(), "b");
     }
 
     #[test]
     fn a_failed_rename_puts_back_what_was_renamed() {
         let dir = tempfile::tempdir().unwrap();
-        let (a, b, c) = (
-            dir.path().join("a"),
-            dir.path().join("b"),
-            dir.path().join("c"),
-        );
-        std::fs::write(&a, "ancien a").unwrap();
-        let files = [
-            File {
-                path: &a,
-                bytes: b"A",
-            },
-            File {
-                path: &b,
-                bytes: b"B",
-            },
-            File {
-                path: &c,
-                bytes: b"C",
-            },
-        ];
+        let paths = ["a", "b", "c"].map(|n| dir.path().join(n));
+        let (a, c) = (&paths[0], &paths[2]);
+        std::fs::write(a, "ancien a").unwrap();
+        let files = named(&paths);
         let staged: Vec<Staged> = files
             .iter()
             .map(|f| stage(f, check(f.path, Replace::Own).unwrap(), Options::ANSWERS).unwrap())
             .collect();
         // `c` appears between the check and the rename.
-        std::fs::write(&c, "autre").unwrap();
+        std::fs::write(c, "autre").unwrap();
         let mut committed = Vec::new();
         let mut failed = None;
         for s in staged {
@@ -435,8 +422,8 @@ mod tests {
         assert!(e.to_string().contains("créé par un autre programme"), "{e}");
         undo(committed);
         assert_eq!(names(dir.path()), ["a", "c"]);
-        assert_eq!(std::fs::read_to_string(&a).unwrap(), "ancien a");
-        assert_eq!(std::fs::read_to_string(&c).unwrap(), "autre");
+        assert_eq!(std::fs::read_to_string(a).unwrap(), "ancien a");
+        assert_eq!(std::fs::read_to_string(c).unwrap(), "autre");
     }
 
     #[test]
