@@ -43,6 +43,8 @@ fn exact_ranges(bundle: &aiguillage::Bundle, text: &str, d: &Decision) {
         if q.kind != QuestionKind::Number {
             continue;
         }
+        // Places are in the text the reader reads: without a byte-order mark.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let Some(at) = answers::locate(text, &step.question, true) else {
             continue;
         };
