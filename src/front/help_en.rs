@@ -289,10 +289,11 @@ pub fn exit_with(e: clap::Error, lang: Lang) -> ! {
         match e.print() {
             Err(failed) if !e.use_stderr() && failed.kind() != std::io::ErrorKind::BrokenPipe => {
                 crate::text::i18n::set(lang);
-                crate::front::app::report_error(&crate::front::error::Error::write(
-                    crate::front::io::msg::stdout(),
-                    &failed,
-                ));
+                let why =
+                    crate::front::error::Error::write(crate::front::io::msg::stdout(), &failed);
+                let t = crate::text::i18n::Texts::of(lang);
+                let label = console::style(t.error).for_stderr().red().bold();
+                crate::front::io::say_line(&format!("{label}: {why}"));
                 std::process::exit(1)
             }
             _ => std::process::exit(e.exit_code()),
