@@ -78,6 +78,8 @@ impl Prompter for Script<'_> {
                     Answer::Number(f64::from(n) * 50.0 / 16.0 - f64::from(b & 1))
                 }
                 QuestionKind::Text => Answer::Text(format!("texte {b}")),
+                // Worked out from the findings on the path: never asked.
+                QuestionKind::Switch => panic!("the switch « {} » was asked", q.id),
             }),
         })
     }
