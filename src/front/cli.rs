@@ -185,12 +185,21 @@ pub enum BatchFormat {
     Jsonl,
     Json,
     Csv,
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum BatchInput {
     Jsonl,
     Csv,
+    Xlsx,
+    Ods,
+}
+
+/// An encoding `--encoding` knows.
+fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    crate::front::batch::encoding::by_name(s)
+        .ok_or_else(|| format!("« {s} » : {}", crate::front::batch::encoding::NAMES))
 }
 
 /// `,`, `;` or `tab` (also a literal tab).
@@ -280,26 +289,41 @@ pub enum Command {
         #[arg(value_enum)]
         kind: SchemaKind,
     },
-    /// Décide tout un inventaire : une ligne JSONL (un fichier de réponses)
-    /// ou une ligne CSV (en-tête : les identifiants des questions) par cas,
-    /// un enregistrement par cas sur la sortie standard, dans l'ordre. Un
-    /// cas non décidé n'arrête pas le traitement : son enregistrement porte
-    /// l'erreur, et le code de sortie est 2 à la fin.
+    /// Décide tout un inventaire : une ligne JSONL (un fichier de réponses),
+    /// une ligne CSV ou une ligne de tableur XLSX ou ODS (en-tête : les
+    /// identifiants des questions) par cas, un enregistrement par cas sur
+    /// la sortie standard, dans l'ordre. Un cas non décidé n'arrête pas le
+    /// traitement : son enregistrement porte l'erreur, et le code de sortie
+    /// est 2 à la fin. Référence : docs/inventaires.md.
     Batch {
         /// Fichiers à lire (« - » ou rien : l'entrée standard).
         files: Vec<PathBuf>,
         /// Format de sortie : jsonl (un enregistrement compact par ligne),
-        /// json (la décision complète de chaque cas, une par ligne) ou csv.
+        /// json (la décision complète de chaque cas, une par ligne), csv,
+        /// ou xlsx (un classeur, sortie redirigée vers un fichier).
         #[arg(short, long, value_enum, default_value_t = BatchFormat::Jsonl)]
         format: BatchFormat,
+        /// Avec --format csv : le CSV qu'ouvre directement un Excel
+        /// français (« ; », UTF-8 avec marque d'ordre des octets, CRLF).
+        #[arg(long)]
+        excel: bool,
         /// Format d'entrée (par défaut : d'après l'extension du fichier,
-        /// sinon d'après son premier caractère).
+        /// sinon d'après ses premiers octets).
         #[arg(long, value_enum)]
         input: Option<BatchInput>,
         /// Séparateur des colonnes CSV : « , », « ; » ou « tab » (par
         /// défaut : détecté d'après l'en-tête).
         #[arg(long, value_parser = parse_delimiter)]
         delimiter: Option<u8>,
+        /// Encodage d'un CSV ou d'un JSONL : utf-8, windows-1252,
+        /// iso-8859-15, utf-16le, utf-16be (par défaut : UTF-8, sinon
+        /// Windows-1252 ou ISO-8859-15, détecté et signalé).
+        #[arg(long, value_name = "ENCODAGE", value_parser = parse_encoding)]
+        encoding: Option<&'static encoding_rs::Encoding>,
+        /// La feuille à lire d'un classeur XLSX ou ODS (par défaut : la
+        /// première).
+        #[arg(long, value_name = "NOM")]
+        sheet: Option<String>,
     },
     /// Ce qu'un changement de contenu change pour ceux qui s'en servent :
     /// chaque chemin dont l'issue, le verdict ou les constats changent

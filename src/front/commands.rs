@@ -329,21 +329,32 @@ pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
         Command::Batch {
             files,
             format,
+            excel,
             input,
             delimiter,
+            encoding,
+            sheet,
         } => {
-            use crate::front::batch::{Input, Options, Output};
+            use crate::front::batch::{Format, Options, Output};
+            if excel && format != BatchFormat::Csv {
+                return Err(Error::Usage(crate::front::batch::msg::excel_without_csv()));
+            }
             let options = Options {
                 files,
                 input: input.map(|i| match i {
-                    BatchInput::Jsonl => Input::Jsonl,
-                    BatchInput::Csv => Input::Csv,
+                    BatchInput::Jsonl => Format::Jsonl,
+                    BatchInput::Csv => Format::Csv,
+                    BatchInput::Xlsx => Format::Xlsx,
+                    BatchInput::Ods => Format::Ods,
                 }),
                 delimiter,
+                encoding,
+                sheet,
                 output: match format {
                     BatchFormat::Jsonl => Output::Jsonl,
                     BatchFormat::Json => Output::Json,
-                    BatchFormat::Csv => Output::Csv,
+                    BatchFormat::Csv => Output::Csv { excel },
+                    BatchFormat::Xlsx => Output::Xlsx,
                 },
             };
             // No prompt in a batch: the built-in content without the help

@@ -1,0 +1,60 @@
+//! CSV out: one row per case, every cell made safe for a spreadsheet
+//! ([`record::csv_cells`]: control characters escaped, formulas
+//! neutralised). `excel`: the CSV a French Excel opens directly — `;`
+//! between cells, UTF-8 with a byte-order mark, CRLF line ends.
+
+use std::io::Write;
+
+use crate::output::record;
+
+pub struct CsvOut<W: Write> {
+    /// The output until the header is written — with the first row, so
+    /// that nothing is written before the input is known to be readable.
+    out: Option<W>,
+    w: Option<csv::Writer<W>>,
+    excel: bool,
+}
+
+impl<W: Write> CsvOut<W> {
+    pub fn new(out: W, excel: bool) -> Self {
+        CsvOut {
+            out: Some(out),
+            w: None,
+            excel,
+        }
+    }
+
+    /// Writes one row (the header first, once).
+    pub fn row<const N: usize>(&mut self, cells: &[String; N]) -> std::io::Result<()> {
+        let safe = record::csv_cells(cells.clone());
+        self.writer()?.write_record(&safe).map_err(io_of)
+    }
+
+    fn writer(&mut self) -> std::io::Result<&mut csv::Writer<W>> {
+        if let Some(mut out) = self.out.take() {
+            let mut b = csv::WriterBuilder::new();
+            if self.excel {
+                out.write_all("\u{feff}".as_bytes())?;
+                b.delimiter(b';').terminator(csv::Terminator::CRLF);
+            }
+            let mut w = b.from_writer(out);
+            w.write_record(record::CSV_HEADER).map_err(io_of)?;
+            self.w = Some(w);
+        }
+        self.w
+            .as_mut()
+            .ok_or_else(|| std::io::Error::other("CSV writer"))
+    }
+
+    /// Flushes what is held; the header alone when no case was read.
+    pub fn flush(&mut self) -> std::io::Result<()> {
+        self.writer()?.flush()
+    }
+}
+
+fn io_of(e: csv::Error) -> std::io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
+}
