@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use aiguillage::Bundle;
 use aiguillage::core::model::Answer;
-use aiguillage::front::batch::{Batch, Input, Output};
+use aiguillage::front::batch::{Batch, Format, Hints, Output};
 use aiguillage::tools::paths::{PathOut, enumerate};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -48,12 +48,14 @@ fn inventory(bundle: &Bundle) -> (String, String) {
     (jsonl, csv)
 }
 
-fn run(bundle: &Bundle, text: &str, input: Input, output: Output) -> usize {
+fn run(bundle: &Bundle, text: &str, input: Format, output: Output) -> usize {
     let mut out = Vec::with_capacity(text.len());
     let mut batch = Batch::new(bundle, &mut out, output);
-    batch
-        .read(text.as_bytes(), "bench", None, Some(input), None)
-        .unwrap();
+    let hints = Hints {
+        format: Some(input),
+        ..Hints::named("bench")
+    };
+    batch.read(text.as_bytes(), &hints).unwrap();
     batch.finish().unwrap();
     out.len()
 }
@@ -86,10 +88,10 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.bench_function("batch jsonl → jsonl", |b| {
-        b.iter(|| run(&bundle, &jsonl, Input::Jsonl, Output::Jsonl))
+        b.iter(|| run(&bundle, &jsonl, Format::Jsonl, Output::Jsonl))
     });
     g.bench_function("batch csv → csv", |b| {
-        b.iter(|| run(&bundle, &csv, Input::Csv, Output::Csv))
+        b.iter(|| run(&bundle, &csv, Format::Csv, Output::Csv { excel: false }))
     });
     g.finish();
 }

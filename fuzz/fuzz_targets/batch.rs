@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use aiguillage::front::batch::{Batch, Input, Output};
+use aiguillage::front::batch::{Batch, Format, Hints, Output};
 use libfuzzer_sys::fuzz_target;
 
 static BUNDLE: LazyLock<aiguillage::Bundle> =

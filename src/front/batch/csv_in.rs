@@ -99,9 +99,25 @@ impl<R: BufRead> Rows<R> {
                 Ok(Some(parsed))
             }
             End::Unclosed | End::TooLong { quoted: true } => {
-                let (line, column) = self.open_quote(row.line);
+                // A stray quote on the first line is what left it open.
+                let rest = &self.buf[self.pos..];
+                let first = rest
+                    .iter()
+                    .position(|b| *b == b'\n' || *b == b'\r')
+                    .unwrap_or(rest.len());
+                let mut scratch = Row::default();
+                let problem = match split(&rest[..first], self.delimiter, &mut scratch) {
+                    Err((at, kind)) if !matches!(kind(0, 0), Problem::Unclosed { .. }) => {
+                        let (line, column) = place_in(rest, row.line, at);
+                        kind(line, column)
+                    }
+                    _ => {
+                        let (line, column) = self.open_quote(row.line);
+                        Problem::Unclosed { line, column }
+                    }
+                };
                 self.resume_after_first_line()?;
-                Ok(Some(Err(Problem::Unclosed { line, column })))
+                Ok(Some(Err(problem)))
             }
             End::TooLong { quoted: false } => {
                 self.skip_line()?;
@@ -377,7 +393,7 @@ mod tests {
 
     #[test]
     fn quotes_are_read_strictly() {
-        assert_eq!(rows("\"a;\"\"b\"\";c")[0].1, cells(&["a;\"b\"", "c"]));
+        assert_eq!(rows("\"a;\"\"b\"\"\";c")[0].1, cells(&["a;\"b\"", "c"]));
         assert_eq!(rows("a;")[0].1, cells(&["a", ""]));
         assert_eq!(
             rows("x\nab\"c;d\ny")[1],

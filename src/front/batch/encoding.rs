@@ -94,6 +94,8 @@ pub struct Decoded<R> {
     line: u64,
     after_cr: bool,
     eof: bool,
+    /// The decoder was told the input ended: it must not be used again.
+    finished: bool,
     encoding: &'static Encoding,
     /// The encoding once it is known to be other than UTF-8: to be said.
     notice: Option<&'static Encoding>,
@@ -115,6 +117,7 @@ impl<R: Read> Decoded<R> {
             line: 1,
             after_cr: false,
             eof: false,
+            finished: false,
             encoding: UTF_8,
             notice: None,
             slot: None,
@@ -204,7 +207,10 @@ impl<R: Read> Decoded<R> {
                 self.fill_raw()?;
             }
             if self.raw.is_empty() && self.eof {
-                if let State::Other(d) = &mut self.state {
+                if let State::Other(d) = &mut self.state
+                    && !self.finished
+                {
+                    self.finished = true;
                     let mut tail = String::with_capacity(8);
                     let _ = d.decode_to_string(b"", &mut tail, true);
                     self.out.extend_from_slice(tail.as_bytes());
@@ -310,6 +316,7 @@ impl<R: Read> Decoded<R> {
             d.max_utf8_buffer_length(n).unwrap_or(n * 3),
         );
         let (_, read, _) = d.decode_to_string(&self.raw[..n], &mut text, last);
+        self.finished |= last;
         self.out.extend_from_slice(text.as_bytes());
         self.consumed(read);
         Ok(())

@@ -133,9 +133,9 @@ pub struct Cases<'b> {
 }
 
 enum Source<'b> {
-    Jsonl(Lines<BufReader<Decoded<Counted<Box<dyn Read + 'b>>>>>),
+    Jsonl(Lines<Text<'b>>),
     Csv {
-        rows: Rows<BufReader<Decoded<Counted<Box<dyn Read + 'b>>>>>,
+        rows: Rows<Text<'b>>,
         header: Header<'b>,
         row: Row,
     },
@@ -192,7 +192,7 @@ pub fn cases<'b>(
     let source = match format {
         Format::Xlsx | Format::Ods => sheet(bundle, raw, hints)?,
         Format::Jsonl | Format::Csv => {
-            let decoded = Decoded::new(raw.into_inner(), hints.encoding).said_in(encoding.clone());
+            let decoded = Decoded::new(raw, hints.encoding).said_in(encoding.clone());
             let mut text = BufReader::with_capacity(1 << 16, decoded);
             let explicit = hints.format.or_else(|| Format::of_name(name));
             let jsonl = match explicit {
@@ -220,7 +220,8 @@ pub fn cases<'b>(
     })
 }
 
-type Text<'b> = BufReader<Decoded<Counted<Box<dyn Read + 'b>>>>;
+/// Text as read: counted, buffered (for the first bytes' look), decoded.
+type Text<'b> = BufReader<Decoded<BufReader<Counted<Box<dyn Read + 'b>>>>>;
 
 fn csv<'b>(bundle: &'b Bundle, mut text: Text<'b>, hints: &Hints<'_>) -> Result<Source<'b>, Error> {
     let name = hints.name;
