@@ -642,7 +642,7 @@ fn an_unwritable_stdout_or_stderr_never_panics_and_exits_1() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
         if stdout_full && !stderr_full && code == 1 && args[0] != "--help" {
             assert!(
-                err.contains("sortie standard: plus de place sur le disque"),
+                err.contains("sortie standard : plus de place sur le disque"),
                 "{args:?}: {err}"
             );
         }

@@ -20,7 +20,7 @@ pub enum Error {
     NotSaved(String),
     /// A stream the program writes to (stdout, stderr, the terminal) that
     /// cannot be written or used: not bad input. Exit 1.
-    #[error("{0}: {1}")]
+    #[error("{}", msg::stream(.0, .1))]
     Write(String, String),
     #[error("{0}")]
     Parse(Box<SourceError>),
@@ -151,6 +151,8 @@ pub fn io_reason(e: &std::io::Error) -> String {
 /// The reasons of [`io_reason`] that the interface strings do not hold.
 pub(crate) mod msg {
     crate::text::i18n::messages! {
+        /// A stream that cannot be written, and why.
+        fn stream(name: &str, why: &str) { fr: "{name} : {why}", en: "{name}: {why}" }
         /// `limit`: « 16 Mio ».
         fn too_big(limit: &str) {
             fr: "trop volumineux : plus de {limit}, la taille maximale d'un fichier de réponses ou d'un questionnaire",

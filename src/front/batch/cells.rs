@@ -97,6 +97,7 @@ impl<'b> Header<'b> {
             id: None,
             questionnaire: None,
             answers: BTreeMap::new(),
+            places: Vec::new(),
         };
         let t = i18n::texts();
         let mut problems: Vec<(Option<&Question>, String)> = Vec::new();
@@ -123,7 +124,12 @@ impl<'b> Header<'b> {
                     }
                     None => problems.push((
                         Some(q),
-                        msg::bad_cell(&q.id, &quote(&shown), &allowed_values(q, t).join(", ")),
+                        msg::bad_cell(
+                            &place(i),
+                            &q.id,
+                            &quote(&shown),
+                            &allowed_values(q, t).join(", "),
+                        ),
                     )),
                 },
             }
@@ -140,6 +146,23 @@ impl<'b> Header<'b> {
             f.error.allowed = allowed_values(q, t);
         }
         Err(f)
+    }
+}
+
+impl Header<'_> {
+    /// Where the answers of a row are: (question id, place) for each of
+    /// the `columns` that is a question.
+    pub fn places(
+        &self,
+        columns: impl Iterator<Item = usize>,
+        place: Place<'_>,
+    ) -> Vec<(String, String)> {
+        columns
+            .filter_map(|i| match self.columns.get(i) {
+                Some(Column::Question(q)) => Some((q.id.clone(), place(i))),
+                _ => None,
+            })
+            .collect()
     }
 }
 

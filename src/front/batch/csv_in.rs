@@ -30,6 +30,9 @@ pub enum Problem {
     Unclosed { line: u64, column: usize },
     /// A quote inside a cell that does not start with one.
     StrayQuote { line: u64, column: usize },
+    /// A quote opened at `line`, `column` and not closed within
+    /// [`MAX_ROW`] bytes (perhaps never).
+    LongQuoted { line: u64, column: usize },
     /// Text after the quote that closes a cell.
     AfterQuote { line: u64, column: usize },
 }
@@ -98,7 +101,7 @@ impl<R: BufRead> Rows<R> {
                 self.advance(next);
                 Ok(Some(parsed))
             }
-            End::Unclosed | End::TooLong { quoted: true } => {
+            end @ (End::Unclosed | End::TooLong { quoted: true }) => {
                 // A stray quote on the first line is what left it open.
                 let rest = &self.buf[self.pos..];
                 let first = rest
@@ -113,7 +116,10 @@ impl<R: BufRead> Rows<R> {
                     }
                     _ => {
                         let (line, column) = self.open_quote(row.line);
-                        Problem::Unclosed { line, column }
+                        match end {
+                            End::Unclosed => Problem::Unclosed { line, column },
+                            _ => Problem::LongQuoted { line, column },
+                        }
                     }
                 };
                 self.resume_after_first_line()?;
@@ -422,7 +428,7 @@ mod tests {
         assert_eq!(got[2], (3, cells(&["next"])));
         // A quoted cell over the limit too: the next line is read.
         let got = rows(&format!("h\n\"{long}\nnext\n"));
-        assert_eq!(got[1], (2, Err(Problem::Unclosed { line: 2, column: 1 })));
+        assert_eq!(got[1], (2, Err(Problem::LongQuoted { line: 2, column: 1 })));
         assert_eq!(got[2], (3, cells(&["next"])));
     }
 }

@@ -360,7 +360,14 @@ struct Full<'a> {
 /// allows.
 fn answer_failure(bundle: &Bundle, case: &Case, errors: &[AnswerError], t: &Texts) -> Failure {
     let shown = crate::text::limits::MAX_SHOWN_ERRORS;
-    let mut lines: Vec<String> = errors.iter().take(shown).map(|e| message(e, t)).collect();
+    let mut lines: Vec<String> = errors
+        .iter()
+        .take(shown)
+        .map(|e| match case.place_of(e.key().0) {
+            Some(place) => msg::at_place(place, &message(e, t)),
+            None => message(e, t),
+        })
+        .collect();
     lines.extend(crate::text::limits::more_errors(errors.len()));
     let mut f = failure(case.line, case.id.clone(), lines.join("\n"));
     if let Some(e) = errors.first() {
@@ -524,9 +531,13 @@ pub(crate) mod msg {
             fr: "{place} : la cellule est une erreur de formule (« {cell} »)",
             en: "{place}: the cell is a formula error (« {cell} »)",
         }
-        fn bad_cell(id: &str, cell: &str, allowed: &str) {
-            fr: "« {id} » : « {cell} » ne peut pas être lu comme une réponse ; valeurs permises : {allowed}",
-            en: "« {id} »: « {cell} » cannot be read as an answer; allowed values: {allowed}",
+        fn bad_cell(place: &str, id: &str, cell: &str, allowed: &str) {
+            fr: "{place} : « {id} » : « {cell} » ne peut pas être lu comme une réponse ; valeurs permises : {allowed}",
+            en: "{place}: « {id} »: « {cell} » cannot be read as an answer; allowed values: {allowed}",
+        }
+        fn at_place(place: &str, message: &str) {
+            fr: "{place} : {message}",
+            en: "{place}: {message}",
         }
         fn unreadable_line(why: &str) {
             fr: "ligne illisible : {why}",
@@ -543,6 +554,10 @@ pub(crate) mod msg {
         fn unclosed_quote(line: u64, column: usize) {
             fr: "le guillemet ouvert ligne {line}, colonne {column} n'est jamais fermé : ligne ignorée, la suivante est lue",
             en: "the quote opened at line {line}, column {column} is never closed: line skipped, the next one is read",
+        }
+        fn long_quote(line: u64, column: usize, mib: usize) {
+            fr: "le guillemet ouvert ligne {line}, colonne {column} n'est pas fermé dans la limite de {mib} Mio par ligne : ligne ignorée, la suivante est lue",
+            en: "the quote opened at line {line}, column {column} is not closed within the limit of {mib} MiB a line: line skipped, the next one is read",
         }
         fn stray_quote(line: u64, column: usize) {
             fr: "guillemet au milieu d'une cellule (ligne {line}, colonne {column}) : entourez la cellule de guillemets et doublez ceux qu'elle contient",

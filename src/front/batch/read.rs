@@ -103,6 +103,19 @@ pub struct Case {
     pub id: Option<CaseId>,
     pub questionnaire: Option<String>,
     pub answers: BTreeMap<String, Answer>,
+    /// Spreadsheets: where each answer's cell is (question id, « Feuille1!D7 »),
+    /// so that an answer refused later is said with its cell.
+    pub places: Vec<(String, String)>,
+}
+
+impl Case {
+    /// The cell of the answer to `question`, when known.
+    pub fn place_of(&self, question: &str) -> Option<&str> {
+        self.places
+            .iter()
+            .find(|(q, _)| q == question)
+            .map(|(_, p)| p.as_str())
+    }
 }
 
 /// A case that cannot be read: its line, and why.
@@ -321,6 +334,9 @@ fn problem(p: &csv_in::Problem) -> String {
     match p {
         P::TooLong => msg::line_too_long(MAX_LINE >> 20),
         P::Unclosed { line, column } => msg::unclosed_quote(*line, *column),
+        P::LongQuoted { line, column } => {
+            msg::long_quote(*line, *column, MAX_LINE >> 20)
+        }
         P::StrayQuote { line, column } => msg::stray_quote(*line, *column),
         P::AfterQuote { line, column } => msg::after_quote(*line, *column),
     }
@@ -401,7 +417,11 @@ impl Cases<'_> {
                     (*c as usize, cell)
                 });
                 let place = |i: usize| sheet.place(r, i as u32);
-                Ok(Some(header.case(u64::from(r) + 1, cells, &place)))
+                let mut case = header.case(u64::from(r) + 1, cells.clone(), &place);
+                if let Ok(case) = &mut case {
+                    case.places = header.places(cells.map(|(i, _)| i), &place);
+                }
+                Ok(Some(case))
             }
         }
     }
