@@ -48,6 +48,27 @@ fn inventory(bundle: &Bundle) -> (String, String) {
     (jsonl, csv)
 }
 
+/// The CSV inventory as an XLSX workbook: numbers as numbers, the rest
+/// as text, as a spreadsheet would hold it.
+fn workbook(csv: &str) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    for (r, line) in csv.lines().enumerate() {
+        for (c, cell) in line.split(';').enumerate() {
+            if cell.is_empty() {
+                continue;
+            }
+            let (r, c) = (r as u32, c as u16);
+            match cell.parse::<f64>() {
+                Ok(x) if r > 0 => ws.write_number(r, c, x).map(|_| ()),
+                _ => ws.write_string(r, c, cell).map(|_| ()),
+            }
+            .unwrap();
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
 fn run(bundle: &Bundle, text: &str, input: Format, output: Output) -> usize {
     let mut out = Vec::with_capacity(text.len());
     let mut batch = Batch::new(bundle, &mut out, output);
@@ -92,6 +113,30 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("batch csv → csv", |b| {
         b.iter(|| run(&bundle, &csv, Format::Csv, Output::Csv { excel: false }))
+    });
+    g.finish();
+
+    // XLSX in, against reading the same sheet with calamine alone.
+    let xlsx = workbook(&csv);
+    let mut g = c.benchmark_group("workbook");
+    g.throughput(Throughput::Elements(LINES as u64));
+    g.sample_size(10);
+    g.bench_function("floor: calamine open + worksheet_range", |b| {
+        use calamine::Reader;
+        b.iter(|| {
+            let mut book = calamine::Xlsx::new(std::io::Cursor::new(&xlsx[..])).unwrap();
+            let name = book.sheet_names()[0].clone();
+            std::hint::black_box(book.worksheet_range(&name).unwrap().get_size())
+        })
+    });
+    g.bench_function("batch xlsx → jsonl", |b| {
+        b.iter(|| {
+            let mut out = Vec::with_capacity(1 << 20);
+            let mut batch = Batch::new(&bundle, &mut out, Output::Jsonl);
+            batch.read(&xlsx[..], &Hints::named("bench.xlsx")).unwrap();
+            batch.finish().unwrap();
+            out.len()
+        })
     });
     g.finish();
 }
