@@ -34,7 +34,11 @@ fn the_example_gives_the_printed_rows() {
     .unwrap();
     let shown = block_after("<!-- inventaires-exemple-sortie -->");
     let command = shown.lines().next().unwrap();
-    let args: Vec<&str> = command.strip_prefix("$ aiguillage ").unwrap().split(' ').collect();
+    let args: Vec<&str> = command
+        .strip_prefix("$ aiguillage ")
+        .unwrap()
+        .split(' ')
+        .collect();
     let expected: String = shown
         .lines()
         .skip(1)
@@ -51,7 +55,8 @@ fn the_example_gives_the_printed_rows() {
 
 #[test]
 fn every_command_shown_runs() {
-    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inventaires");
+    let fixtures =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inventaires");
     let dir = tempfile::tempdir().unwrap();
     for (from, to) in [
         ("six-cas.csv", "inventaire.csv"),
@@ -77,7 +82,11 @@ fn every_command_shown_runs() {
             .unwrap();
         // The six-case inventory has one broken row: exit 2, every case out.
         let code = out.status.code();
-        assert!(code == Some(2) || code == Some(0), "{command}: {code:?} {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            code == Some(2) || code == Some(0),
+            "{command}: {code:?} {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert!(!out.stdout.is_empty(), "{command}");
         if redirect.is_some_and(|f| f.ends_with(".xlsx")) {
             assert!(out.stdout.starts_with(b"PK"), "{command}");

@@ -47,7 +47,10 @@ fn the_fixtures_are_what_the_helper_writes() {
         std::fs::read_to_string(dir.join(FILES[0])).unwrap(),
         inventory::csv("\n")
     );
-    assert_eq!(std::fs::read(dir.join(FILES[1])).unwrap(), inventory::csv_1252());
+    assert_eq!(
+        std::fs::read(dir.join(FILES[1])).unwrap(),
+        inventory::csv_1252()
+    );
     assert_eq!(std::fs::read(dir.join(FILES[3])).unwrap(), inventory::ods());
     // The XLSX holds its date of writing: compared cell by cell.
     let cells = |bytes: Vec<u8>| {
@@ -98,7 +101,7 @@ fn the_same_inventory_in_four_formats_gives_the_same_records() {
         all.push(r);
     }
     assert_eq!(all[0][1]["id"], "bourses élèves");
-    assert_eq!(all[0][3]["outcome"].as_str().is_some(), true);
+    assert!(all[0][3]["outcome"].is_string());
     for (file, r) in FILES.iter().zip(&all) {
         assert_eq!(r, &all[0], "{file} differs from {}", FILES[0]);
     }
@@ -110,7 +113,8 @@ fn a_broken_cell_of_a_sheet_is_named_by_its_place() {
     let mut book = rust_xlsxwriter::Workbook::new();
     let ws = book.add_worksheet();
     ws.set_name("Mes cas").unwrap();
-    ws.write_row(0, 0, ["id", "type_ressource", "algo_etp"]).unwrap();
+    ws.write_row(0, 0, ["id", "type_ressource", "algo_etp"])
+        .unwrap();
     ws.write_row(1, 0, ["a", "algorithme", "beaucoup"]).unwrap();
     ws.write_string(2, 0, "b").unwrap();
     ws.write_string(2, 5, "hors en-tête").unwrap();
@@ -121,7 +125,10 @@ fn a_broken_cell_of_a_sheet_is_named_by_its_place() {
     let out = aiguillage().arg("batch").arg(&file).output().unwrap();
     let r = records(&out.stdout);
     let m = r[0]["error"]["message"].as_str().unwrap();
-    assert!(m.starts_with("'Mes cas'!C2 : « algo_etp » : « beaucoup »"), "{m}");
+    assert!(
+        m.starts_with("'Mes cas'!C2 : « algo_etp » : « beaucoup »"),
+        "{m}"
+    );
     let m = r[1]["error"]["message"].as_str().unwrap();
     assert!(m.contains("'Mes cas'!F3"), "{m}");
     // --sheet: a name that is not there is said with the ones that are.
@@ -204,7 +211,9 @@ fn excel_csv_is_what_a_french_excel_opens() {
 /// A CSV with one inventory row repeated, as lines.
 fn algo_rows(n: usize) -> Vec<String> {
     (0..n)
-        .map(|i| format!("c{i};algorithme;autre_public;personnes_morales;non;20;aide_decision;non;non"))
+        .map(|i| {
+            format!("c{i};algorithme;autre_public;personnes_morales;non;20;aide_decision;non;non")
+        })
         .collect()
 }
 
@@ -226,7 +235,8 @@ fn batch_csv(input: impl Into<Vec<u8>>) -> (Option<i32>, Vec<Value>, String) {
 #[test]
 fn an_unbalanced_quote_costs_one_row_not_the_file() {
     let mut rows = algo_rows(300);
-    rows[10] = "\"c10;algorithme;autre_public;personnes_morales;non;20;aide_decision;non;non".into();
+    rows[10] =
+        "\"c10;algorithme;autre_public;personnes_morales;non;20;aide_decision;non;non".into();
     let input = format!("{ALGO_HEADER}\n{}\n", rows.join("\n"));
     let (code, r, stderr) = batch_csv(input);
     assert_eq!(code, Some(2));
@@ -269,7 +279,11 @@ fn a_row_past_the_limit_quoted_or_not_is_refused_and_the_next_read() {
         assert_eq!(code, Some(2));
         assert_eq!(r.len(), 3);
         assert_eq!(r[0]["line"], 2);
-        assert!(r[0]["error"]["message"].as_str().unwrap().contains("1 Mio"), "{}", r[0]);
+        assert!(
+            r[0]["error"]["message"].as_str().unwrap().contains("1 Mio"),
+            "{}",
+            r[0]
+        );
         assert_eq!(r[1]["line"], 3);
         assert!(r[1]["outcome"].is_string());
     }
@@ -284,9 +298,17 @@ fn a_repeated_column_is_refused_and_an_extra_cell_is_an_error() {
     assert!(stderr.contains("déjà en ligne 1, colonne 2"), "{stderr}");
     let (_, r, _) = batch_csv("id;type_ressource\n1;algorithme;donnees\n2;algorithme;\n");
     let m = r[0]["error"]["message"].as_str().unwrap();
-    assert!(m.contains("colonne 3 : « donnees » est dans une colonne sans en-tête"), "{m}");
+    assert!(
+        m.contains("colonne 3 : « donnees » est dans une colonne sans en-tête"),
+        "{m}"
+    );
     // An empty cell past the header (Excel's trailing `;`) is no error.
-    assert!(r[1]["error"]["message"].as_str().unwrap().starts_with("réponse manquante"));
+    assert!(
+        r[1]["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("réponse manquante")
+    );
 }
 
 #[test]
@@ -312,7 +334,11 @@ fn a_file_in_no_known_encoding_is_refused_with_its_place() {
 #[test]
 fn unused_answers_are_reported_per_record() {
     let line = r#"{"id": 1, "answers": {"type_ressource": "algorithme", "algo_administration": "aucun", "code_mission": true}}"#;
-    let out = aiguillage().arg("batch").write_stdin(line).output().unwrap();
+    let out = aiguillage()
+        .arg("batch")
+        .write_stdin(line)
+        .output()
+        .unwrap();
     let r = records(&out.stdout);
     assert_eq!(r[0]["unused"], serde_json::json!(["code_mission"]));
     let out = aiguillage()
@@ -321,13 +347,20 @@ fn unused_answers_are_reported_per_record() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.lines().nth(1).unwrap().ends_with(",code_mission"), "{text}");
+    assert!(
+        text.lines().nth(1).unwrap().ends_with(",code_mission"),
+        "{text}"
+    );
 }
 
 #[test]
 fn a_pretty_printed_answers_file_gets_one_clear_error() {
     let pretty = "{\n  \"answers\": {\n    \"type_ressource\": \"algorithme\"\n  }\n}\n";
-    let out = aiguillage().arg("batch").write_stdin(pretty).assert().code(2);
+    let out = aiguillage()
+        .arg("batch")
+        .write_stdin(pretty)
+        .assert()
+        .code(2);
     let o = out.get_output();
     assert!(o.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&o.stderr);
@@ -389,10 +422,19 @@ fn jsonl_records_escape_c1_and_bidi_controls() {
             .output()
             .unwrap();
         let text = String::from_utf8(out.stdout).unwrap();
-        assert!(!text.contains('\u{9b}') && !text.contains('\u{202e}'), "{format}: {text}");
-        assert!(text.contains("\\u009b") && text.contains("\\u202e"), "{format}: {text}");
+        assert!(
+            !text.contains('\u{9b}') && !text.contains('\u{202e}'),
+            "{format}: {text}"
+        );
+        assert!(
+            text.contains("\\u009b") && text.contains("\\u202e"),
+            "{format}: {text}"
+        );
         let r = records(text.as_bytes());
-        assert_eq!(r[0]["id"], "a\u{9b}31m\u{202e}b", "the same JSON for a program");
+        assert_eq!(
+            r[0]["id"], "a\u{9b}31m\u{202e}b",
+            "the same JSON for a program"
+        );
     }
 }
 
@@ -400,12 +442,21 @@ fn jsonl_records_escape_c1_and_bidi_controls() {
 fn an_error_record_lists_twenty_errors_and_counts_the_others() {
     let answers: Vec<String> = (0..200).map(|i| format!("\"inconnue_{i}\": 1")).collect();
     let line = format!("{{\"answers\": {{{}}}}}\n", answers.join(", "));
-    let out = aiguillage().arg("batch").write_stdin(line.clone()).output().unwrap();
+    let out = aiguillage()
+        .arg("batch")
+        .write_stdin(line.clone())
+        .output()
+        .unwrap();
     let r = records(&out.stdout);
     let m = r[0]["error"]["message"].as_str().unwrap();
     assert_eq!(m.lines().count(), 21, "{m}");
     assert!(m.ends_with("… et 180 autres erreurs"), "{m}");
-    assert!(out.stdout.len() < line.len() * 2, "{} for {}", out.stdout.len(), line.len());
+    assert!(
+        out.stdout.len() < line.len() * 2,
+        "{} for {}",
+        out.stdout.len(),
+        line.len()
+    );
 }
 
 #[test]
@@ -416,7 +467,10 @@ fn a_full_stdout_stops_the_run_with_exit_1() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("many.jsonl");
     std::fs::write(&file, many).unwrap();
-    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_aiguillage"))
         .arg("batch")
         .arg(&file)
@@ -426,7 +480,10 @@ fn a_full_stdout_stops_the_run_with_exit_1() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("sortie standard :"), "{stderr}");
-    assert!(!stderr.contains("2000 cas"), "stops at the first failed write: {stderr}");
+    assert!(
+        !stderr.contains("2000 cas"),
+        "stops at the first failed write: {stderr}"
+    );
 }
 
 #[test]
@@ -449,7 +506,10 @@ fn a_closed_stdout_stops_the_run_and_says_so() {
     assert_eq!(out.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("200000 cas"), "{stderr}");
-    assert!(stderr.contains("le reste de l'entrée n'a pas été lu"), "{stderr}");
+    assert!(
+        stderr.contains("le reste de l'entrée n'a pas été lu"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -457,12 +517,19 @@ fn ids_are_kept_as_written_and_a_bad_id_is_said_in_words() {
     let input = "{\"id\": 1.50, \"answers\": {\"type_ressource\": \"algorithme\", \"algo_administration\": \"aucun\"}}\n\
                  {\"id\": -0, \"answers\": {}}\n\
                  {\"id\": true, \"answers\": {}}\n";
-    let out = aiguillage().arg("batch").write_stdin(input).output().unwrap();
+    let out = aiguillage()
+        .arg("batch")
+        .write_stdin(input)
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("\"id\":1.50,"), "{text}");
     assert!(text.contains("\"id\":-0,"), "{text}");
     assert!(!text.contains("untagged"), "{text}");
-    assert!(text.contains("« id » doit être un texte ou un nombre"), "{text}");
+    assert!(
+        text.contains("« id » doit être un texte ou un nombre"),
+        "{text}"
+    );
     let out = aiguillage()
         .args(["batch", "--format", "csv"])
         .write_stdin(input)
@@ -470,7 +537,10 @@ fn ids_are_kept_as_written_and_a_bad_id_is_said_in_words() {
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("\n1,1.50,"), "{text}");
-    assert!(text.contains("\n2,'-0,"), "a cell starting with - is neutralised: {text}");
+    assert!(
+        text.contains("\n2,'-0,"),
+        "a cell starting with - is neutralised: {text}"
+    );
 }
 
 #[test]
@@ -484,7 +554,8 @@ fn workbook_bombs_are_refused() {
     let opts = zip::write::SimpleFileOptions::default();
     use std::io::Write;
     zip.start_file("mimetype", opts).unwrap();
-    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet").unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
     zip.start_file("content.xml", opts).unwrap();
     zip.write_all(content.as_bytes()).unwrap();
     // And a part that unpacks to 300 MiB of zeros.

@@ -205,9 +205,18 @@ impl<R: BufRead> Rows<R> {
             };
             match b {
                 b'"' => quoted = !quoted,
-                b'\n' if !quoted => return Ok(End::Row { end: i, next: i + 1 }),
+                b'\n' if !quoted => {
+                    return Ok(End::Row {
+                        end: i,
+                        next: i + 1,
+                    });
+                }
                 b'\r' if !quoted => {
-                    let next = if self.at(i + 1)? == Some(b'\n') { i + 2 } else { i + 1 };
+                    let next = if self.at(i + 1)? == Some(b'\n') {
+                        i + 2
+                    } else {
+                        i + 1
+                    };
                     return Ok(End::Row { end: i, next });
                 }
                 _ => {}

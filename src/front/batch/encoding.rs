@@ -312,9 +312,7 @@ impl<R: Read> Decoded<R> {
             return Ok(());
         };
         let last = self.eof && n == self.raw.len();
-        let mut text = String::with_capacity(
-            d.max_utf8_buffer_length(n).unwrap_or(n * 3),
-        );
+        let mut text = String::with_capacity(d.max_utf8_buffer_length(n).unwrap_or(n * 3));
         let (_, read, _) = d.decode_to_string(&self.raw[..n], &mut text, last);
         self.finished |= last;
         self.out.extend_from_slice(text.as_bytes());
@@ -374,7 +372,10 @@ mod tests {
 
     #[test]
     fn utf8_and_ascii_are_read_as_they_are() {
-        assert_eq!(decode(b"id;a\n1;\xc3\xa9t\xc3\xa9\n").0.unwrap(), "id;a\n1;été\n");
+        assert_eq!(
+            decode(b"id;a\n1;\xc3\xa9t\xc3\xa9\n").0.unwrap(),
+            "id;a\n1;été\n"
+        );
         assert_eq!(decode(b"\xef\xbb\xbfid\r\n").0.unwrap(), "id\r\n");
         assert_eq!(decode(b"").0.unwrap(), "");
         assert_eq!(decode(b"abc").1, None);
@@ -410,7 +411,7 @@ mod tests {
         assert_eq!((n.offset, n.line, n.byte), (8, 3, 0xe9));
         // Windows-1252 has no letter at 0x81; a NUL is no text either.
         let (r, _) = decode(b"a\n\xe9\n\x81");
-        let n = not_text(&r.as_ref().unwrap_err()).cloned().unwrap();
+        let n = not_text(r.as_ref().unwrap_err()).cloned().unwrap();
         assert_eq!((n.offset, n.line, n.encoding), (4, 3, "windows-1252"));
         let (r, _) = decode(b"a\r\r\n\xe9\x00");
         assert_eq!(not_text(&r.unwrap_err()).unwrap().line, 3);

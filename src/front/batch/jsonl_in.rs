@@ -93,7 +93,9 @@ impl<R: BufRead> Lines<R> {
                 continue;
             }
             let case = parse_line(text, self.line);
-            if std::mem::take(&mut self.first) && case.as_ref().is_err_and(|f| f.error.column == Some(0)) {
+            if std::mem::take(&mut self.first)
+                && case.as_ref().is_err_and(|f| f.error.column == Some(0))
+            {
                 return Ok(Next::NotJsonl);
             }
             return Ok(Next::Case(case.map_err(|mut f| {

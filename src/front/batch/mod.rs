@@ -14,6 +14,10 @@
 //! that fails stops the run at once (exit 1); a reader that goes away
 //! (`| head`) stops it quietly.
 
+// A case's failure is its record: built once, moved once and written.
+// Boxing it would cost an allocation per failed case for nothing.
+#![allow(clippy::result_large_err)]
+
 pub mod cells;
 pub mod csv_in;
 pub mod csv_out;
@@ -100,7 +104,9 @@ pub fn run(bundle: &Bundle, options: &Options) -> Result<(), Error> {
         let (name, size, reader) = open(file)?;
         let hints = Hints {
             name: &name,
-            format: options.input.or_else(|| Format::of_name(&file.to_string_lossy())),
+            format: options
+                .input
+                .or_else(|| Format::of_name(&file.to_string_lossy())),
             delimiter: options.delimiter,
             encoding: options.encoding,
             sheet: options.sheet.as_deref(),
@@ -213,7 +219,10 @@ enum Out<'b, W: Write> {
 impl<'b, W: Write> Sink<'b, W> {
     fn new(bundle: &'b Bundle, out: W, format: Output) -> Self {
         let out = match format {
-            Output::Jsonl => Out::Lines { w: out, full: false },
+            Output::Jsonl => Out::Lines {
+                w: out,
+                full: false,
+            },
             Output::Json => Out::Lines { w: out, full: true },
             Output::Csv { excel } => Out::Csv(Box::new(csv_out::CsvOut::new(out, excel))),
             Output::Xlsx => Out::Xlsx(
@@ -388,7 +397,9 @@ fn answer_failure(bundle: &Bundle, case: &Case, errors: &[AnswerError], t: &Text
 /// decision JSON escapes them.
 fn json_line<T: serde::Serialize>(value: &T) -> Vec<u8> {
     let json = serde_json::to_string(value).unwrap_or_default();
-    let mut v = crate::text::escape::json_safe(&json).into_owned().into_bytes();
+    let mut v = crate::text::escape::json_safe(&json)
+        .into_owned()
+        .into_bytes();
     v.push(b'\n');
     v
 }
@@ -464,7 +475,7 @@ impl Progress {
         // The clock is read every 64 cases; the bar redrawn at most every
         // tenth of a second by indicatif.
         self.ticks = self.ticks.wrapping_add(1);
-        if self.ticks % 64 != 0 {
+        if !self.ticks.is_multiple_of(64) {
             return;
         }
         if self.bar.is_none() {

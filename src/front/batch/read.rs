@@ -334,9 +334,7 @@ fn problem(p: &csv_in::Problem) -> String {
     match p {
         P::TooLong => msg::line_too_long(MAX_LINE >> 20),
         P::Unclosed { line, column } => msg::unclosed_quote(*line, *column),
-        P::LongQuoted { line, column } => {
-            msg::long_quote(*line, *column, MAX_LINE >> 20)
-        }
+        P::LongQuoted { line, column } => msg::long_quote(*line, *column, MAX_LINE >> 20),
         P::StrayQuote { line, column } => msg::stray_quote(*line, *column),
         P::AfterQuote { line, column } => msg::after_quote(*line, *column),
     }

@@ -115,7 +115,9 @@ fn check_archive(bytes: &[u8], kind: Kind) -> Result<Option<Vec<u8>>, String> {
         let mut limited = part.by_ref().take(left + 1);
         let n = if keep {
             let mut v = Vec::new();
-            let n = limited.read_to_end(&mut v).map_err(|_| msg::not_a_workbook())?;
+            let n = limited
+                .read_to_end(&mut v)
+                .map_err(|_| msg::not_a_workbook())?;
             content = Some(v);
             n as u64
         } else {
@@ -153,7 +155,8 @@ fn ods_cells(xml: &[u8]) -> u64 {
             row_repeat = attr_number(tag, b"table:number-rows-repeated=").unwrap_or(1);
             row_width = 0;
             row_filled = 0;
-        } else if tag.starts_with(b"table:table-cell") || tag.starts_with(b"table:covered-table-cell")
+        } else if tag.starts_with(b"table:table-cell")
+            || tag.starts_with(b"table:covered-table-cell")
         {
             let repeat = attr_number(tag, b"table:number-columns-repeated=").unwrap_or(1);
             row_width = row_width.saturating_add(repeat.min(16_384));
@@ -204,7 +207,9 @@ pub fn read(bytes: &[u8], wanted: Option<&str>) -> Result<Sheet, String> {
     if let Some(xml) = content
         && ods_cells(&xml) > MAX_CELLS
     {
-        return Err(msg::too_many_cells(&crate::text::number::number(MAX_CELLS as f64)));
+        return Err(msg::too_many_cells(&crate::text::number::number(
+            MAX_CELLS as f64,
+        )));
     }
     match kind {
         Kind::Xlsx => {
@@ -268,9 +273,7 @@ fn value(d: &DataRef<'_>) -> Option<Value> {
 /// An XLSX sheet cell by cell: only the cells that hold something are
 /// kept (a sheet whose last cell is XFD1048576 costs one cell).
 fn read_xlsx<R: Read + std::io::Seek>(book: &mut Xlsx<R>, name: String) -> Result<Sheet, String> {
-    let mut cells = book
-        .worksheet_cells_reader(&name)
-        .map_err(|e| reason(&e))?;
+    let mut cells = book.worksheet_cells_reader(&name).map_err(|e| reason(&e))?;
     let mut rows: Vec<(u32, Vec<(u32, Value)>)> = Vec::new();
     let mut count = 0u64;
     while let Some(cell) = cells.next_cell().map_err(|e| reason(&e))? {
@@ -316,7 +319,11 @@ fn pick(names: &[String], wanted: Option<&str>) -> Result<String, String> {
             let hint = crate::text::suggest::did_you_mean(w, names.iter().map(String::as_str))
                 .map(|s| msg::did_you_mean(&crate::text::escape::quote(s, 60)))
                 .unwrap_or_default();
-            msg::no_such_sheet(&crate::text::escape::quote(w, 60), &quoted.join(", "), &hint)
+            msg::no_such_sheet(
+                &crate::text::escape::quote(w, 60),
+                &quoted.join(", "),
+                &hint,
+            )
         }),
     }
 }
@@ -353,11 +360,17 @@ mod tests {
     #[test]
     fn ods_repeats_are_counted_as_calamine_spreads_them() {
         let row = |rep: u64, cells: &str| {
-            format!("<table:table-row table:number-rows-repeated=\"{rep}\">{cells}</table:table-row>")
+            format!(
+                "<table:table-row table:number-rows-repeated=\"{rep}\">{cells}</table:table-row>"
+            )
         };
         let full = "<table:table-cell table:number-columns-repeated=\"16384\" office:value-type=\"string\"><text:p>x</text:p></table:table-cell>";
         let empty = "<table:table-cell table:number-columns-repeated=\"1000\"/>";
-        let xml = format!("<table:table>{}{}</table:table>", row(1, full), row(1_000_000, empty));
+        let xml = format!(
+            "<table:table>{}{}</table:table>",
+            row(1, full),
+            row(1_000_000, empty)
+        );
         // The empty rows after the last full one cost nothing.
         assert_eq!(ods_cells(xml.as_bytes()), 16_384);
         let xml = format!("<table:table>{}</table:table>", row(1_000_000, full));
