@@ -465,3 +465,19 @@ fn ctrl_c_before_any_answer_leaves_an_existing_answers_file_as_it_was() {
     assert_eq!(code, 130);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), kept);
 }
+
+/// `batch` at a terminal with no file says it reads standard input and
+/// how to end it, then reads what is typed until Ctrl-D.
+#[test]
+fn batch_at_a_terminal_says_it_waits_for_stdin() {
+    let mut p = spawn_builtin(&["batch"]);
+    p.expect("lecture de l'inventaire sur l'entrée standard")
+        .unwrap();
+    p.expect("Ctrl-D").unwrap();
+    p.send("{\"id\": 1, \"answers\": {\"type_ressource\": \"algorithme\", \"algo_administration\": \"aucun\"}}\r")
+        .unwrap();
+    p.send("\x04").unwrap();
+    p.expect("algo_non_administration").unwrap();
+    p.expect("1 cas : 1 décidé(s)").unwrap();
+    p.expect(Eof).unwrap();
+}
