@@ -276,7 +276,11 @@ impl<R: Read> Decoded<R> {
                 // reads the ASCII before the same way.
                 self.out.extend_from_slice(&self.raw[..good]);
                 self.consumed(good);
-                let e = legacy(&self.raw);
+                // The same look ahead however the input comes in.
+                while self.raw.len() < CHUNK && !self.eof {
+                    self.fill_raw()?;
+                }
+                let e = legacy(&self.raw[..self.raw.len().min(CHUNK)]);
                 self.state = self.switch(e);
                 self.step_other()
             }
@@ -426,6 +430,30 @@ mod tests {
         // Cut at the very end of UTF-8 text: not UTF-8.
         let (r, _) = decode(b"\xc3\xa9\xc3");
         assert!(r.is_err());
+    }
+
+    /// A reader that gives one byte a call.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = buf.len().min(1).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn the_encoding_read_does_not_depend_on_how_the_input_comes() {
+        // Found by fuzzing: a Latin-9 byte first and a Windows-1252 one
+        // later were told apart on the first chunk only.
+        let bytes = b"a\xa4bcdef\x80";
+        let mut whole = String::new();
+        let a = Decoded::new(&bytes[..], None).read_to_string(&mut whole).map(|_| whole);
+        let mut cut = String::new();
+        let b = Decoded::new(Trickle(bytes), None).read_to_string(&mut cut).map(|_| cut);
+        assert_eq!(a.unwrap(), b.unwrap());
     }
 
     #[test]
