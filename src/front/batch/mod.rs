@@ -485,7 +485,7 @@ impl Progress {
             let (bar, template) = match size {
                 Some(s) => (
                     indicatif::ProgressBar::new(s),
-                    "{bar:30} {bytes}/{total_bytes} · {msg} · {eta}",
+                    "{bar:20} {bytes}/{total_bytes} · {msg}",
                 ),
                 None => (
                     indicatif::ProgressBar::no_length(),
@@ -501,7 +501,8 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.set_position(read);
             let decided: usize = tally.by_verdict.values().sum();
-            bar.set_message(msg::progress(decided, tally.errors));
+            let n = |x: usize| crate::text::number::number(x as f64);
+            bar.set_message(msg::progress(&n(decided), &n(tally.errors)));
         }
     }
 
@@ -630,8 +631,8 @@ pub(crate) mod msg {
             fr: "premier cas non décidé : ligne {line} (voir le champ « error » de son enregistrement)",
             en: "first case not decided: line {line} (see the « error » field of its record)",
         }
-        fn progress(decided: usize, errors: usize) {
-            fr: "{decided} cas décidé(s), {errors} non décidé(s)",
+        fn progress(decided: &str, errors: &str) {
+            fr: "{decided} cas décidés, {errors} non décidés",
             en: "{decided} cases decided, {errors} not decided",
         }
         fn waiting_for_stdin() {

@@ -282,9 +282,10 @@ fn sheet<'b>(
     }
     let sheet =
         sheet_in::read(&bytes, hints.sheet).map_err(|m| Error::Usage(format!("{name} : {m}")))?;
-    let (names, next) = match sheet.rows.first() {
-        None => (Vec::new(), 0),
-        Some((row, cells)) => {
+    // The header is the first row that holds something.
+    let names = match sheet.rows.first() {
+        None => Vec::new(),
+        Some((_, cells)) => {
             let width = cells.iter().map(|c| c.0 as usize + 1).max().unwrap_or(0);
             let mut names = vec![String::new(); width];
             for (c, v) in cells {
@@ -295,8 +296,7 @@ fn sheet<'b>(
                     Value::Error(e) => e.clone(),
                 };
             }
-            let _ = row;
-            (names, 1)
+            names
         }
     };
     let header_row = sheet.rows.first().map_or(0, |r| r.0);
@@ -306,7 +306,7 @@ fn sheet<'b>(
     Ok(Source::Sheet {
         sheet,
         header,
-        next,
+        next: 1,
     })
 }
 
