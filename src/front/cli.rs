@@ -196,10 +196,31 @@ pub enum BatchInput {
     Ods,
 }
 
-/// An encoding `--encoding` knows.
-fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
-    crate::front::batch::encoding::by_name(s)
-        .ok_or_else(|| format!("« {s} » : {}", crate::front::batch::encoding::NAMES))
+/// The encodings `--encoding` knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchEncoding {
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(name = "windows-1252", alias = "cp1252", alias = "latin1")]
+    Windows1252,
+    #[value(name = "iso-8859-15", alias = "latin9")]
+    Iso885915,
+    #[value(name = "utf-16le", alias = "utf-16")]
+    Utf16le,
+    #[value(name = "utf-16be")]
+    Utf16be,
+}
+
+impl BatchEncoding {
+    pub fn encoding(self) -> &'static encoding_rs::Encoding {
+        match self {
+            BatchEncoding::Utf8 => encoding_rs::UTF_8,
+            BatchEncoding::Windows1252 => encoding_rs::WINDOWS_1252,
+            BatchEncoding::Iso885915 => encoding_rs::ISO_8859_15,
+            BatchEncoding::Utf16le => encoding_rs::UTF_16LE,
+            BatchEncoding::Utf16be => encoding_rs::UTF_16BE,
+        }
+    }
 }
 
 /// `,`, `;` or `tab` (also a literal tab).
@@ -318,8 +339,8 @@ pub enum Command {
         /// Encodage d'un CSV ou d'un JSONL : utf-8, windows-1252,
         /// iso-8859-15, utf-16le, utf-16be (par défaut : UTF-8, sinon
         /// Windows-1252 ou ISO-8859-15, détecté et signalé).
-        #[arg(long, value_name = "ENCODAGE", value_parser = parse_encoding)]
-        encoding: Option<&'static encoding_rs::Encoding>,
+        #[arg(long, value_enum, value_name = "ENCODAGE")]
+        encoding: Option<BatchEncoding>,
         /// La feuille à lire d'un classeur XLSX ou ODS (par défaut : la
         /// première).
         #[arg(long, value_name = "NOM")]

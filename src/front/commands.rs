@@ -348,7 +348,7 @@ pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
                     BatchInput::Ods => Format::Ods,
                 }),
                 delimiter,
-                encoding,
+                encoding: encoding.map(|e| e.encoding()),
                 sheet,
                 output: match format {
                     BatchFormat::Jsonl => Output::Jsonl,

@@ -17,22 +17,7 @@
 use std::io::{self, Read};
 use std::sync::{Arc, OnceLock};
 
-use encoding_rs::{Decoder, Encoding, ISO_8859_15, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
-
-/// The encodings `--encoding` names, by the names people write.
-pub fn by_name(name: &str) -> Option<&'static Encoding> {
-    match name.to_ascii_lowercase().replace('_', "-").as_str() {
-        "utf-8" | "utf8" => Some(UTF_8),
-        "windows-1252" | "cp1252" | "latin1" | "latin-1" | "iso-8859-1" => Some(WINDOWS_1252),
-        "iso-8859-15" | "latin9" | "latin-9" => Some(ISO_8859_15),
-        "utf-16le" | "utf-16" => Some(UTF_16LE),
-        "utf-16be" => Some(UTF_16BE),
-        _ => None,
-    }
-}
-
-/// The names [`by_name`] knows, for a usage error.
-pub const NAMES: &str = "utf-8, windows-1252, iso-8859-15, utf-16le, utf-16be";
+use encoding_rs::{Decoder, Encoding, ISO_8859_15, UTF_8, WINDOWS_1252};
 
 /// Bytes that are not text in the encoding they were read in: the payload
 /// of an [`io::ErrorKind::InvalidData`] error from [`Decoded`].
@@ -464,7 +449,5 @@ mod tests {
         assert_eq!(s, "é");
         let mut d = Decoded::new(&b"\xe9"[..], Some(UTF_8));
         assert!(d.read_to_string(&mut String::new()).is_err());
-        assert_eq!(by_name("Latin1"), Some(WINDOWS_1252));
-        assert_eq!(by_name("klingon"), None);
     }
 }
