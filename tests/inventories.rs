@@ -255,6 +255,9 @@ fn stray_quotes_and_text_after_a_quote_are_refused_with_their_place() {
     assert!(m.contains("ligne 2, colonne 2"), "{m}");
     let m = r[1]["error"]["message"].as_str().unwrap();
     assert!(m.contains("ligne 3, colonne 5"), "{m}");
+    // A failed row keeps its id when its cell was read.
+    let (_, r, _) = batch_csv(format!("{ALGO_HEADER}\nc1;algo\"rithme\n"));
+    assert_eq!(r[0]["id"], "c1");
 }
 
 #[test]

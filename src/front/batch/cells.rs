@@ -150,6 +150,14 @@ impl<'b> Header<'b> {
 }
 
 impl Header<'_> {
+    /// The id of a row whose other cells could not all be read, when its
+    /// cell was.
+    pub fn id_of(&self, cells: &[String]) -> Option<CaseId> {
+        let i = self.columns.iter().position(|c| matches!(c, Column::Id))?;
+        let id = cells.get(i)?.trim();
+        (!id.is_empty()).then(|| CaseId::Text(id.to_owned()))
+    }
+
     /// Where the answers of a row are: (question id, place) for each of
     /// the `columns` that is a question.
     pub fn places(

@@ -114,8 +114,8 @@ impl<R: BufRead> Rows<R> {
                     .iter()
                     .position(|b| *b == b'\n' || *b == b'\r')
                     .unwrap_or(rest.len());
-                let mut scratch = Row::default();
-                let problem = match split(&rest[..first], self.delimiter, &mut scratch) {
+                // `row` keeps the cells read before the fault (its id).
+                let problem = match split(&rest[..first], self.delimiter, row) {
                     Err((at, kind)) if !matches!(kind(0, 0), Problem::Unclosed { .. }) => {
                         let (line, column) = place_in(rest, row.line, at);
                         kind(line, column)

@@ -435,9 +435,13 @@ mod tests {
         // later were told apart on the first chunk only.
         let bytes = b"a\xa4bcdef\x80";
         let mut whole = String::new();
-        let a = Decoded::new(&bytes[..], None).read_to_string(&mut whole).map(|_| whole);
+        let a = Decoded::new(&bytes[..], None)
+            .read_to_string(&mut whole)
+            .map(|_| whole);
         let mut cut = String::new();
-        let b = Decoded::new(Trickle(bytes), None).read_to_string(&mut cut).map(|_| cut);
+        let b = Decoded::new(Trickle(bytes), None)
+            .read_to_string(&mut cut)
+            .map(|_| cut);
         assert_eq!(a.unwrap(), b.unwrap());
     }
 

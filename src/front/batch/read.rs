@@ -382,7 +382,8 @@ impl Cases<'_> {
                     return Ok(None);
                 };
                 if let Err(p) = result {
-                    return Ok(Some(Err(failure(row.line, None, problem(&p)))));
+                    let id = header.id_of(&row.cells);
+                    return Ok(Some(Err(failure(row.line, id, problem(&p)))));
                 }
                 if row.cells.iter().all(|c| c.trim().is_empty()) {
                     continue;
