@@ -24,7 +24,7 @@ Exemples :
   aiguillage --answers cas.json --format json  la décision en JSON
   aiguillage --answers cas.json --format link  le lien du guide recommandé
   aiguillage questions --skeleton              un fichier de réponses à remplir
-  aiguillage batch inventaire.csv              tout un inventaire (CSV ou JSONL)
+  aiguillage batch inventaire.xlsx             tout un inventaire (XLSX, ODS, CSV, JSONL)
   aiguillage documents --answers cas.json --out brouillons/
                                                les documents que la décision appelle";
 
