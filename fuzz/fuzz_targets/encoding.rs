@@ -59,7 +59,7 @@ fuzz_target!(|data: &[u8]| {
                 assert!(row.line > last, "rows in order");
                 last = row.line;
                 if r.is_ok() {
-                    let size: usize = row.cells.iter().map(String::len).sum();
+                    let size: usize = row.cells().iter().map(String::len).sum();
                     assert!(size <= MAX_ROW);
                 }
             }

@@ -233,6 +233,8 @@ pub struct Memo<'b> {
     seen: std::collections::HashMap<Box<[usize]>, Written, foldhash::fast::RandomState>,
     json: JsonLines<'b>,
     key: Vec<usize>,
+    /// Whether the CSV cells are wanted ([`Memo::json_only`]: not).
+    csv: bool,
 }
 
 /// A record, written.
@@ -254,11 +256,21 @@ impl Default for Memo<'_> {
             seen: Default::default(),
             json: JsonLines::default(),
             key: Vec::with_capacity(32),
+            csv: true,
         }
     }
 }
 
 impl<'b> Memo<'b> {
+    /// A memo for JSON lines only: its records' CSV cells are left empty
+    /// ([`Written::csv_row`] is not for it), which spares making them.
+    pub fn json_only() -> Self {
+        Memo {
+            csv: false,
+            ..Memo::default()
+        }
+    }
+
     /// The record of `walk`, written; `None` for a walk that stopped at a
     /// question. A record depends only on the outcome and on the findings
     /// each step added, so those (where they are in the bundle) are the key.
@@ -281,7 +293,11 @@ impl<'b> Memo<'b> {
                 .windows(16)
                 .position(|w| w == b"\"questionnaire\":")
                 .unwrap_or(0);
-            let row = csv_row(&r);
+            let row = if self.csv {
+                csv_row(&r)
+            } else {
+                Default::default()
+            };
             let [_, _, verdict, outcome, title, obligations, guide, _, _] = row;
             let written = Written {
                 json_tail: line[start..].into(),
@@ -323,17 +339,18 @@ impl Written {
     /// The CSV row of the case at `line` with `id` and the answers it did
     /// not use (cells as written: see [`csv_cells`]).
     pub fn csv_row(&self, line: u64, id: Option<&CaseId>, unused: &[String]) -> [String; 9] {
+        // The cells of the record were made safe once, in the memo.
         let [verdict, outcome, title, obligations, guide] = self.csv.clone();
         [
             line.to_string(),
-            id.map(ToString::to_string).unwrap_or_default(),
+            safe(id.map(ToString::to_string).unwrap_or_default()),
             verdict,
             outcome,
             title,
             obligations,
             guide,
             String::new(),
-            unused.join(" "),
+            safe(unused.join(" ")),
         ]
     }
 }
@@ -352,9 +369,9 @@ pub const CSV_HEADER: [&str; 9] = [
 ];
 
 /// A decided case as a CSV row: obligations separated by spaces, the
-/// first guide's link.
+/// first guide's link; every cell made safe ([`spreadsheet_cell`]).
 pub fn csv_row(r: &Record<'_>) -> [String; 9] {
-    [
+    csv_cells([
         r.line.to_string(),
         r.id.as_ref().map(ToString::to_string).unwrap_or_default(),
         r.verdict.as_str().to_owned(),
@@ -367,12 +384,13 @@ pub fn csv_row(r: &Record<'_>) -> [String; 9] {
             .unwrap_or_default(),
         String::new(),
         r.unused.join(" "),
-    ]
+    ])
 }
 
-/// A case not decided, as a CSV row: only its line, id and error.
+/// A case not decided, as a CSV row: only its line, id and error; every
+/// cell made safe.
 pub fn csv_failure(f: &Failure) -> [String; 9] {
-    [
+    csv_cells([
         f.line.to_string(),
         f.id.as_ref().map(ToString::to_string).unwrap_or_default(),
         String::new(),
@@ -382,7 +400,7 @@ pub fn csv_failure(f: &Failure) -> [String; 9] {
         String::new(),
         f.error.message.replace('\n', " ; "),
         String::new(),
-    ]
+    ])
 }
 
 /// A row as its cells are written to a CSV file or a spreadsheet: control
@@ -391,10 +409,15 @@ pub fn csv_failure(f: &Failure) -> [String; 9] {
 /// a tab or a carriage return) preceded by `'`, so that it is shown, not
 /// run.
 pub fn csv_cells<const N: usize>(row: [String; N]) -> [String; N] {
-    row.map(|c| match spreadsheet_cell(&c) {
-        std::borrow::Cow::Borrowed(_) => c,
+    row.map(safe)
+}
+
+/// One cell, made safe.
+fn safe(cell: String) -> String {
+    match spreadsheet_cell(&cell) {
+        std::borrow::Cow::Borrowed(_) => cell,
         std::borrow::Cow::Owned(o) => o,
-    })
+    }
 }
 
 /// One cell made safe as [`csv_cells`] says.

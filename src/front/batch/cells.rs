@@ -97,7 +97,7 @@ impl<'b> Header<'b> {
             id: None,
             questionnaire: None,
             answers: BTreeMap::new(),
-            places: Vec::new(),
+            sheet: None,
         };
         let t = i18n::texts();
         let mut problems: Vec<(Option<&Question>, String)> = Vec::new();
@@ -158,16 +158,13 @@ impl Header<'_> {
         (!id.is_empty()).then(|| CaseId::Text(id.to_owned()))
     }
 
-    /// Where the answers of a row are: (question id, place) for each of
-    /// the `columns` that is a question.
-    pub fn places(
-        &self,
-        columns: impl Iterator<Item = usize>,
-        place: Place<'_>,
-    ) -> Vec<(String, String)> {
-        columns
-            .filter_map(|i| match self.columns.get(i) {
-                Some(Column::Question(q)) => Some((q.id.clone(), place(i))),
+    /// Each question's id and column.
+    pub fn question_columns(&self) -> Vec<(String, u32)> {
+        self.columns
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| match c {
+                Column::Question(q) => Some((q.id.clone(), i as u32)),
                 _ => None,
             })
             .collect()
@@ -226,10 +223,13 @@ fn answer(q: &Question, cell: Cell<'_>) -> Option<Answer> {
 
 /// A yes/no cell, in French or English words.
 fn yes_no_cell(cell: &str) -> Option<bool> {
-    match cell.to_lowercase().as_str() {
-        "oui" | "true" | "vrai" | "yes" => Some(true),
-        "non" | "false" | "faux" | "no" => Some(false),
-        _ => None,
+    let is = |words: [&str; 4]| words.iter().any(|w| cell.eq_ignore_ascii_case(w));
+    if is(["oui", "true", "vrai", "yes"]) {
+        Some(true)
+    } else if is(["non", "false", "faux", "no"]) {
+        Some(false)
+    } else {
+        None
     }
 }
 

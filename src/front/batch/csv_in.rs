@@ -37,11 +37,43 @@ pub enum Problem {
     AfterQuote { line: u64, column: usize },
 }
 
-/// A row read: its first line and its cells (reused from row to row).
+/// A row read: its first line and its cells (their strings reused from
+/// row to row).
 #[derive(Debug, Default)]
 pub struct Row {
     pub line: u64,
-    pub cells: Vec<String>,
+    store: Vec<String>,
+    len: usize,
+}
+
+impl Row {
+    /// The cells read.
+    pub fn cells(&self) -> &[String] {
+        &self.store[..self.len]
+    }
+
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    /// A new empty cell at the end.
+    fn push(&mut self) -> &mut String {
+        if self.len == self.store.len() {
+            self.store.push(String::new());
+        }
+        self.len += 1;
+        let cell = &mut self.store[self.len - 1];
+        cell.clear();
+        cell
+    }
+}
+
+/// `bytes` (UTF-8 from the decoder) at the end of `cell`.
+fn push_text(cell: &mut String, bytes: &[u8]) {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => cell.push_str(s),
+        Err(_) => cell.push_str(&String::from_utf8_lossy(bytes)),
+    }
 }
 
 /// Rows of CSV from UTF-8 text.
@@ -95,7 +127,7 @@ impl<R: BufRead> Rows<R> {
         }
         self.skip_blank_lines()?;
         row.line = self.line;
-        row.cells.clear();
+        row.clear();
         match self.find_end()? {
             End::Eof => Ok(None),
             End::Row { end, next } => {
@@ -326,25 +358,23 @@ type Kind = fn(u64, usize) -> Problem;
 fn split(text: &[u8], delimiter: u8, row: &mut Row) -> Result<(), (usize, Kind)> {
     let mut i = 0;
     loop {
-        let mut cell = Vec::new();
+        let cell = row.push();
         if text.get(i) == Some(&b'"') {
             i += 1;
             loop {
-                match text.get(i) {
-                    Some(b'"') if text.get(i + 1) == Some(&b'"') => {
-                        cell.push(b'"');
-                        i += 2;
-                    }
-                    Some(b'"') => {
-                        i += 1;
-                        break;
-                    }
-                    Some(b) => {
-                        cell.push(*b);
-                        i += 1;
-                    }
+                // Up to the next quote: a doubled one is a quote, a single
+                // one closes the cell.
+                let Some(q) = text[i..].iter().position(|b| *b == b'"') else {
                     // find_end saw the quotes balance: not reached.
-                    None => return Err((i, |line, column| Problem::Unclosed { line, column })),
+                    return Err((i, |line, column| Problem::Unclosed { line, column }));
+                };
+                push_text(cell, &text[i..i + q]);
+                i += q + 1;
+                if text.get(i) == Some(&b'"') {
+                    cell.push('"');
+                    i += 1;
+                } else {
+                    break;
                 }
             }
             match text.get(i) {
@@ -362,19 +392,15 @@ fn split(text: &[u8], delimiter: u8, row: &mut Row) -> Result<(), (usize, Kind)>
             if let Some(q) = text[i..end].iter().position(|b| *b == b'"') {
                 return Err((i + q, |line, column| Problem::StrayQuote { line, column }));
             }
-            cell.extend_from_slice(&text[i..end]);
+            push_text(cell, &text[i..end]);
             i = end;
         }
-        row.cells.push(match String::from_utf8(cell) {
-            Ok(s) => s,
-            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-        });
         if i >= text.len() {
             return Ok(());
         }
         i += 1; // the delimiter
         if i == text.len() {
-            row.cells.push(String::new());
+            row.push();
             return Ok(());
         }
     }
@@ -389,7 +415,7 @@ mod tests {
         let mut row = Row::default();
         let mut out = Vec::new();
         while let Some(result) = r.next_row(&mut row).unwrap() {
-            out.push((row.line, result.map(|()| row.cells.clone())));
+            out.push((row.line, result.map(|()| row.cells().to_vec())));
         }
         out
     }
@@ -443,7 +469,7 @@ mod tests {
         let mut n = 0;
         while let Some(result) = r.next_row(&mut row).unwrap() {
             result.unwrap();
-            assert_eq!(row.cells, [format!("c{n}"), "x".into(), "y\ny".into()]);
+            assert_eq!(row.cells(), [format!("c{n}"), "x".into(), "y\ny".into()]);
             assert_eq!(row.line, 2 * n + 1);
             n += 1;
         }

@@ -1,6 +1,6 @@
-//! CSV out: one row per case, every cell made safe for a spreadsheet
-//! ([`record::csv_cells`]: control characters escaped, formulas
-//! neutralised). `excel`: the CSV a French Excel opens directly — `;`
+//! CSV out: one row per case, every cell made safe for a spreadsheet by
+//! the rows' makers ([`record::csv_cells`]: control characters escaped,
+//! formulas neutralised). `excel`: the CSV a French Excel opens directly — `;`
 //! between cells, UTF-8 with a byte-order mark, CRLF line ends.
 
 use std::io::Write;
@@ -24,10 +24,10 @@ impl<W: Write> CsvOut<W> {
         }
     }
 
-    /// Writes one row (the header first, once).
-    pub fn row<const N: usize>(&mut self, cells: &[String; N]) -> std::io::Result<()> {
-        let safe = record::csv_cells(cells.clone());
-        self.writer()?.write_record(&safe).map_err(io_of)
+    /// Writes one row (the header first, once): cells made safe already
+    /// ([`record::csv_row`], [`record::csv_failure`]).
+    pub fn row<const N: usize>(&mut self, cells: [String; N]) -> std::io::Result<()> {
+        self.writer()?.write_record(&cells).map_err(io_of)
     }
 
     fn writer(&mut self) -> std::io::Result<&mut csv::Writer<W>> {

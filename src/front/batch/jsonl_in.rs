@@ -138,7 +138,7 @@ fn parse_line(text: &str, line: u64) -> Result<Case, Failure> {
                 id,
                 questionnaire: l.questionnaire,
                 answers: l.answers,
-                places: Vec::new(),
+                sheet: None,
             })
         }
         Err(e) => {

@@ -236,7 +236,10 @@ impl<'b, W: Write> Sink<'b, W> {
             closed: false,
             tally: Tally::default(),
             progress: Progress::default(),
-            memo: record::Memo::default(),
+            memo: match format {
+                Output::Csv { .. } | Output::Xlsx => record::Memo::default(),
+                Output::Jsonl | Output::Json => record::Memo::json_only(),
+            },
             line: Vec::with_capacity(4096),
         }
     }
@@ -253,7 +256,7 @@ impl<'b, W: Write> Sink<'b, W> {
                         let line = json_line(&f);
                         w.write_all(&line)
                     }
-                    Out::Csv(w) => w.row(&record::csv_failure(&f)),
+                    Out::Csv(w) => w.row(record::csv_failure(&f)),
                     Out::Xlsx(w, _) => w.failure(&f),
                 };
                 self.check(written)
@@ -311,7 +314,7 @@ impl<'b, W: Write> Sink<'b, W> {
                     return Ok(Ok(()));
                 };
                 match out {
-                    Out::Csv(w) => w.row(&r.csv_row(case.line, case.id.as_ref(), &unused)),
+                    Out::Csv(w) => w.row(r.csv_row(case.line, case.id.as_ref(), &unused)),
                     Out::Xlsx(w, _) => w.decided(&r.csv_row(case.line, case.id.as_ref(), &unused)),
                     Out::Lines { w, .. } => {
                         let line = &mut self.line;
@@ -373,7 +376,7 @@ fn answer_failure(bundle: &Bundle, case: &Case, errors: &[AnswerError], t: &Text
         .iter()
         .take(shown)
         .map(|e| match case.place_of(e.key().0) {
-            Some(place) => msg::at_place(place, &message(e, t)),
+            Some(place) => msg::at_place(&place, &message(e, t)),
             None => message(e, t),
         })
         .collect();

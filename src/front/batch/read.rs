@@ -103,18 +103,27 @@ pub struct Case {
     pub id: Option<CaseId>,
     pub questionnaire: Option<String>,
     pub answers: BTreeMap<String, Answer>,
-    /// Spreadsheets: where each answer's cell is (question id, « Feuille1!D7 »),
-    /// so that an answer refused later is said with its cell.
-    pub places: Vec<(String, String)>,
+    /// Spreadsheets: where the row is, so that an answer refused later is
+    /// said with its cell (« Feuille1!G5 »).
+    pub sheet: Option<SheetRow>,
+}
+
+/// A row of a sheet, and where each question's column is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetRow {
+    pub name: Arc<str>,
+    /// 0-based.
+    pub row: u32,
+    /// Question id and 0-based column, for each column of the header.
+    pub columns: Arc<[(String, u32)]>,
 }
 
 impl Case {
     /// The cell of the answer to `question`, when known.
-    pub fn place_of(&self, question: &str) -> Option<&str> {
-        self.places
-            .iter()
-            .find(|(q, _)| q == question)
-            .map(|(_, p)| p.as_str())
+    pub fn place_of(&self, question: &str) -> Option<String> {
+        let s = self.sheet.as_ref()?;
+        let (_, column) = s.columns.iter().find(|(q, _)| q == question)?;
+        Some(sheet_in::place(&s.name, s.row, *column))
     }
 }
 
@@ -156,6 +165,9 @@ enum Source<'b> {
         sheet: Sheet,
         header: Header<'b>,
         next: usize,
+        /// The sheet's name and its question columns, shared by its cases.
+        name_arc: Arc<str>,
+        columns: Arc<[(String, u32)]>,
     },
 }
 
@@ -205,8 +217,7 @@ pub fn cases<'b>(
     let source = match format {
         Format::Xlsx | Format::Ods => sheet(bundle, raw, hints)?,
         Format::Jsonl | Format::Csv => {
-            let decoded = Decoded::new(raw, hints.encoding).said_in(encoding.clone());
-            let mut text = BufReader::with_capacity(1 << 16, decoded);
+            let mut text = Decoded::new(raw, hints.encoding).said_in(encoding.clone());
             let explicit = hints.format.or_else(|| Format::of_name(name));
             let jsonl = match explicit {
                 Some(f) => f == Format::Jsonl,
@@ -233,8 +244,9 @@ pub fn cases<'b>(
     })
 }
 
-/// Text as read: counted, buffered (for the first bytes' look), decoded.
-type Text<'b> = BufReader<Decoded<BufReader<Counted<Box<dyn Read + 'b>>>>>;
+/// Text as read: counted, buffered (for the first bytes' look), decoded
+/// (the decoder buffers its text).
+type Text<'b> = Decoded<BufReader<Counted<Box<dyn Read + 'b>>>>;
 
 fn csv<'b>(bundle: &'b Bundle, mut text: Text<'b>, hints: &Hints<'_>) -> Result<Source<'b>, Error> {
     let name = hints.name;
@@ -247,8 +259,8 @@ fn csv<'b>(bundle: &'b Bundle, mut text: Text<'b>, hints: &Hints<'_>) -> Result<
     let names = loop {
         match rows.next_row(&mut row).map_err(|e| text_error(name, &e))? {
             None => break Vec::new(),
-            Some(Ok(())) if row.cells.iter().all(|c| c.trim().is_empty()) => continue,
-            Some(Ok(())) => break std::mem::take(&mut row.cells),
+            Some(Ok(())) if row.cells().iter().all(|c| c.trim().is_empty()) => continue,
+            Some(Ok(())) => break row.cells().to_vec(),
             Some(Err(p)) => {
                 return Err(Error::Usage(format!("{name} : {}", problem(&p))));
             }
@@ -303,10 +315,14 @@ fn sheet<'b>(
     let place = |i: usize| sheet.place(header_row, i as u32);
     let header =
         Header::new(bundle, &names, &place).map_err(|m| Error::Usage(format!("{name} : {m}")))?;
+    let name_arc = Arc::from(sheet.name.as_str());
+    let columns = header.question_columns().into();
     Ok(Source::Sheet {
         sheet,
         header,
         next: 1,
+        name_arc,
+        columns,
     })
 }
 
@@ -382,14 +398,14 @@ impl Cases<'_> {
                     return Ok(None);
                 };
                 if let Err(p) = result {
-                    let id = header.id_of(&row.cells);
+                    let id = header.id_of(row.cells());
                     return Ok(Some(Err(failure(row.line, id, problem(&p)))));
                 }
-                if row.cells.iter().all(|c| c.trim().is_empty()) {
+                if row.cells().iter().all(|c| c.trim().is_empty()) {
                     continue;
                 }
                 let cells = row
-                    .cells
+                    .cells()
                     .iter()
                     .enumerate()
                     .map(|(i, c)| (i, Cell::Text(c)));
@@ -400,6 +416,8 @@ impl Cases<'_> {
                 sheet,
                 header,
                 next,
+                name_arc,
+                columns,
             } => {
                 let Some((r, cells)) = sheet.rows.get(*next) else {
                     return Ok(None);
@@ -416,9 +434,13 @@ impl Cases<'_> {
                     (*c as usize, cell)
                 });
                 let place = |i: usize| sheet.place(r, i as u32);
-                let mut case = header.case(u64::from(r) + 1, cells.clone(), &place);
+                let mut case = header.case(u64::from(r) + 1, cells, &place);
                 if let Ok(case) = &mut case {
-                    case.places = header.places(cells.map(|(i, _)| i), &place);
+                    case.sheet = Some(SheetRow {
+                        name: name_arc.clone(),
+                        row: r,
+                        columns: columns.clone(),
+                    });
                 }
                 Ok(Some(case))
             }

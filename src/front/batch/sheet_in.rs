@@ -51,18 +51,24 @@ pub struct Sheet {
 }
 
 impl Sheet {
-    /// « Feuille1!D7 » for 0-based `row` and `column` (the name quoted
-    /// when it holds more than letters and digits, as spreadsheets write).
+    /// « Feuille1!D7 » for 0-based `row` and `column` of this sheet.
     pub fn place(&self, row: u32, column: u32) -> String {
-        let name = crate::text::escape::quote(&self.name, 60);
-        let plain = name.chars().all(|c| c.is_alphanumeric() || c == '_');
-        let name = if plain {
-            name
-        } else {
-            format!("'{}'", name.replace('\'', "''"))
-        };
-        format!("{name}!{}{}", column_letters(column), row + 1)
+        place(&self.name, row, column)
     }
+}
+
+/// « Feuille1!D7 » for 0-based `row` and `column` of the sheet `name`
+/// (quoted when it holds more than letters and digits, as spreadsheets
+/// write).
+pub fn place(name: &str, row: u32, column: u32) -> String {
+    let name = crate::text::escape::quote(name, 60);
+    let plain = name.chars().all(|c| c.is_alphanumeric() || c == '_');
+    let name = if plain {
+        name
+    } else {
+        format!("'{}'", name.replace('\'', "''"))
+    };
+    format!("{name}!{}{}", column_letters(column), row + 1)
 }
 
 /// `A` for column 0, `Z`, `AA`, … `XFD`.
