@@ -286,7 +286,7 @@ fn a_tally_routes_by_its_ranges() {
     assert_eq!(d.outcome.id, "compte_plusieurs");
     assert_eq!(d.path[3].answer, Answer::Number(3.0));
     let found: Vec<&str> = d.findings.iter().map(|f| f.id.as_str()).collect();
-    assert_eq!(found, ["compte_plusieurs_criteres"]);
+    assert_eq!(found, ["compte_plusieurs_criteres", "compte_publier"]);
 }
 
 #[test]

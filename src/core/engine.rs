@@ -8,9 +8,10 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::core::catalog::{Bundle, Node};
+use crate::core::condition;
 use crate::core::model::{
-    Answer, Branch, Finding, FindingKind, GuideRef, NumberRange, Outcome, Question, QuestionKind,
-    Questionnaire, Verdict,
+    Answer, Branch, Conditional, Finding, FindingKind, GuideRef, NumberRange, Outcome, Question,
+    QuestionKind, Questionnaire, Verdict,
 };
 use crate::text::number;
 use crate::text::suggest::did_you_mean;
@@ -158,7 +159,8 @@ pub struct Decision {
 }
 
 /// Another answer to a question of the path, and where it would lead
-/// with every other answer kept (★ JSON contract, `what_would_change`).
+/// with every other answer kept: another outcome, other obligations, or
+/// a question not answered yet (★ JSON contract, `what_would_change`).
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct WouldChange {
     /// The question of the path.
@@ -188,6 +190,26 @@ pub struct WouldChange {
     /// answer: its id. The result then depends on other answers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pending: Option<String>,
+    /// The text of that question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pending_question: Option<String>,
+    /// The obligations the other answer would add (its outcome reached).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub obligations_added: Vec<ChangedObligation>,
+    /// The obligations of this decision the other answer would take away.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub obligations_removed: Vec<ChangedObligation>,
+}
+
+/// An obligation that another answer would add or take away.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ChangedObligation {
+    /// The finding's id.
+    pub id: String,
+    /// Its short line (or its text, when it has none).
+    pub text: String,
+    /// Its articles.
+    pub articles: Vec<ArticleLink>,
 }
 
 /// The numbers that lead to the same place: `[min, below)`.
@@ -464,9 +486,17 @@ pub fn tally<'q, 'a>(
     if q.kind != QuestionKind::Tally {
         return None;
     }
+    // A few counted questions are looked up in the list; many, in a set,
+    // so that a long path costs its length, not its length times theirs.
+    let many: Option<HashSet<&str>> =
+        (q.count.len() > 16).then(|| q.count.iter().map(String::as_str).collect());
+    let counted = |id: &str| match &many {
+        Some(set) => set.contains(id),
+        None => q.count.iter().any(|c| c == id),
+    };
     let mut yes: HashSet<&str> = HashSet::new();
     for (id, a) in answered {
-        if is_yes(a) && q.count.iter().any(|c| c == id) {
+        if is_yes(a) && counted(id) {
             yes.insert(id);
         }
     }
@@ -825,6 +855,19 @@ pub fn decide(
         .questionnaire_of(&outcome.id)
         .map(QuestionnaireInfo::from)
         .unwrap_or_else(|| start.into());
+    // The summary's sentences and the steps that this path's findings
+    // call for: one voice for the whole decision.
+    let facts = Reached {
+        findings: &findings,
+        outcome,
+        answers,
+    };
+    let summary = chosen(&outcome.summary, &facts)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let next_steps = chosen(&outcome.next_steps, &facts)
+        .map(str::to_owned)
+        .collect();
     Decision {
         format: DECISION_FORMAT,
         questionnaire: start.into(),
@@ -834,8 +877,8 @@ pub fn decide(
             id: outcome.id.clone(),
             verdict: outcome.verdict,
             title: outcome.title.clone(),
-            summary: outcome.summary.trim().to_owned(),
-            next_steps: outcome.next_steps.clone(),
+            summary,
+            next_steps,
             guides: outcome_guides,
         },
         findings,
@@ -845,8 +888,41 @@ pub fn decide(
     }
 }
 
+/// What a decision establishes, for the conditions of its texts.
+struct Reached<'a> {
+    findings: &'a [FindingOut],
+    outcome: &'a Outcome,
+    answers: &'a BTreeMap<String, Answer>,
+}
+
+impl condition::Facts for Reached<'_> {
+    fn has_finding(&self, id: &str) -> bool {
+        self.findings.iter().any(|f| f.id == id)
+    }
+    fn outcome(&self) -> &str {
+        &self.outcome.id
+    }
+    fn verdict(&self) -> Verdict {
+        self.outcome.verdict
+    }
+    fn answer(&self, question: &str) -> Option<&Answer> {
+        self.answers.get(question)
+    }
+}
+
+/// The texts of `parts` shown for `facts`, trimmed.
+fn chosen<'p>(
+    parts: &'p [Conditional],
+    facts: &'p impl condition::Facts,
+) -> impl Iterator<Item = &'p str> {
+    parts.iter().filter_map(move |p| {
+        let (when, unless) = p.conditions();
+        (condition::shown(when, unless, facts) == Some(true)).then(|| p.text().trim())
+    })
+}
+
 /// Resolves article ids; the bundle was validated, so none is missing.
-fn articles(bundle: &Bundle, ids: &[String]) -> Vec<ArticleLink> {
+pub(crate) fn articles(bundle: &Bundle, ids: &[String]) -> Vec<ArticleLink> {
     ids.iter()
         .filter_map(|id| bundle.article(id))
         .map(|a| ArticleLink {

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use crate::core::catalog::{Bundle, Node, SourceId};
 use crate::core::diagnostic::{Diagnostic, Report, Severity};
 use crate::core::model::{Finding, FindingKind, GuideRef, HELP_MAX_CHARS, Question, QuestionKind};
+use crate::core::{condition, template};
 use crate::text::number::fmt_num;
 use crate::text::suggest::suggest;
 
@@ -45,19 +46,9 @@ impl Checker<'_> {
         message: String,
     ) {
         let file = self.bundle.sources[source].name.clone();
-        self.report.diagnostics.push(Diagnostic {
-            severity,
-            code,
-            message,
-            file,
-            path,
-            line: 0,
-            column: 0,
-            end_line: 0,
-            end_column: 0,
-            snippet: None,
-            source,
-        });
+        self.report.diagnostics.push(Diagnostic::at_key(
+            severity, code, message, file, path, source,
+        ));
     }
 
     fn error(&mut self, code: &'static str, src: SourceId, path: String, message: String) {
@@ -82,8 +73,105 @@ pub fn check(bundle: &Bundle) -> Report {
     check_graph(&mut c);
     check_tally_order(&mut c);
     check_content(&mut c);
+    check_conditions(&mut c);
     check_unused_findings(&mut c);
     c.report
+}
+
+/// The conditions of the texts (next steps, summaries) and of the
+/// consistency declarations (`excludes`, `requires`, `[[rules]]`): each
+/// readable, naming what exists, and using only the tests its place
+/// allows (see [`condition::problem`]). A text also must not point at a
+/// place on the page (« ci-dessous »): each output orders its parts its
+/// own way.
+fn check_conditions(c: &mut Checker) {
+    let b = c.bundle;
+    for (src, q) in &b.questionnaires {
+        let src = *src;
+        for (oi, o) in q.outcomes.iter().enumerate() {
+            let parts = o
+                .summary
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (format!("outcomes[{oi}].summary[{i}]"), p))
+                .chain(
+                    o.next_steps
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| (format!("outcomes[{oi}].next_steps[{i}]"), p)),
+                );
+            for (path, part) in parts {
+                let (when, unless) = part.conditions();
+                for (key, cond) in [("when", when), ("unless", unless)] {
+                    if let Some(cond) = cond {
+                        let text = condition::Use::Text { fields: false };
+                        check_condition(c, src, &format!("{path}.{key}"), cond, text);
+                    }
+                }
+                if let Some(word) = positional(part.text()) {
+                    c.warning(
+                        "positional-reference",
+                        src,
+                        path.replace(".summary[0]", ".summary"),
+                        msg::positional_reference(word),
+                    );
+                }
+            }
+        }
+        for (fi, f) in q.findings.iter().enumerate() {
+            let texts = [("text", Some(&f.text)), ("short", f.short.as_ref())];
+            for (key, text) in texts {
+                if let Some(word) = text.and_then(|t| positional(t)) {
+                    let path = format!("findings[{fi}].{key}");
+                    c.warning(
+                        "positional-reference",
+                        src,
+                        path,
+                        msg::positional_reference(word),
+                    );
+                }
+            }
+            for (key, list) in [("excludes", &f.excludes), ("requires", &f.requires)] {
+                for (i, cond) in list.iter().enumerate() {
+                    let path = format!("findings[{fi}].{key}[{i}]");
+                    check_condition(c, src, &path, cond, condition::Use::Declaration);
+                }
+            }
+        }
+        for (ri, r) in q.rules.iter().enumerate() {
+            let lists = [
+                ("when", &r.when),
+                ("excludes", &r.excludes),
+                ("requires", &r.requires),
+            ];
+            for (key, list) in lists {
+                for (i, cond) in list.iter().enumerate() {
+                    let path = format!("rules[{ri}].{key}[{i}]");
+                    check_condition(c, src, &path, cond, condition::Use::Declaration);
+                }
+            }
+        }
+    }
+}
+
+/// A word that points at a place on the page, if `text` has one.
+fn positional(text: &str) -> Option<&'static str> {
+    ["ci-dessous", "ci-dessus"]
+        .into_iter()
+        .find(|w| text.to_lowercase().contains(w))
+}
+
+fn check_condition(c: &mut Checker, src: SourceId, path: &str, cond: &str, usage: condition::Use) {
+    match template::parse_condition(cond, 0) {
+        Err(_) => c.error("bad-condition", src, path.into(), msg::bad_condition(cond)),
+        Ok(tests) => {
+            for t in &tests {
+                if let Some((code, message)) = condition::problem(t, usage, c.bundle, None) {
+                    c.error(code, src, path.into(), message);
+                }
+            }
+        }
+    }
 }
 
 fn check_duplicates(c: &mut Checker) {
@@ -1102,6 +1190,14 @@ fn check_url(c: &mut Checker, src: SourceId, path: String, url: &str) {
 /// not load), in both languages.
 pub(crate) mod msg {
     crate::text::i18n::messages! {
+        fn positional_reference(word: &str) {
+            fr: "« {word} » : chaque sortie (texte bref, détaillé, Markdown, HTML) ordonne autrement les parties d'une décision ; nommez ce dont vous parlez au lieu de situer",
+            en: "« {word} »: each output (brief, detailed, Markdown, HTML) orders the parts of a decision its own way; name what you mean instead of pointing at a place",
+        }
+        fn bad_condition(cond: &str) {
+            fr: "condition illisible « {cond} » : écrivez des tests finding:ID, outcome:ID, verdict:VERDICT (et, dans les déclarations, answer:QUESTION=VALEUR, says:TEXTE) séparés par « | »",
+            en: "unreadable condition « {cond} »: write tests finding:ID, outcome:ID, verdict:VERDICT (and, in declarations, answer:QUESTION=VALUE, says:TEXT) separated by « | »",
+        }
 
         // duplicate-id
         fn duplicate_questionnaire(id: &str) {
