@@ -178,7 +178,7 @@ pub fn alternatives<'b>(
                     .collect();
                 out.extend(merged(q, &ranges, &ends, *n, &delta));
             }
-            QuestionKind::Text | QuestionKind::Tally => {}
+            QuestionKind::Text | QuestionKind::Tally | QuestionKind::Switch => {}
         }
     }
     out

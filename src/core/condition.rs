@@ -174,6 +174,9 @@ pub enum Use {
     /// `requires`, `[[rules]]`): anything a path establishes, answers and
     /// what the decision says included.
     Declaration,
+    /// The `when` of a `switch` choice: the findings the path has so far,
+    /// nothing else (no outcome or verdict is reached yet).
+    Route,
 }
 
 /// What is wrong with one test written for `usage`, against the content
@@ -197,6 +200,9 @@ pub fn problem(
         }
         (TestKind::Field, Use::Text { fields: false } | Use::Declaration) => {
             return Some(("field-outside-document", msg::field_outside()));
+        }
+        (kind, Use::Route) if kind != TestKind::Finding => {
+            return Some(("switch-condition", msg::route_findings_only()));
         }
         _ => {}
     }
@@ -254,6 +260,10 @@ pub(crate) mod msg {
         fn condition_on_answer(question: &str) {
             fr: "une condition qui choisit un texte ne teste pas une réponse (« answer:{question} ») : elle teste un constat (finding:ID), l'issue (outcome:ID) ou le verdict (verdict:must…), pour que tout ce que dit la décision découle de ses constats ; ajoutez au besoin le constat que cette réponse établit",
             en: "a condition that chooses a text does not test an answer (« answer:{question} »): it tests a finding (finding:ID), the outcome (outcome:ID) or the verdict (verdict:must…), so that all a decision says follows from its findings; add the finding this answer establishes if needed",
+        }
+        fn route_findings_only() {
+            fr: "un choix de `switch` ne teste que des constats (finding:ID) : ceux du chemin jusque-là",
+            en: "a `switch` choice tests findings only (finding:ID): those of the path so far",
         }
         fn says_outside() {
             fr: "« says: » ne s'emploie que dans les déclarations de cohérence (excludes, requires, [[rules]])",

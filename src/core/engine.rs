@@ -10,8 +10,8 @@ use serde::Serialize;
 use crate::core::catalog::{Bundle, Node};
 use crate::core::condition;
 use crate::core::model::{
-    Answer, Branch, Conditional, Finding, FindingKind, GuideRef, NumberRange, Outcome, Question,
-    QuestionKind, Questionnaire, Verdict,
+    Answer, Branch, Choice, Conditional, Finding, FindingKind, GuideRef, NumberRange, Outcome,
+    Question, QuestionKind, Questionnaire, Verdict,
 };
 use crate::text::number;
 use crate::text::suggest::did_you_mean;
@@ -326,7 +326,7 @@ pub fn allowed(q: &Question) -> Allowed {
         QuestionKind::Number => Allowed::Ranges(q.ranges.iter().map(|r| r.label.clone()).collect()),
         QuestionKind::Text => Allowed::Text,
         // Worked out from other answers: nothing to give.
-        QuestionKind::Tally => Allowed::Nothing,
+        QuestionKind::Tally | QuestionKind::Switch => Allowed::Nothing,
     }
 }
 
@@ -392,7 +392,7 @@ pub fn route_of<'q>(
         given: answer.clone(),
     };
     match (q.kind, answer) {
-        (QuestionKind::Tally, _) => Err(AnswerError::Computed {
+        (QuestionKind::Tally | QuestionKind::Switch, _) => Err(AnswerError::Computed {
             id: q.id.clone(),
             counts: q.count.clone(),
         }),
@@ -572,7 +572,8 @@ pub struct Walked<'b, 'a> {
     pub chosen: Chosen<'b>,
 }
 
-/// The answer of a step: given by the user, or worked out by a tally.
+/// The answer of a step: given by the user, or worked out by a tally or
+/// a switch.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Given<'a> {
     Answer(&'a Answer),
@@ -581,16 +582,56 @@ pub enum Given<'a> {
         count: usize,
         of: usize,
     },
+    /// The choice of a `switch` the findings selected (its index).
+    Routed(usize),
 }
 
 impl Given<'_> {
-    /// The answer as the decision records it: a tally's is its count.
-    pub fn to_answer(self) -> Answer {
+    /// The answer as the decision records it: a tally's is its count, a
+    /// switch's the value of its choice (of question `q`).
+    pub fn to_answer(self, q: &Question) -> Answer {
         match self {
             Given::Answer(a) => a.clone(),
             Given::Count { count, .. } => Answer::Number(count as f64),
+            Given::Routed(i) => Answer::Text(q.choices[i].value.clone()),
         }
     }
+
+    /// Whether the program worked it out (nobody gave it).
+    pub fn is_computed(self) -> bool {
+        !matches!(self, Given::Answer(_))
+    }
+}
+
+/// The choice a `switch` takes, given the findings added so far on the
+/// path: the first whose `when` holds, else the last. `None` for a broken
+/// switch (no choice), which the checks refuse.
+pub fn switch<'q, 'f>(
+    q: &'q Question,
+    findings: impl Iterator<Item = &'f String> + Clone,
+) -> Option<(usize, &'q Choice)> {
+    struct SoFar<I>(I);
+    impl<'f, I: Iterator<Item = &'f String> + Clone> condition::Facts for SoFar<I> {
+        fn has_finding(&self, id: &str) -> bool {
+            self.0.clone().any(|f| f == id)
+        }
+        // A switch tests findings only (the checks refuse the rest): the
+        // outcome and the verdict are not known yet, nor asked about.
+        fn outcome(&self) -> &str {
+            ""
+        }
+        fn verdict(&self) -> Verdict {
+            Verdict::NotYet
+        }
+        fn answer(&self, _: &str) -> Option<&Answer> {
+            None
+        }
+    }
+    let so_far = SoFar(findings);
+    q.choices.iter().enumerate().find(|(i, c)| match &c.when {
+        Some(w) => condition::shown(Some(w), None, &so_far) == Some(true),
+        None => *i + 1 == q.choices.len(),
+    })
 }
 
 /// Where the answers lead, without a word of text copied: what a batch
@@ -725,10 +766,22 @@ fn follow<'b, 'a>(
                     end: End::Outcome(o),
                 });
             }
+            Node::Question(q) if q.kind == QuestionKind::Switch => {
+                let so_far = steps.iter().flat_map(|s| s.route.findings.iter());
+                let Some((i, c)) = switch(q, so_far) else {
+                    break;
+                };
+                Walked {
+                    question: q,
+                    answer: Given::Routed(i),
+                    route: Route::from(&c.branch),
+                    chosen: Chosen::Choice(&c.label),
+                }
+            }
             Node::Question(q) if q.kind.is_computed() => {
                 let answered = steps.iter().filter_map(|s| match s.answer {
                     Given::Answer(a) => Some((s.question.id.as_str(), a)),
-                    Given::Count { .. } => None,
+                    Given::Count { .. } | Given::Routed(_) => None,
                 });
                 let Some(t) = tally(q, answered) else {
                     break;
@@ -785,7 +838,7 @@ pub fn evaluate<'b>(
 /// A step of the trace, written out.
 pub fn step(bundle: &Bundle, s: &Walked<'_, '_>) -> Step {
     let q = s.question;
-    let answer = s.answer.to_answer();
+    let answer = s.answer.to_answer(q);
     let (label, shown) = match (s.answer, s.chosen) {
         (Given::Count { count, of }, Chosen::Range(_, r)) => (
             tally_label(count, of, &r.label),
@@ -809,7 +862,7 @@ pub fn step(bundle: &Bundle, s: &Walked<'_, '_>) -> Step {
         because: s.route.because.map(str::to_owned),
         articles: articles(bundle, s.route.articles),
         findings: s.route.findings.to_vec(),
-        computed: matches!(s.answer, Given::Count { .. }),
+        computed: s.answer.is_computed(),
         shown,
     }
 }

@@ -60,12 +60,18 @@ pub enum QuestionKind {
     /// `count` were answered « oui » on the path so far, and routes by
     /// `ranges` on that number, like a `number` question.
     Tally,
+    /// Never asked: routes on the findings of the path so far, by its
+    /// `choices`: the first whose `when` holds, else the last, which has
+    /// none. Where the law joins two answers given far apart (a partial
+    /// secret, then full automation), the tree routes on the finding the
+    /// first one established instead of asking again.
+    Switch,
 }
 
 impl QuestionKind {
     /// Whether the program works the answer out instead of asking it.
     pub fn is_computed(self) -> bool {
-        self == QuestionKind::Tally
+        matches!(self, QuestionKind::Tally | QuestionKind::Switch)
     }
 }
 
@@ -158,6 +164,10 @@ pub struct Choice {
     /// A longer explanation of this choice, shown in help.
     #[serde(default)]
     pub help: Option<String>,
+    /// `switch` questions: the findings (`finding:ID | finding:ID`) that
+    /// select this choice; absent on the last choice, taken otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
     #[serde(flatten)]
     pub branch: Branch,
 }

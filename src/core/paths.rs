@@ -33,7 +33,9 @@ pub struct Edge<'q> {
 /// Every way out of a question, in file order.
 pub fn edges(q: &Question) -> Vec<Edge<'_>> {
     match q.kind {
-        QuestionKind::YesNo | QuestionKind::Choice => q
+        // A switch's choices are its ways out; which one is taken is worked
+        // out from the findings of the path (see `walk`).
+        QuestionKind::YesNo | QuestionKind::Choice | QuestionKind::Switch => q
             .choices
             .iter()
             .map(|c| Edge {
@@ -174,6 +176,15 @@ fn enter<'b, B>(
             steps: steps.to_vec(),
             outcome,
         }),
+        // Worked out from the findings on the path: one way out.
+        Some(Node::Question(q)) if q.kind == QuestionKind::Switch && steps.len() < limit => {
+            let so_far = steps.iter().flat_map(|s| s.edge.findings.iter());
+            if let Some((i, _)) = crate::core::engine::switch(q, so_far) {
+                let edge = edges(q).swap_remove(i);
+                frames.push((q, vec![edge].into_iter()));
+            }
+            ControlFlow::Continue(())
+        }
         // Worked out from the answers on the path: one way out, no branch.
         Some(Node::Question(q)) if q.kind.is_computed() && steps.len() < limit => {
             let answered = steps

@@ -460,6 +460,19 @@ fn check_kind(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
                 c.error("bad-kind", src, at("id"), msg::text_without_next(id));
             }
         }
+        QuestionKind::Switch => check_switch(c, src, qi, q),
+    }
+    if q.kind != QuestionKind::Switch {
+        for (ci, choice) in q.choices.iter().enumerate() {
+            if choice.when.is_some() {
+                c.error(
+                    "bad-kind",
+                    src,
+                    at(&format!("choices[{ci}].when")),
+                    msg::when_outside_switch(id),
+                );
+            }
+        }
     }
     let misplaced = match q.kind {
         QuestionKind::YesNo | QuestionKind::Choice => {
@@ -473,6 +486,8 @@ fn check_kind(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
         }
         QuestionKind::Tally => (!q.choices.is_empty() || q.next.is_some() || q.unit.is_some())
             .then_some("choices/next/unit"),
+        QuestionKind::Switch => (!q.ranges.is_empty() || q.next.is_some() || q.unit.is_some())
+            .then_some("ranges/next/unit"),
     };
     let misplaced = misplaced
         .or_else(|| (q.kind != QuestionKind::Tally && !q.count.is_empty()).then_some("count"));
@@ -483,6 +498,39 @@ fn check_kind(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
             at("kind"),
             msg::misplaced_fields(id, fields),
         );
+    }
+}
+
+/// A switch: at least two choices, each but the last with a `when` that
+/// tests findings only (what the path has established so far), the last
+/// without one, so that it always routes.
+fn check_switch(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
+    let at = |field: &str| format!("questions[{qi}].{field}");
+    if q.choices.len() < 2 {
+        c.error("bad-kind", src, at("choices"), msg::too_few_choices(&q.id));
+    }
+    check_duplicate_values(c, src, qi, q);
+    let last = q.choices.len().saturating_sub(1);
+    for (ci, choice) in q.choices.iter().enumerate() {
+        match (&choice.when, ci == last) {
+            (Some(_), true) => c.error(
+                "bad-kind",
+                src,
+                at(&format!("choices[{ci}].when")),
+                msg::switch_last_with_when(&q.id),
+            ),
+            (None, false) => c.error(
+                "bad-kind",
+                src,
+                at(&format!("choices[{ci}]")),
+                msg::switch_choice_without_when(&q.id),
+            ),
+            (Some(w), false) => {
+                let path = at(&format!("choices[{ci}].when"));
+                check_condition(c, src, &path, w, condition::Use::Route);
+            }
+            (None, true) => {}
+        }
     }
 }
 
@@ -1190,6 +1238,18 @@ fn check_url(c: &mut Checker, src: SourceId, path: String, url: &str) {
 /// not load), in both languages.
 pub(crate) mod msg {
     crate::text::i18n::messages! {
+        fn when_outside_switch(id: &str) {
+            fr: "« {id} » : seules les questions `switch` ont des choix avec `when`",
+            en: "« {id} »: only `switch` questions have choices with `when`",
+        }
+        fn switch_last_with_when(id: &str) {
+            fr: "« {id} » : le dernier choix d'un `switch` n'a pas de `when` : il est pris quand aucun autre ne l'est",
+            en: "« {id} »: the last choice of a `switch` has no `when`: it is taken when no other is",
+        }
+        fn switch_choice_without_when(id: &str) {
+            fr: "« {id} » : chaque choix d'un `switch`, sauf le dernier, dit quand il est pris (`when`)",
+            en: "« {id} »: every choice of a `switch` but the last says when it is taken (`when`)",
+        }
         fn positional_reference(word: &str) {
             fr: "« {word} » : chaque sortie (texte bref, détaillé, Markdown, HTML) ordonne autrement les parties d'une décision ; nommez ce dont vous parlez au lieu de situer",
             en: "« {word} »: each output (brief, detailed, Markdown, HTML) orders the parts of a decision its own way; name what you mean instead of pointing at a place",

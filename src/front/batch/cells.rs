@@ -253,6 +253,7 @@ mod tests {
                     value: (*v).into(),
                     label: (*v).into(),
                     help: None,
+                    when: None,
                     branch: Default::default(),
                 })
                 .collect(),
