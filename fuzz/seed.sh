@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=..
 rm -f corpus/*/seed-*
-mkdir -p corpus/answers corpus/questionnaire corpus/session corpus/batch
+mkdir -p corpus/answers corpus/questionnaire corpus/session corpus/batch corpus/query
 
 # answers: each scenario as an answers file, and the answers fixtures.
 for f in "$root"/tests/scenarios/*.json; do
@@ -51,3 +51,7 @@ for f in six-cas.csv six-cas-windows-1252.csv; do
   { printf '\x01'; cat "$root/tests/fixtures/inventaires/$f"; } > "corpus/encoding/seed-$f"
 done
 printf '\x00\xff\xfei\x00d\x00;\x00\xe9\x00\n\x00' > corpus/encoding/seed-utf16.csv
+# query: each scenario's answers as the query string of aiguillage serve.
+for f in "$root"/tests/scenarios/*.json; do
+  jq -r '[(if .questionnaire then "questionnaire=\(.questionnaire)" else empty end)] + [.answers | to_entries[] | "\(.key)=\(.value | tostring | @uri)"] | join("&")' "$f" > "corpus/query/seed-$(basename "$f" .json)"
+done

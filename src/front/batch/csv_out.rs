@@ -46,6 +46,19 @@ impl<W: Write> CsvOut<W> {
             .ok_or_else(|| std::io::Error::other("CSV writer"))
     }
 
+    /// The output back, flushed.
+    pub fn into_inner(mut self) -> Result<W, crate::front::error::Error> {
+        let write = |e: &std::io::Error| {
+            crate::front::error::Error::write(crate::front::io::msg::stdout(), e)
+        };
+        self.flush().map_err(|e| write(&e))?;
+        match (self.w, self.out) {
+            (Some(w), _) => w.into_inner().map_err(|e| write(e.error())),
+            (None, Some(out)) => Ok(out),
+            (None, None) => Err(write(&std::io::Error::other("CSV"))),
+        }
+    }
+
     /// Flushes what is held; the header alone when no case was read.
     pub fn flush(&mut self) -> std::io::Result<()> {
         self.writer()?.flush()

@@ -78,6 +78,42 @@ struct Tally {
     by_verdict: BTreeMap<&'static str, usize>,
     errors: usize,
     first_error: Option<u64>,
+    /// The first [`MAX_KEPT_FAILURES`] cases not decided, for a summary
+    /// that lists them ([`decide_upload`]).
+    failures: Vec<Failure>,
+}
+
+/// The most failed cases a [`Summary`] lists; the others are counted.
+pub const MAX_KEPT_FAILURES: usize = 200;
+
+/// What a run decided: the count of cases by verdict and the cases not
+/// decided (the first [`MAX_KEPT_FAILURES`] of them).
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    /// Each verdict met, with its count, in the order of [`Verdict::ALL`].
+    pub by_verdict: Vec<(Verdict, usize)>,
+    pub decided: usize,
+    /// Cases not decided, all counted.
+    pub failed: usize,
+    pub failures: Vec<Failure>,
+}
+
+/// Decides an inventory given whole, as bytes named `name` (an upload in
+/// the browser), through [`read::cases`]: the format is told from the
+/// name's extension, else from the content, as for a file on the command
+/// line, so a front end that calls this reads every format `batch` reads.
+/// Returns the records in `output`'s format, and the summary; nothing is
+/// said on stderr.
+pub fn decide_upload(
+    bundle: &Bundle,
+    bytes: &[u8],
+    name: &str,
+    output: Output,
+) -> Result<(Vec<u8>, Summary), Error> {
+    let mut batch = Batch::new(bundle, Vec::with_capacity(bytes.len()), output);
+    batch.quiet = true;
+    batch.read(bytes, &Hints::named(name))?;
+    batch.summary()
 }
 
 impl Tally {
@@ -124,13 +160,22 @@ pub fn run(bundle: &Bundle, options: &Options) -> Result<(), Error> {
 /// benchmarks, tests and other front ends drive it directly.
 pub struct Batch<'b, W: Write> {
     sink: Sink<'b, W>,
+    /// Nothing said on stderr (the encoding read): for another front end.
+    quiet: bool,
 }
 
 impl<'b, W: Write> Batch<'b, W> {
     pub fn new(bundle: &'b Bundle, out: W, output: Output) -> Self {
         Batch {
             sink: Sink::new(bundle, out, output),
+            quiet: false,
         }
+    }
+
+    /// Flushes the output and gives the summary back, saying nothing; the
+    /// output (`W`) with it.
+    pub fn summary(self) -> Result<(W, Summary), Error> {
+        self.sink.summary()
     }
 
     /// Decides every case of `reader`, read as `hints` say. Stops at the
@@ -153,7 +198,9 @@ impl<'b, W: Write> Batch<'b, W> {
         let mut cases = read::cases(bundle, reader, hints)?;
         self.sink.progress.start(size);
         while let Some(case) = cases.next() {
-            if let Some(e) = cases.new_encoding() {
+            if let Some(e) = cases.new_encoding()
+                && !self.quiet
+            {
                 crate::front::io::say_line(&msg::encoding_read(hints.name, e.name()));
             }
             let case = case?;
@@ -250,7 +297,7 @@ impl<'b, W: Write> Sink<'b, W> {
         match result {
             Ok(written) => written,
             Err(f) => {
-                self.tally.failed(f.line);
+                self.tally.failed(&f);
                 let written = match &mut self.out {
                     Out::Lines { w, .. } => {
                         let line = json_line(&f);
@@ -344,6 +391,30 @@ impl<'b, W: Write> Sink<'b, W> {
         }
     }
 
+    fn summary(mut self) -> Result<(W, Summary), Error> {
+        if let Out::Lines { w, .. } = &mut self.out {
+            let flushed = w.flush();
+            self.check(flushed)?;
+        }
+        let t = &self.tally;
+        let by_verdict: Vec<(Verdict, usize)> = Verdict::ALL
+            .iter()
+            .filter_map(|v| Some((*v, *t.by_verdict.get(v.as_str())?)))
+            .collect();
+        let summary = Summary {
+            decided: by_verdict.iter().map(|(_, n)| n).sum(),
+            by_verdict,
+            failed: t.errors,
+            failures: t.failures.clone(),
+        };
+        let out = match self.out {
+            Out::Lines { w, .. } => w,
+            Out::Csv(w) => w.into_inner()?,
+            Out::Xlsx(w, _) => w.into_inner()?,
+        };
+        Ok((out, summary))
+    }
+
     fn finish(mut self) -> Result<(), Error> {
         if !self.closed {
             let flushed = match &mut self.out {
@@ -408,9 +479,12 @@ fn json_line<T: serde::Serialize>(value: &T) -> Vec<u8> {
 }
 
 impl Tally {
-    fn failed(&mut self, line: u64) {
+    fn failed(&mut self, f: &Failure) {
         self.errors += 1;
-        self.first_error.get_or_insert(line);
+        self.first_error.get_or_insert(f.line);
+        if self.failures.len() < MAX_KEPT_FAILURES {
+            self.failures.push(f.clone());
+        }
     }
 
     fn decided(&mut self, v: Verdict) {

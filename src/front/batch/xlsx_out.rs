@@ -105,10 +105,22 @@ impl<W: Write> XlsxOut<W> {
         Ok(())
     }
 
+    /// The output back, the workbook written to it.
+    pub fn into_inner(mut self) -> Result<W, crate::front::error::Error> {
+        let write =
+            |e: &std::io::Error| crate::front::error::Error::write(crate::front::io::msg::stdout(), e);
+        let out = self.write_book().map_err(|e| write(&e))?;
+        out.ok_or_else(|| write(&std::io::Error::other("XLSX")))
+    }
+
     /// Filters and widths, then the workbook, written whole.
     pub fn finish(&mut self) -> std::io::Result<()> {
+        self.write_book().map(|_| ())
+    }
+
+    fn write_book(&mut self) -> std::io::Result<Option<W>> {
         let Some(mut out) = self.out.take() else {
-            return Ok(());
+            return Ok(None);
         };
         let rows = [self.decided, self.undecided];
         for (i, widths) in self.widths.iter().enumerate() {
@@ -125,7 +137,7 @@ impl<W: Write> XlsxOut<W> {
         if self.full {
             crate::front::io::say_line(&msg::too_many_rows(MAX_ROWS - 1));
         }
-        Ok(())
+        Ok(Some(out))
     }
 }
 
