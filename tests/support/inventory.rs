@@ -18,7 +18,7 @@ pub enum C {
 
 use C::*;
 
-pub const HEADER: [&str; 15] = [
+pub const HEADER: [&str; 16] = [
     "id",
     "type_ressource",
     "algo_administration",
@@ -34,11 +34,12 @@ pub const HEADER: [&str; 15] = [
     "code_mission",
     "code_acheve",
     "code_titulaire_droits",
+    "code_secrets",
 ];
 
 /// The rows after the header (line 2 on); `None` is a blank line. Row 5
 /// is broken (a misspelt choice, in column G).
-pub fn rows() -> Vec<Option<[C; 15]>> {
+pub fn rows() -> Vec<Option<[C; 16]>> {
     vec![
         Some([
             T("subventions"),
@@ -56,6 +57,7 @@ pub fn rows() -> Vec<Option<[C; 15]>> {
             E,
             E,
             E,
+            E,
         ]),
         Some([
             T("bourses élèves"),
@@ -67,6 +69,7 @@ pub fn rows() -> Vec<Option<[C; 15]>> {
             T("aide_decision"),
             T("oui"),
             T("non"),
+            E,
             E,
             E,
             E,
@@ -91,6 +94,7 @@ pub fn rows() -> Vec<Option<[C; 15]>> {
             E,
             E,
             E,
+            E,
         ]),
         Some([
             T("données état"),
@@ -105,6 +109,7 @@ pub fn rows() -> Vec<Option<[C; 15]>> {
             T("etat"),
             N(12.5),
             T("oui"),
+            E,
             E,
             E,
             E,
@@ -125,6 +130,7 @@ pub fn rows() -> Vec<Option<[C; 15]>> {
             B(true),
             B(true),
             T("tiers"),
+            T("non"),
         ]),
         Some([
             T("outil interne"),
@@ -140,6 +146,7 @@ pub fn rows() -> Vec<Option<[C; 15]>> {
             E,
             E,
             B(false),
+            E,
             E,
             E,
         ]),

@@ -107,8 +107,9 @@ impl<W: Write> XlsxOut<W> {
 
     /// The output back, the workbook written to it.
     pub fn into_inner(mut self) -> Result<W, crate::front::error::Error> {
-        let write =
-            |e: &std::io::Error| crate::front::error::Error::write(crate::front::io::msg::stdout(), e);
+        let write = |e: &std::io::Error| {
+            crate::front::error::Error::write(crate::front::io::msg::stdout(), e)
+        };
         let out = self.write_book().map_err(|e| write(&e))?;
         out.ok_or_else(|| write(&std::io::Error::other("XLSX")))
     }
