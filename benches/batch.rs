@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use aiguillage::Bundle;
 use aiguillage::core::model::Answer;
-use aiguillage::front::batch::{Batch, Input, Output};
+use aiguillage::front::batch::{Batch, Format, Hints, Output};
 use aiguillage::tools::paths::{PathOut, enumerate};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -48,12 +48,35 @@ fn inventory(bundle: &Bundle) -> (String, String) {
     (jsonl, csv)
 }
 
-fn run(bundle: &Bundle, text: &str, input: Input, output: Output) -> usize {
+/// The CSV inventory as an XLSX workbook: numbers as numbers, the rest
+/// as text, as a spreadsheet would hold it.
+fn workbook(csv: &str) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    for (r, line) in csv.lines().enumerate() {
+        for (c, cell) in line.split(';').enumerate() {
+            if cell.is_empty() {
+                continue;
+            }
+            let (r, c) = (r as u32, c as u16);
+            match cell.parse::<f64>() {
+                Ok(x) if r > 0 => ws.write_number(r, c, x).map(|_| ()),
+                _ => ws.write_string(r, c, cell).map(|_| ()),
+            }
+            .unwrap();
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+fn run(bundle: &Bundle, text: &str, input: Format, output: Output) -> usize {
     let mut out = Vec::with_capacity(text.len());
     let mut batch = Batch::new(bundle, &mut out, output);
-    batch
-        .read(text.as_bytes(), "bench", None, Some(input), None)
-        .unwrap();
+    let hints = Hints {
+        format: Some(input),
+        ..Hints::named("bench")
+    };
+    batch.read(text.as_bytes(), &hints).unwrap();
     batch.finish().unwrap();
     out.len()
 }
@@ -86,10 +109,34 @@ fn bench(c: &mut Criterion) {
         })
     });
     g.bench_function("batch jsonl → jsonl", |b| {
-        b.iter(|| run(&bundle, &jsonl, Input::Jsonl, Output::Jsonl))
+        b.iter(|| run(&bundle, &jsonl, Format::Jsonl, Output::Jsonl))
     });
     g.bench_function("batch csv → csv", |b| {
-        b.iter(|| run(&bundle, &csv, Input::Csv, Output::Csv))
+        b.iter(|| run(&bundle, &csv, Format::Csv, Output::Csv { excel: false }))
+    });
+    g.finish();
+
+    // XLSX in, against reading the same sheet with calamine alone.
+    let xlsx = workbook(&csv);
+    let mut g = c.benchmark_group("workbook");
+    g.throughput(Throughput::Elements(LINES as u64));
+    g.sample_size(10);
+    g.bench_function("floor: calamine open + worksheet_range", |b| {
+        use calamine::Reader;
+        b.iter(|| {
+            let mut book = calamine::Xlsx::new(std::io::Cursor::new(&xlsx[..])).unwrap();
+            let name = book.sheet_names()[0].clone();
+            std::hint::black_box(book.worksheet_range(&name).unwrap().get_size())
+        })
+    });
+    g.bench_function("batch xlsx → jsonl", |b| {
+        b.iter(|| {
+            let mut out = Vec::with_capacity(1 << 20);
+            let mut batch = Batch::new(&bundle, &mut out, Output::Jsonl);
+            batch.read(&xlsx[..], &Hints::named("bench.xlsx")).unwrap();
+            batch.finish().unwrap();
+            out.len()
+        })
     });
     g.finish();
 }

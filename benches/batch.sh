@@ -6,7 +6,10 @@
 #     inventory made of every path of the built-in trees, repeated;
 #   - peak memory (RSS) on a million lines;
 #   - instructions of one whole-process decision from an answers file
-#     (valgrind --tool=callgrind: repeatable on a noisy machine).
+#     (valgrind --tool=callgrind: repeatable on a noisy machine);
+#   - instructions of 10 000 inventory lines, whole process, against their
+#     floors (examples/batch_floor.rs): JSONL against a bare
+#     serde_json::Value parse, XLSX against calamine alone.
 # Needs python3 (to write the inventories), GNU time and valgrind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,8 +17,9 @@ lines=${LINES:-1000000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cargo build --release --locked --quiet
+cargo build --release --locked --quiet --bin aiguillage --example batch_floor
 bin=target/release/aiguillage
+floor=target/release/examples/batch_floor
 "$bin" paths --format json > "$work/paths.json"
 
 python3 - "$work" "$lines" <<'PY'
@@ -27,12 +31,15 @@ def cell(v):
     if isinstance(v, bool):
         return "oui" if v else "non"
     return str(v)
-with open(f"{work}/inventory.jsonl", "w") as j, open(f"{work}/inventory.csv", "w") as c:
-    c.write(";".join(["id"] + columns) + "\n")
-    for i in range(lines):
-        p = paths[i % len(paths)]["answers"]
-        j.write(json.dumps({"id": i, "answers": p}, ensure_ascii=False, separators=(",", ":")) + "\n")
-        c.write(";".join([str(i)] + [cell(p[k]) if k in p else "" for k in columns]) + "\n")
+def write(name, lines):
+    with open(f"{work}/{name}.jsonl", "w") as j, open(f"{work}/{name}.csv", "w") as c:
+        c.write(";".join(["id"] + columns) + "\n")
+        for i in range(lines):
+            p = paths[i % len(paths)]["answers"]
+            j.write(json.dumps({"id": i, "answers": p}, ensure_ascii=False, separators=(",", ":")) + "\n")
+            c.write(";".join([str(i)] + [cell(p[k]) if k in p else "" for k in columns]) + "\n")
+write("inventory", lines)
+write("small", 10000)
 print(f"{len(paths)} distinct paths, {lines} lines", file=sys.stderr)
 PY
 
@@ -56,3 +63,16 @@ for format in text json; do
 done
 valgrind --tool=callgrind --callgrind-out-file="$work/cg" "$bin" --version > /dev/null 2> "$work/valgrind"
 echo "process floor (--version): $(grep -oP 'Collected : \K[0-9]+' "$work/valgrind") instructions"
+
+# 10 000 lines, whole process: batch against its floors.
+"$floor" toxlsx "$work/small.csv" "$work/small.xlsx"
+instructions() { # label, then the command
+  local label=$1; shift
+  valgrind --tool=callgrind --callgrind-out-file="$work/cg" "$@" > /dev/null 2> "$work/valgrind"
+  echo "$label: $(grep -oP 'Collected : \K[0-9]+' "$work/valgrind") instructions"
+}
+instructions "10 000 lines, bare serde_json::Value parse" "$floor" value "$work/small.jsonl"
+instructions "10 000 lines, batch jsonl → jsonl" "$floor" batch "$work/small.jsonl"
+instructions "10 000 lines, batch csv → csv" "$floor" csv "$work/small.csv"
+instructions "10 000 rows, calamine alone (open + worksheet_range)" "$floor" calamine "$work/small.xlsx"
+instructions "10 000 rows, batch xlsx → jsonl" "$floor" batch "$work/small.xlsx"

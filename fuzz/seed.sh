@@ -35,6 +35,22 @@ jq -c '{id: .scenario, questionnaire, answers}' "$root"/tests/scenarios/*.json |
 printf '\x02type_ressource;donnees_organisme;donnees_etp\ndonnees;etat;49\ndonnees;etat;50\ndonnees;aucun;\n' \
   > corpus/batch/seed-cases.csv
 
+# batch: the six-case inventory in UTF-8 and Windows-1252 (CSV input).
+mkdir -p corpus/sheet corpus/encoding
+for f in six-cas.csv six-cas-windows-1252.csv; do
+  { printf '\x02'; cat "$root/tests/fixtures/inventaires/$f"; } > "corpus/batch/seed-$f"
+done
+
+# sheet: the six-case inventory as XLSX and ODS (first byte: detected).
+for f in six-cas.xlsx six-cas.ods; do
+  { printf '\x00'; cat "$root/tests/fixtures/inventaires/$f"; } > "corpus/sheet/seed-$f"
+done
+
+# encoding: the CSV inventories, and UTF-16 with its mark.
+for f in six-cas.csv six-cas-windows-1252.csv; do
+  { printf '\x01'; cat "$root/tests/fixtures/inventaires/$f"; } > "corpus/encoding/seed-$f"
+done
+printf '\x00\xff\xfei\x00d\x00;\x00\xe9\x00\n\x00' > corpus/encoding/seed-utf16.csv
 # query: each scenario's answers as the query string of aiguillage serve.
 for f in "$root"/tests/scenarios/*.json; do
   jq -r '[(if .questionnaire then "questionnaire=\(.questionnaire)" else empty end)] + [.answers | to_entries[] | "\(.key)=\(.value | tostring | @uri)"] | join("&")' "$f" > "corpus/query/seed-$(basename "$f" .json)"

@@ -527,3 +527,59 @@ fn sigkill_loses_at_most_the_question_being_answered() {
         .collect();
     assert!(!names.iter().any(|n| n.ends_with(".tmp")), "{names:?}");
 }
+
+/// `batch` at a terminal with no file says it reads standard input and
+/// how to end it, then reads what is typed until Ctrl-D.
+#[test]
+fn batch_at_a_terminal_says_it_waits_for_stdin() {
+    let mut p = spawn_builtin(&["batch"]);
+    p.expect("lecture de l'inventaire sur l'entrée standard")
+        .unwrap();
+    p.expect("Ctrl-D").unwrap();
+    p.send("{\"id\": 1, \"answers\": {\"type_ressource\": \"algorithme\", \"algo_administration\": \"aucun\"}}\r")
+        .unwrap();
+    p.send("\x04").unwrap();
+    p.expect("algo_non_administration").unwrap();
+    p.expect("1 cas : 1 décidé(s)").unwrap();
+    p.expect(Eof).unwrap();
+}
+
+/// A batch that takes more than a second shows, at a terminal, how far
+/// it is: bytes read and cases decided. `--format xlsx` to a terminal is
+/// refused.
+#[test]
+fn batch_shows_its_progress_and_keeps_a_workbook_off_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("grand.jsonl");
+    let line =
+        "{\"answers\": {\"type_ressource\": \"algorithme\", \"algo_administration\": \"aucun\"}}\n";
+    std::fs::write(&file, line.repeat(150_000)).unwrap();
+    // The records go to a file; stderr is the terminal.
+    let mut cmd = Command::new("sh");
+    cmd.arg("-c")
+        .arg(format!(
+            "\"{}\" batch \"{}\" > /dev/null",
+            env!("CARGO_BIN_EXE_aiguillage"),
+            file.display()
+        ))
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("TERM", "xterm")
+        .env("LANG", "C.UTF-8")
+        .env("NO_COLOR", "1");
+    let mut p = Session::spawn(cmd).expect("spawn in a pty");
+    p.get_process_mut().set_window_size(100, 40).unwrap();
+    p.set_expect_timeout(Some(Duration::from_secs(60)));
+    p.expect(Regex("[0-9 \u{202f}]+ cas décidés, 0 non décidés"))
+        .unwrap();
+    p.expect("150000 cas : 150000 décidé(s)").unwrap();
+    p.expect(Eof).unwrap();
+
+    let mut p = spawn_in(
+        None,
+        &["batch", "--format", "xlsx", file.to_str().unwrap()],
+        &[],
+    );
+    p.expect("redirigez la sortie vers un fichier").unwrap();
+    p.expect(Eof).unwrap();
+}

@@ -68,7 +68,8 @@ impl Prompter for Script<'_> {
             1 => Reply::Back,
             _ => Reply::Answer(match q.kind {
                 QuestionKind::YesNo => Answer::Bool(b & 16 == 0),
-                QuestionKind::Choice => {
+                // A switch is never asked; were it, a choice of its own.
+                QuestionKind::Choice | QuestionKind::Switch => {
                     let c = &q.choices[(b as usize / 8) % q.choices.len()];
                     Answer::Text(c.value.clone())
                 }

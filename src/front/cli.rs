@@ -25,7 +25,7 @@ Exemples :
   aiguillage --answers cas.json --format json  la décision en JSON
   aiguillage --answers cas.json --format link  le lien du guide recommandé
   aiguillage questions --skeleton              un fichier de réponses à remplir
-  aiguillage batch inventaire.csv              tout un inventaire (CSV ou JSONL)
+  aiguillage batch inventaire.xlsx             tout un inventaire (XLSX, ODS, CSV, JSONL)
   aiguillage documents --answers cas.json --out brouillons/
                                                les documents que la décision appelle";
 
@@ -186,12 +186,42 @@ pub enum BatchFormat {
     Jsonl,
     Json,
     Csv,
+    Xlsx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum BatchInput {
     Jsonl,
     Csv,
+    Xlsx,
+    Ods,
+}
+
+/// The encodings `--encoding` knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BatchEncoding {
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    #[value(name = "windows-1252", alias = "cp1252", alias = "latin1")]
+    Windows1252,
+    #[value(name = "iso-8859-15", alias = "latin9")]
+    Iso885915,
+    #[value(name = "utf-16le", alias = "utf-16")]
+    Utf16le,
+    #[value(name = "utf-16be")]
+    Utf16be,
+}
+
+impl BatchEncoding {
+    pub fn encoding(self) -> &'static encoding_rs::Encoding {
+        match self {
+            BatchEncoding::Utf8 => encoding_rs::UTF_8,
+            BatchEncoding::Windows1252 => encoding_rs::WINDOWS_1252,
+            BatchEncoding::Iso885915 => encoding_rs::ISO_8859_15,
+            BatchEncoding::Utf16le => encoding_rs::UTF_16LE,
+            BatchEncoding::Utf16be => encoding_rs::UTF_16BE,
+        }
+    }
 }
 
 /// `,`, `;` or `tab` (also a literal tab).
@@ -281,26 +311,41 @@ pub enum Command {
         #[arg(value_enum)]
         kind: SchemaKind,
     },
-    /// Décide tout un inventaire : une ligne JSONL (un fichier de réponses)
-    /// ou une ligne CSV (en-tête : les identifiants des questions) par cas,
-    /// un enregistrement par cas sur la sortie standard, dans l'ordre. Un
-    /// cas non décidé n'arrête pas le traitement : son enregistrement porte
-    /// l'erreur, et le code de sortie est 2 à la fin.
+    /// Décide tout un inventaire : une ligne JSONL (un fichier de réponses),
+    /// une ligne CSV ou une ligne de tableur XLSX ou ODS (en-tête : les
+    /// identifiants des questions) par cas, un enregistrement par cas sur
+    /// la sortie standard, dans l'ordre. Un cas non décidé n'arrête pas le
+    /// traitement : son enregistrement porte l'erreur, et le code de sortie
+    /// est 2 à la fin. Référence : docs/inventaires.md.
     Batch {
         /// Fichiers à lire (« - » ou rien : l'entrée standard).
         files: Vec<PathBuf>,
         /// Format de sortie : jsonl (un enregistrement compact par ligne),
-        /// json (la décision complète de chaque cas, une par ligne) ou csv.
+        /// json (la décision complète de chaque cas, une par ligne), csv,
+        /// ou xlsx (un classeur, sortie redirigée vers un fichier).
         #[arg(short, long, value_enum, default_value_t = BatchFormat::Jsonl)]
         format: BatchFormat,
+        /// Avec --format csv : le CSV qu'ouvre directement un Excel
+        /// français (« ; », UTF-8 avec marque d'ordre des octets, CRLF).
+        #[arg(long)]
+        excel: bool,
         /// Format d'entrée (par défaut : d'après l'extension du fichier,
-        /// sinon d'après son premier caractère).
+        /// sinon d'après ses premiers octets).
         #[arg(long, value_enum)]
         input: Option<BatchInput>,
         /// Séparateur des colonnes CSV : « , », « ; » ou « tab » (par
         /// défaut : détecté d'après l'en-tête).
         #[arg(long, value_parser = parse_delimiter)]
         delimiter: Option<u8>,
+        /// Encodage d'un CSV ou d'un JSONL : utf-8, windows-1252,
+        /// iso-8859-15, utf-16le, utf-16be (par défaut : UTF-8, sinon
+        /// Windows-1252 ou ISO-8859-15, détecté et signalé).
+        #[arg(long, value_enum, value_name = "ENCODAGE")]
+        encoding: Option<BatchEncoding>,
+        /// La feuille à lire d'un classeur XLSX ou ODS (par défaut : la
+        /// première).
+        #[arg(long, value_name = "NOM")]
+        sheet: Option<String>,
     },
     /// Ce qu'un changement de contenu change pour ceux qui s'en servent :
     /// chaque chemin dont l'issue, le verdict ou les constats changent

@@ -137,7 +137,7 @@ fn check(paths: &[PathBuf], format: ListFormat, references: &References) -> Resu
     // The whole-tree consistency check walks every path: worth it, and
     // meaningful, only on content whose references all resolve.
     if let Some(bundle) = &bundle
-        && (std::env::var_os("XX").is_some() || !report.has_errors())
+        && !report.has_errors()
         && !only_templates
     {
         let templates = match documents {
@@ -346,21 +346,32 @@ pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
         Command::Batch {
             files,
             format,
+            excel,
             input,
             delimiter,
+            encoding,
+            sheet,
         } => {
-            use crate::front::batch::{Input, Options, Output};
+            use crate::front::batch::{Format, Options, Output};
+            if excel && format != BatchFormat::Csv {
+                return Err(Error::Usage(crate::front::batch::msg::excel_without_csv()));
+            }
             let options = Options {
                 files,
                 input: input.map(|i| match i {
-                    BatchInput::Jsonl => Input::Jsonl,
-                    BatchInput::Csv => Input::Csv,
+                    BatchInput::Jsonl => Format::Jsonl,
+                    BatchInput::Csv => Format::Csv,
+                    BatchInput::Xlsx => Format::Xlsx,
+                    BatchInput::Ods => Format::Ods,
                 }),
                 delimiter,
+                encoding: encoding.map(|e| e.encoding()),
+                sheet,
                 output: match format {
                     BatchFormat::Jsonl => Output::Jsonl,
                     BatchFormat::Json => Output::Json,
-                    BatchFormat::Csv => Output::Csv,
+                    BatchFormat::Csv => Output::Csv { excel },
+                    BatchFormat::Xlsx => Output::Xlsx,
                 },
             };
             // No prompt in a batch: the built-in content without the help

@@ -36,7 +36,7 @@ Examples:
   aiguillage --answers case.json --format link the link of the recommended guide
   aiguillage --save-answers case.json          save the answers, also on Ctrl-C
   aiguillage questions --skeleton              an answers file to fill in
-  aiguillage batch inventory.csv               decide a whole inventory (CSV or JSONL)
+  aiguillage batch inventory.xlsx              decide a whole inventory (XLSX, ODS, CSV, JSONL)
   aiguillage documents --answers case.json --out drafts/
                                                the documents the decision calls for";
 
@@ -88,7 +88,16 @@ fn arg_help(id: &str) -> Option<&'static str> {
         "id" => "A guide or chapter (e.g. « algorithmes/mention »): print only its link.",
         "kind" => "The file format.",
         "shell" => "The shell.",
-        "input" => "Input format (default: from the file's extension, else its first character).",
+        "input" => "Input format (default: from the file's extension, else its first bytes).",
+        "excel" => {
+            "With --format csv: the CSV a French Excel opens directly (« ; », UTF-8 with a \
+             byte-order mark, CRLF)."
+        }
+        "encoding" => {
+            "Encoding of a CSV or JSONL file (default: UTF-8, else Windows-1252 or \
+             ISO-8859-15, detected and said)."
+        }
+        "sheet" => "The sheet to read of an XLSX or ODS workbook (default: the first).",
         "stale_after" => "Warn on a legal reference checked (`checked`) more than DAYS days ago.",
         "today" => {
             "Today's date for --stale-after (YYYY-MM-DD; default: the clock's), for a result \
@@ -130,10 +139,10 @@ fn command_about(name: &str) -> Option<&'static str> {
         "completions" => "Completion script for a shell.",
         "man" => "The manual page (roff).",
         "batch" => {
-            "Decide a whole inventory: one JSONL line (an answers file) or one CSV row (header: \
-             question ids) per case; one record per case on stdout, in order. A case that \
-             cannot be decided does not stop the run: its record carries the error, and the \
-             exit code is 2 at the end."
+            "Decide a whole inventory: one JSONL line (an answers file), or one CSV, XLSX or \
+             ODS row (header: question ids) per case; one record per case on stdout, in \
+             order. A case that cannot be decided does not stop the run: its record carries \
+             the error, and the exit code is 2 at the end. Reference: docs/inventaires.md."
         }
         "diff" => {
             "What a change of the content changes for its users: every path whose outcome, \

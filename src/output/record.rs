@@ -9,19 +9,45 @@ use crate::core::catalog::Bundle;
 use crate::core::engine::{End, Walk};
 use crate::core::model::{FindingKind, Verdict};
 
-/// The id a line of the input gives its case: echoed as it was written.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-#[serde(untagged)]
+/// The id a line of the input gives its case: echoed as it was written
+/// (a number to the digit: `1.50` stays `1.50`, `-0` stays `-0`).
+#[derive(Debug, Clone, PartialEq)]
 pub enum CaseId {
-    Number(serde_json::Number),
+    /// A JSON number, as its text.
+    Number(String),
     Text(String),
+}
+
+impl CaseId {
+    /// The id as JSON at the end of `out`: a number as written, a text
+    /// escaped, its C1 and bidi controls too (`\u009b`).
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        match self {
+            CaseId::Number(n) => out.extend_from_slice(n.as_bytes()),
+            CaseId::Text(s) => {
+                let json = serde_json::to_string(s).unwrap_or_default();
+                out.extend_from_slice(crate::text::escape::json_safe(&json).as_bytes());
+            }
+        }
+    }
+}
+
+impl Serialize for CaseId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            CaseId::Number(n) => match serde_json::value::RawValue::from_string(n.clone()) {
+                Ok(raw) => raw.serialize(s),
+                Err(_) => s.serialize_str(n),
+            },
+            CaseId::Text(t) => s.serialize_str(t),
+        }
+    }
 }
 
 impl std::fmt::Display for CaseId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            CaseId::Number(n) => write!(f, "{n}"),
-            CaseId::Text(s) => f.write_str(s),
+            CaseId::Number(n) | CaseId::Text(n) => f.write_str(n),
         }
     }
 }
@@ -44,6 +70,9 @@ pub struct Record<'b> {
     pub obligations: Vec<&'b str>,
     /// The recommended guides: the outcome's first, then the findings'.
     pub guides: Vec<&'b str>,
+    /// The answers given that the path did not use.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unused: Vec<String>,
 }
 
 /// A case that could not be decided, and why.
@@ -111,6 +140,7 @@ pub fn record<'b>(
             .map(|f| f.id.as_str())
             .collect(),
         guides,
+        unused: Vec::new(),
     })
 }
 
@@ -133,7 +163,7 @@ impl<'b> JsonLines<'b> {
         out.extend_from_slice(r.line.to_string().as_bytes());
         if let Some(id) = &r.id {
             out.extend_from_slice(b",\"id\":");
-            let _ = serde_json::to_writer(&mut *out, id);
+            id.write_json(out);
         }
         self.field(out, b",\"questionnaire\":", r.questionnaire);
         self.field(out, b",\"outcome\":", r.outcome);
@@ -144,6 +174,7 @@ impl<'b> JsonLines<'b> {
         self.list(out, b",\"findings\":[", &r.findings);
         self.list(out, b",\"obligations\":[", &r.obligations);
         self.list(out, b",\"guides\":[", &r.guides);
+        write_unused(out, &r.unused);
         out.extend_from_slice(b"}\n");
     }
 
@@ -163,15 +194,36 @@ impl<'b> JsonLines<'b> {
         out.push(b']');
     }
 
-    /// A string of the bundle, escaped once.
+    /// A string of the bundle, escaped once (C1 and bidi controls too,
+    /// as the decision JSON writes them: a questionnaire given with
+    /// `--questionnaire` may hold them).
     fn string(&mut self, out: &mut Vec<u8>, s: &'b str) {
         let key = (s.as_ptr() as usize, s.len());
-        let escaped = self
-            .escaped
-            .entry(key)
-            .or_insert_with(|| serde_json::to_vec(s).unwrap_or_default().into_boxed_slice());
+        let escaped = self.escaped.entry(key).or_insert_with(|| {
+            let json = serde_json::to_string(s).unwrap_or_default();
+            crate::text::escape::json_safe(&json)
+                .into_owned()
+                .into_bytes()
+                .into_boxed_slice()
+        });
         out.extend_from_slice(escaped);
     }
+}
+
+/// `,"unused":[…]` when answers went unused.
+fn write_unused(out: &mut Vec<u8>, unused: &[String]) {
+    if unused.is_empty() {
+        return;
+    }
+    out.extend_from_slice(b",\"unused\":[");
+    for (i, u) in unused.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        let json = serde_json::to_string(u).unwrap_or_default();
+        out.extend_from_slice(crate::text::escape::json_safe(&json).as_bytes());
+    }
+    out.push(b']');
 }
 
 /// What a case's record says besides its line and id, written once per
@@ -181,6 +233,8 @@ pub struct Memo<'b> {
     seen: std::collections::HashMap<Box<[usize]>, Written, foldhash::fast::RandomState>,
     json: JsonLines<'b>,
     key: Vec<usize>,
+    /// Whether the CSV cells are wanted ([`Memo::json_only`]: not).
+    csv: bool,
 }
 
 /// A record, written.
@@ -202,11 +256,21 @@ impl Default for Memo<'_> {
             seen: Default::default(),
             json: JsonLines::default(),
             key: Vec::with_capacity(32),
+            csv: true,
         }
     }
 }
 
 impl<'b> Memo<'b> {
+    /// A memo for JSON lines only: its records' CSV cells are left empty
+    /// ([`Written::csv_row`] is not for it), which spares making them.
+    pub fn json_only() -> Self {
+        Memo {
+            csv: false,
+            ..Memo::default()
+        }
+    }
+
     /// The record of `walk`, written; `None` for a walk that stopped at a
     /// question. A record depends only on the outcome and on the findings
     /// each step added, so those (where they are in the bundle) are the key.
@@ -229,8 +293,12 @@ impl<'b> Memo<'b> {
                 .windows(16)
                 .position(|w| w == b"\"questionnaire\":")
                 .unwrap_or(0);
-            let row = csv_row(&r);
-            let [_, _, verdict, outcome, title, obligations, guide, _] = row;
+            let row = if self.csv {
+                csv_row(&r)
+            } else {
+                Default::default()
+            };
+            let [_, _, verdict, outcome, title, obligations, guide, _, _] = row;
             let written = Written {
                 json_tail: line[start..].into(),
                 csv: [verdict, outcome, title, obligations, guide],
@@ -246,37 +314,49 @@ impl<'b> Memo<'b> {
 }
 
 impl Written {
-    /// The JSON line of the case at `line` with `id`.
-    pub fn json_line(&self, line: u64, id: Option<&CaseId>, out: &mut Vec<u8>) {
+    /// The JSON line of the case at `line` with `id` and the answers it
+    /// did not use.
+    pub fn json_line(&self, line: u64, id: Option<&CaseId>, unused: &[String], out: &mut Vec<u8>) {
         out.extend_from_slice(b"{\"line\":");
         out.extend_from_slice(line.to_string().as_bytes());
         out.push(b',');
         if let Some(id) = id {
             out.extend_from_slice(b"\"id\":");
-            let _ = serde_json::to_writer(&mut *out, id);
+            id.write_json(out);
             out.push(b',');
         }
-        out.extend_from_slice(&self.json_tail);
+        if unused.is_empty() {
+            out.extend_from_slice(&self.json_tail);
+        } else {
+            // The tail ends with `}\n`: the unused answers go before.
+            let body = &self.json_tail[..self.json_tail.len().saturating_sub(2)];
+            out.extend_from_slice(body);
+            write_unused(out, unused);
+            out.extend_from_slice(b"}\n");
+        }
     }
 
-    /// The CSV row of the case at `line` with `id`.
-    pub fn csv_row(&self, line: u64, id: Option<&CaseId>) -> [String; 8] {
+    /// The CSV row of the case at `line` with `id` and the answers it did
+    /// not use (cells as written: see [`csv_cells`]).
+    pub fn csv_row(&self, line: u64, id: Option<&CaseId>, unused: &[String]) -> [String; 9] {
+        // The cells of the record were made safe once, in the memo.
         let [verdict, outcome, title, obligations, guide] = self.csv.clone();
         [
             line.to_string(),
-            id.map(ToString::to_string).unwrap_or_default(),
+            safe(id.map(ToString::to_string).unwrap_or_default()),
             verdict,
             outcome,
             title,
             obligations,
             guide,
             String::new(),
+            safe(unused.join(" ")),
         ]
     }
 }
 
 /// The columns of `batch --format csv`, for the spreadsheet round trip.
-pub const CSV_HEADER: [&str; 8] = [
+pub const CSV_HEADER: [&str; 9] = [
     "line",
     "id",
     "verdict",
@@ -285,12 +365,13 @@ pub const CSV_HEADER: [&str; 8] = [
     "obligations",
     "guide",
     "error",
+    "unused",
 ];
 
 /// A decided case as a CSV row: obligations separated by spaces, the
-/// first guide's link.
-pub fn csv_row(r: &Record<'_>) -> [String; 8] {
-    [
+/// first guide's link; every cell made safe ([`spreadsheet_cell`]).
+pub fn csv_row(r: &Record<'_>) -> [String; 9] {
+    csv_cells([
         r.line.to_string(),
         r.id.as_ref().map(ToString::to_string).unwrap_or_default(),
         r.verdict.as_str().to_owned(),
@@ -302,12 +383,14 @@ pub fn csv_row(r: &Record<'_>) -> [String; 8] {
             .map(|g| (*g).to_owned())
             .unwrap_or_default(),
         String::new(),
-    ]
+        r.unused.join(" "),
+    ])
 }
 
-/// A case not decided, as a CSV row: only its line, id and error.
-pub fn csv_failure(f: &Failure) -> [String; 8] {
-    [
+/// A case not decided, as a CSV row: only its line, id and error; every
+/// cell made safe.
+pub fn csv_failure(f: &Failure) -> [String; 9] {
+    csv_cells([
         f.line.to_string(),
         f.id.as_ref().map(ToString::to_string).unwrap_or_default(),
         String::new(),
@@ -316,5 +399,40 @@ pub fn csv_failure(f: &Failure) -> [String; 8] {
         String::new(),
         String::new(),
         f.error.message.replace('\n', " ; "),
-    ]
+        String::new(),
+    ])
+}
+
+/// A row as its cells are written to a CSV file or a spreadsheet: control
+/// characters escaped (`\x1b`), and a cell that a spreadsheet would take
+/// for a formula (OWASP's rule: one that starts with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return) preceded by `'`, so that it is shown, not
+/// run.
+pub fn csv_cells<const N: usize>(row: [String; N]) -> [String; N] {
+    row.map(safe)
+}
+
+/// One cell, made safe.
+fn safe(cell: String) -> String {
+    match spreadsheet_cell(&cell) {
+        std::borrow::Cow::Borrowed(_) => cell,
+        std::borrow::Cow::Owned(o) => o,
+    }
+}
+
+/// One cell made safe as [`csv_cells`] says.
+pub fn spreadsheet_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    let formula = |t: &str| t.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let starts = formula(s);
+    match crate::text::escape::escape_inline(s) {
+        std::borrow::Cow::Borrowed(b) if !starts => std::borrow::Cow::Borrowed(b),
+        cell => {
+            let mut out = String::with_capacity(cell.len() + 1);
+            if starts {
+                out.push('\'');
+            }
+            out.push_str(&cell);
+            std::borrow::Cow::Owned(out)
+        }
+    }
 }

@@ -690,7 +690,7 @@ async fn inventory(State(app): Shared, req: Request) -> Response {
             &app.bundle,
             &bytes,
             &name,
-            crate::front::batch::Output::Csv,
+            crate::front::batch::Output::Csv { excel: false },
         )
     })
     .await;
