@@ -401,11 +401,11 @@ fn inventory_records_of_many_cases_concatenate() {
         .map(String::as_str)
         .collect();
     assert_eq!(keys, rows[0].iter().map(String::as_str).collect::<Vec<_>>());
-    // The README documents the header as it is.
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    // docs/documents.md documents the header as it is.
+    let page = std::fs::read_to_string(root().join("docs/documents.md")).unwrap();
     assert!(
-        readme.contains(&header),
-        "README does not show the CSV header:\n{header}"
+        page.contains(&header),
+        "docs/documents.md does not show the CSV header:\n{header}"
     );
     // Below and above 50 ETP (A3: 20, A-seuil-50: 50), the record says which regime applies.
     assert!(

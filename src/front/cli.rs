@@ -121,7 +121,7 @@ pub enum Format {
     /// Texte lisible, avec couleurs si le terminal le permet.
     #[default]
     Text,
-    /// La décision complète en JSON (format stable, voir README).
+    /// La décision complète en JSON (format stable, voir docs/contrat.md).
     Json,
     /// Markdown, pour un ticket ou une note.
     Markdown,

@@ -262,7 +262,7 @@ fn value_help(name: &str, french: &str, w: &Words) -> String {
             "readable text, in colour when the terminal allows"
         }
         "json" if french.contains("JSON") => {
-            "the whole decision in JSON (stable format, see README)"
+            "the whole decision in JSON (stable format, see docs/contrat.md)"
         }
         "markdown" => "Markdown, for a ticket or a note",
         "link" => "only the link of the recommended guide",

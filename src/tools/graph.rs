@@ -1,5 +1,5 @@
 //! `aiguillage graph`: a questionnaire as a flowchart, in Mermaid (for
-//! Markdown pages) or Graphviz DOT (for the pictures in the README).
+//! Markdown pages) or Graphviz DOT (for the pictures in docs/contenu.md).
 //!
 //! Questions are boxes showing their id and their text; answers label the
 //! arrows; worked-out nodes (`tally`) are grey hexagons whose ranges label
