@@ -16,6 +16,7 @@ mod text {
     pub mod number;
     pub mod parse_error;
     pub mod suggest;
+    pub mod typography;
 }
 
 #[path = "src/core"]
@@ -52,6 +53,9 @@ fn main() {
         let all: Vec<String> = report.errors().map(ToString::to_string).collect();
         fail(&all.join("\n\n"));
     }
+    // Checked as written; baked with French typography, once.
+    let mut bundle = bundle;
+    bundle.typeset();
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let lean = bundle.without_prompt_texts();
     let write = |file: &str, bytes: &[u8]| {

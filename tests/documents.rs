@@ -16,10 +16,21 @@ use aiguillage::output::documents::{Rendered, render};
 use aiguillage::{Bundle, Decision, Evaluation};
 use assert_cmd::Command;
 use predicates::prelude::*;
-use predicates::str::contains;
 
 #[path = "support/publiccode.rs"]
 mod publiccode;
+
+/// Output as a reader sees it: the no-break spaces of French typography
+/// read as spaces (the typography has its own tests).
+fn plain(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+/// Expected text, set as the program sets its French (no-break spaces
+/// before « : », inside « »…): the tests write it with plain spaces.
+fn contains(expected: impl AsRef<str>) -> predicates::str::ContainsPredicate {
+    predicates::str::contains(aiguillage::text::typography::typeset(expected.as_ref()).into_owned())
+}
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -464,13 +475,17 @@ fn documents_writes_every_file_lists_them_and_reports_missing_fields() {
         .stderr(contains("\"fields\""))
         // Given: not reported.
         .stderr(contains("- organisme").not());
-    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let stdout = plain(&assert.get_output().stdout.clone());
     let listed: Vec<&str> = stdout.lines().collect();
     assert_eq!(listed.len(), 6, "{stdout}");
     for line in &listed {
         assert!(Path::new(line).is_file(), "{line} listed but not written");
     }
-    let mention = std::fs::read_to_string(out.join("mention-explicite.md")).unwrap();
+    let mention = plain(
+        std::fs::read_to_string(out.join("mention-explicite.md"))
+            .unwrap()
+            .as_bytes(),
+    );
     assert!(mention.contains("écrivez à Commune de Test"), "{mention}");
     assert!(mention.contains("[à compléter : Nom du traitement algorithmique]"));
 }
@@ -493,7 +508,11 @@ fn an_existing_file_is_never_overwritten_without_force() {
         .stderr(contains("liste-publication.md » existe déjà"))
         .stderr(contains("--force"));
     assert_eq!(
-        std::fs::read_to_string(out.join("liste-publication.md")).unwrap(),
+        plain(
+            std::fs::read_to_string(out.join("liste-publication.md"))
+                .unwrap()
+                .as_bytes()
+        ),
         "à moi"
     );
     // Nothing else was written either.
@@ -647,7 +666,7 @@ fn the_html_format_is_one_self_contained_page() {
             .output()
             .unwrap();
         assert!(out.status.success());
-        let html = String::from_utf8(out.stdout).unwrap();
+        let html = plain(&out.stdout);
         assert!(
             html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"),
             "{lang}"
@@ -681,7 +700,7 @@ fn check_points_at_unknown_fields_outcomes_and_findings() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let s = String::from_utf8(out.stdout).unwrap();
+    let s = plain(&out.stdout);
     let file = "tests/fixtures/documents/broken/mauvais.toml";
     for (code, message, place) in [
         (

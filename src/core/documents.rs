@@ -155,8 +155,17 @@ pub struct Templates {
 }
 
 impl Templates {
-    /// The templates embedded in the binary.
+    /// The templates embedded in the binary, set with French typography
+    /// for the documents they write ([`Templates::typeset`]).
     pub fn builtin() -> Result<Templates, LoadError> {
+        let mut t = Templates::builtin_as_written()?;
+        t.typeset();
+        Ok(t)
+    }
+
+    /// The templates embedded in the binary, as written: what `check`
+    /// reads, so that its places are those of the files.
+    pub fn builtin_as_written() -> Result<Templates, LoadError> {
         let mut files: Vec<_> = BUILTIN_DOCUMENTS
             .files()
             .filter(|f| f.path().extension().is_some_and(|e| e == "toml"))
@@ -250,6 +259,28 @@ impl Templates {
         }
         t.sources = sources;
         Ok(t)
+    }
+
+    /// Sets every text of the templates with French typography
+    /// ([`crate::text::typography`]): the bodies (their tags are left as
+    /// written), the fields' labels and help, the values' texts. The
+    /// bodies are parsed again.
+    pub fn typeset(&mut self) {
+        use crate::text::typography::typeset_in as set;
+        for d in &mut self.documents {
+            set(&mut d.template.title);
+            set(&mut d.template.body);
+            d.body = template::parse(&d.template.body);
+        }
+        for f in &mut self.fields {
+            set(&mut f.label);
+            set(&mut f.help);
+        }
+        for v in &mut self.values {
+            for c in &mut v.cases {
+                set(&mut c.text);
+            }
+        }
     }
 
     pub fn field(&self, id: &str) -> Option<&FieldDef> {

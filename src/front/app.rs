@@ -13,7 +13,7 @@ use crate::front::answers;
 use crate::front::cli::{Cli, Format, RunArgs};
 use crate::front::error::Error;
 use crate::front::interrupt;
-use crate::front::io::{load, say, say_line, write_stdout};
+use crate::front::io::{load, say, say_line, tell, write_stdout};
 use crate::front::prompt::{self, MenuPrompter, PlainPrompter};
 use crate::front::session::Session;
 use crate::front::term::{self, Interaction};
@@ -94,7 +94,7 @@ pub fn report_error(e: &Error) {
         .bold();
     // The message quotes the input (ids, values, a line of the file):
     // its control characters are escaped.
-    say_line(&format!("{prefix}: {}", escape(&e.to_string())));
+    tell(&format!("{prefix}: {}", escape(&e.to_string())));
 }
 
 /// Decides, once and before anything is printed, the interface language
@@ -102,6 +102,9 @@ pub fn report_error(e: &Error) {
 fn setup(cli: &Cli) {
     i18n::set(i18n::detect(cli.global.lang, &term::real_env));
     term::apply_colors(cli.global.color, &term::real_env);
+    let plain_flag = cli.run.plain
+        || matches!(&cli.command, Some(crate::front::cli::Command::Documents(d)) if d.plain);
+    crate::front::io::set_plain_messages(plain_flag || term::wants_plain(&term::real_env));
 }
 
 /// The main command: evaluate answers, ask what is missing, print the
@@ -341,10 +344,10 @@ fn warn_drift(
         return Err(Error::Usage(text));
     }
     let t = i18n::texts();
-    eprintln!(
+    tell(&format!(
         "{}: {text}",
         console::style(t.warning).for_stderr().yellow().bold()
-    );
+    ));
     Ok(())
 }
 
@@ -398,7 +401,24 @@ fn print(d: &Decision, args: &RunArgs, plain_session: bool) -> Result<(), Error>
         // Control characters shown, then every text escaped for HTML.
         Format::Html => output::html::html(&output::escaped::escaped(d)),
     };
-    write_stdout(&out)
+    let stdout = console::Term::stdout();
+    let long = matches!(args.format, Format::Text | Format::Markdown)
+        && stdout.is_term()
+        && crate::front::pager::too_long(&out, stdout.size().0 as usize);
+    if !long {
+        return write_stdout(&out);
+    }
+    let paged = match crate::front::pager::command(&term::real_env) {
+        Some(words) if !args.no_pager => crate::front::pager::show(&out, &words)?,
+        _ => false,
+    };
+    if !paged {
+        write_stdout(&out)?;
+    }
+    // The verdict again, last: the screen left after a long decision
+    // still says the result.
+    let verdict = output::text::verdict(&output::escaped::escaped(d), look);
+    write_stdout(&format!("\n{verdict}\n"))
 }
 
 /// Lines of the decision: unwrapped in plain mode (a screen reader reads

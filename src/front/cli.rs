@@ -114,6 +114,12 @@ pub struct RunArgs {
     /// complets).
     #[arg(long)]
     pub detail: bool,
+
+    /// Écrire la décision d'un bloc, sans lecteur page à page (par défaut,
+    /// une décision plus longue que la fenêtre d'un terminal s'ouvre dans
+    /// $PAGER, sinon less, et son verdict est répété dessous).
+    #[arg(long)]
+    pub no_pager: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -210,6 +216,7 @@ pub enum Command {
         /// Un guide ou un chapitre (ex. « algorithmes/mention ») : n'affiche
         /// que son lien.
         id: Option<String>,
+        /// Format de la liste (json : pour un programme).
         #[arg(short, long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },

@@ -112,7 +112,7 @@ fn check(paths: &[PathBuf], format: ListFormat, references: &References) -> Resu
     let documents = match (&bundle, paths.is_empty() || !template_paths.is_empty()) {
         (Some(bundle), true) => {
             let templates = if template_paths.is_empty() {
-                Templates::builtin()
+                Templates::builtin_as_written()
             } else {
                 Templates::from_paths(&template_paths)
             };
@@ -551,12 +551,40 @@ fn schema(kind: crate::front::cli::SchemaKind) -> Result<(), Error> {
     write_stdout(&crate::tools::schema::json(kind))
 }
 
-/// `aiguillage completions SHELL`: generated from the command definitions.
+/// `aiguillage completions SHELL`: generated from the command definitions,
+/// with the ids of the built-in questionnaires offered wherever a
+/// questionnaire is named (`--start`, `questions`, `paths`, `graph`).
 fn completions(shell: clap_complete::Shell) -> Result<(), Error> {
-    let mut cmd = cli_command();
+    let bundle = Bundle::builtin_lean()?;
+    let ids: Vec<String> = bundle
+        .questionnaires
+        .iter()
+        .map(|(_, q)| q.id.clone())
+        .collect();
+    let mut cmd = with_questionnaire_ids(cli_command(), &ids);
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "aiguillage", &mut out);
     write_stdout(&String::from_utf8_lossy(&out))
+}
+
+/// `cmd` with `ids` as the values of every argument that names a
+/// questionnaire, for the completion scripts: the values are only offered,
+/// never checked here (a `--questionnaire` tree has others).
+fn with_questionnaire_ids(cmd: clap::Command, ids: &[String]) -> clap::Command {
+    let offer = |a: clap::Arg| {
+        a.value_parser(clap::builder::PossibleValuesParser::new(
+            // Said once, for a run that ends right after.
+            ids.iter().map(|id| {
+                clap::builder::PossibleValue::new(&*Box::leak(id.clone().into_boxed_str()))
+            }),
+        ))
+    };
+    let cmd = cmd.mut_arg("start", offer);
+    let mut cmd = cmd;
+    for name in ["questions", "paths", "graph"] {
+        cmd = cmd.mut_subcommand(name, |s| s.mut_arg("questionnaire", offer));
+    }
+    cmd
 }
 
 /// `aiguillage man`: the manual page (roff), generated from the command
@@ -596,7 +624,15 @@ fn man_page() -> std::io::Result<String> {
     // The exit codes and examples are a table: roff would refill them into
     // one paragraph, so they go in a no-fill section of their own.
     let extra = cmd.get_after_help().map(ToString::to_string);
-    let main = cmd.clone().after_help(None::<&'static str>);
+    // The NAME line is one short line (its first sentence); the whole
+    // description goes to DESCRIPTION.
+    let about = cmd.get_about().map(ToString::to_string).unwrap_or_default();
+    let name_line = about.split(". ").next().unwrap_or_default().to_owned();
+    let main = cmd
+        .clone()
+        .after_help(None::<&'static str>)
+        .about(name_line.trim_end_matches('.').to_owned())
+        .long_about(about);
     clap_mangen::Man::new(main).render(&mut out)?;
     // The subcommands are described in this page, below, not in pages of
     // their own: name them instead of pointing to aiguillage-x(1).

@@ -17,7 +17,7 @@ use crate::core::model::{AnswersFile, Question};
 use crate::front::answers;
 use crate::front::cli::{DocumentsArgs, ListFormat};
 use crate::front::error::Error;
-use crate::front::io::write_stdout;
+use crate::front::io::{tell, write_stdout};
 use crate::front::prompt::{MenuPrompter, PlainPrompter};
 use crate::front::session::{Confirm, LineQuestion, Prompter};
 use crate::front::term::{self, Interaction};
@@ -105,11 +105,11 @@ pub fn offer(
     }
     let titles: Vec<&str> = drafts.iter().map(|d| d.template.title.as_str()).collect();
     let mut fields = given.fields.clone();
-    eprintln!("\n{}", msg::offer_intro());
+    tell(&format!("\n{}", msg::offer_intro()));
     for t in &titles {
-        eprintln!("  - {t}");
+        tell(&format!("  - {t}"));
     }
-    eprintln!("  - {}", msg::offer_report());
+    tell(&format!("  - {}", msg::offer_report()));
     let written = with_prompter(how, |p| {
         let offer = msg::offer();
         let (yes, no) = (msg::offer_yes(), msg::offer_no());
@@ -148,7 +148,7 @@ pub fn offer(
                 default: false,
             })?;
             if !force {
-                eprintln!("{}", msg::nothing_written());
+                tell(&msg::nothing_written());
                 return Ok(None);
             }
         }
@@ -158,9 +158,9 @@ pub fn offer(
     let Some((written, rendered)) = written else {
         return Ok(());
     };
-    eprintln!("\n{}", msg::written_heading());
+    tell(&format!("\n{}", msg::written_heading()));
     for p in &written {
-        eprintln!("  {}", p.display());
+        tell(&format!("  {}", p.display()));
     }
     warn_missing(&templates, &rendered);
     if let Some(path) = save_to
@@ -172,7 +172,7 @@ pub fn offer(
             ..given.clone()
         };
         answers::save(path, &file, &order)?;
-        eprintln!("{}", i18n::texts().saved(&path.display().to_string()));
+        tell(&i18n::texts().saved(&path.display().to_string()));
     }
     Ok(())
 }
@@ -212,7 +212,7 @@ fn ask_fields(
     if needed.is_empty() {
         return Ok(());
     }
-    eprintln!("\n{}", msg::fields_intro(needed.len()));
+    tell(&format!("\n{}", msg::fields_intro(needed.len())));
     for f in needed {
         let suggestion = proposed(templates, decision, f);
         let answer = p.ask_line(&LineQuestion {
@@ -277,11 +277,11 @@ fn warn_missing(templates: &Templates, rendered: &[Rendered]) {
         return;
     }
     let t = i18n::texts();
-    eprintln!(
+    tell(&format!(
         "{}: {}",
         console::style(t.warning).for_stderr().yellow().bold(),
         msg::missing_heading(ids.len())
-    );
+    ));
     for id in &ids {
         let label = templates.field(id).map_or("", |f| f.label.as_str());
         let files: Vec<&str> = rendered
@@ -289,9 +289,13 @@ fn warn_missing(templates: &Templates, rendered: &[Rendered]) {
             .filter(|r| r.missing.contains(id))
             .map(|r| r.file.as_str())
             .collect();
-        eprintln!("  - {id} ({label}){} {}", t.colon, files.join(", "));
+        tell(&format!(
+            "  - {id} ({label}){} {}",
+            t.colon,
+            files.join(", ")
+        ));
     }
-    eprintln!("  {}", msg::missing_how(&ids[0]));
+    tell(&format!("  {}", msg::missing_how(&ids[0])));
 }
 
 /// Field ids of the answers file that no template knows.

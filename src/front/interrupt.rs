@@ -21,7 +21,7 @@ use std::sync::{Mutex, MutexGuard, Once};
 
 use crate::core::model::{Answer, AnswersFile, GivenAgainst};
 use crate::front::error::Error;
-use crate::front::io::{say, say_line};
+use crate::front::io::{say, tell};
 use crate::text::i18n;
 
 struct Armed {
@@ -184,7 +184,8 @@ pub fn exit_on(signal: Signal) -> ! {
     if let Some(armed) = guard.as_ref() {
         restore(armed);
     }
-    say(&format!("\n{}\n", signal.message()));
+    say("\n");
+    tell(&signal.message());
     match guard.as_ref() {
         Some(Armed {
             save_to: Some(path),
@@ -197,14 +198,14 @@ pub fn exit_on(signal: Signal) -> ! {
         }) => {
             let file = crate::text::escape::escape(&path.display().to_string()).into_owned();
             if !worth_saving(path, initial, answers) {
-                say_line(&msg::left_as_it_was(&file));
+                tell(&msg::left_as_it_was(&file));
             } else {
                 match save(path, questionnaire, answers, order, given_against.as_ref()) {
                     Ok(()) => {
-                        say_line(&t.saved(&file));
-                        say_line(&t.resume_with(&file));
+                        tell(&t.saved(&file));
+                        tell(&t.resume_with(&file));
                     }
-                    Err(e) => say_line(&format!(
+                    Err(e) => tell(&format!(
                         "{}: {}",
                         t.error,
                         crate::text::escape::escape(&e.to_string())
@@ -212,7 +213,7 @@ pub fn exit_on(signal: Signal) -> ! {
                 }
             }
         }
-        _ => say_line(t.nothing_saved),
+        _ => tell(t.nothing_saved),
     }
     std::process::exit(signal.exit_code().into())
 }

@@ -15,7 +15,7 @@ use std::io::{BufRead, Read, Write};
 use console::{Term, style};
 use dialoguer::{Input, Select, theme::ColorfulTheme};
 
-use crate::core::engine::Step;
+use crate::core::engine::{Decision, Step};
 use crate::core::model::{Answer, Question, QuestionKind};
 use crate::front::error::Error;
 use crate::front::question_help::{self, Screen};
@@ -108,6 +108,22 @@ fn review_list(path: &[Step], t: &Texts, g: &Glyphs) -> String {
         ));
     }
     s
+}
+
+/// One answer in the review menu, on one line of `width` columns: « ✎ 3.
+/// Question → Answer », the question shortened so that the answer shows
+/// whole (the answer itself is shortened only when it alone is wider).
+fn review_entry(n: usize, step: &Step, width: usize, t: &Texts, g: &Glyphs) -> String {
+    use crate::text::wrap::{columns, shorten};
+    let answer = escape(&step_label(step, t)).into_owned();
+    let head = format!("{} {n}. ", g.edit);
+    let arrow = format!(" {} ", g.arrow);
+    let fixed = columns(&head) + columns(&arrow);
+    let answer = shorten(&answer, width.saturating_sub(fixed + 12)).into_owned();
+    let room = width.saturating_sub(fixed + columns(&answer));
+    let question = escape(&step.text);
+    let question = shorten(&question, room);
+    format!("{head}{question}{arrow}{answer}")
 }
 
 /// Wraps each line of `s` to the width of `term`, at most 100 columns for
@@ -307,11 +323,21 @@ impl MenuPrompter {
             Some(_) => q.choices.len(),
             None => choice_index(q, ctx.previous).unwrap_or(0),
         };
+        // Under a page of help, a long menu shows a few entries at a time,
+        // so that the page keeps its title on screen.
+        let screen = self.screen(q);
+        let length = ctx
+            .help_shown
+            .and_then(|_| question_help::menu_length(q, screen.width, screen.rows));
         loop {
-            let picked = Select::with_theme(&self.theme)
+            let mut select = Select::with_theme(&self.theme)
                 .items(&items)
                 .default(default)
-                .report(false)
+                .report(false);
+            if let Some(n) = length {
+                select = select.max_length(n);
+            }
+            let picked = select
                 .interact_on_opt(&self.term)
                 .map_err(dialoguer_error)?;
             return Ok(match picked {
@@ -404,27 +430,42 @@ impl Prompter for MenuPrompter {
         }
     }
 
-    fn review(&mut self, path: &[Step]) -> Result<ReviewReply, Error> {
+    /// The review, made to fit the window: the result the answers lead to
+    /// first, then one menu to confirm or change an answer, one line per
+    /// answer (the question shortened, never the answer), in pages when
+    /// the window is too short for all of them.
+    fn review(&mut self, path: &[Step], decision: &Decision) -> Result<ReviewReply, Error> {
         let t = self.texts;
+        let (rows, _) = self.term.size();
+        let width = columns(&self.term).clamp(30, 100) - 2;
+        let look = crate::output::text::Look {
+            texts: t,
+            glyphs: self.glyphs,
+            width,
+            detail: false,
+        };
+        let verdict = crate::output::text::verdict(decision, look);
         self.line("")?;
-        let list = review_list(path, t, self.glyphs);
-        self.line(
-            &style(self.wrapped(escape(&list).trim_end()))
-                .for_stderr()
-                .to_string(),
-        )?;
+        self.line(&style(msg::review_result()).for_stderr().dim().to_string())?;
+        self.line(&verdict)?;
         let mut items = vec![format!("{} {}", self.glyphs.check, t.review_confirm)];
-        items.extend(path.iter().enumerate().map(|(i, s)| {
-            let label = step_label(s, t);
-            let label = escape(&label);
-            let label = console::truncate_str(&label, 30, "…");
-            let entry = format!("{} {}", self.glyphs.edit, t.edit_entry(i + 1, &label));
-            self.entry(&entry)
-        }));
+        // The entries are cut to one line: the pointer and the theme's
+        // prefix take four columns.
+        let room = width.saturating_sub(4);
+        items.extend(
+            path.iter()
+                .enumerate()
+                .map(|(i, s)| review_entry(i + 1, s, room, t, self.glyphs)),
+        );
+        // Lines left for the menu: the window less the blank line, the
+        // result and the prompt, and the line the cursor rests on.
+        let used = 2 + verdict.lines().count() + 1;
+        let room = (rows as usize).saturating_sub(used + 1).max(3);
         let picked = Select::with_theme(&self.theme)
-            .with_prompt(t.review_question)
+            .with_prompt(msg::review_prompt(path.len()))
             .items(&items)
             .default(0)
+            .max_length(room.min(items.len()))
             .report(false)
             .interact_on_opt(&self.term)
             .map_err(dialoguer_error)?;
@@ -689,10 +730,22 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         Ok(reply)
     }
 
-    fn review(&mut self, path: &[Step]) -> Result<ReviewReply, Error> {
+    fn review(&mut self, path: &[Step], decision: &Decision) -> Result<ReviewReply, Error> {
         let t = self.texts;
         let list = review_list(path, t, self.glyphs);
-        self.say(&format!("\n{list}{}\n", t.review_plain))?;
+        let look = crate::output::text::Look {
+            texts: t,
+            glyphs: self.glyphs,
+            width: crate::output::text::NO_WRAP,
+            detail: false,
+        };
+        let verdict =
+            console::strip_ansi_codes(&crate::output::text::verdict(decision, look)).into_owned();
+        self.say(&format!(
+            "\n{list}{} {verdict}\n{}\n",
+            msg::review_result(),
+            t.review_plain
+        ))?;
         loop {
             let Some(line) = self.read(t.your_choice)? else {
                 // From a pipe, the end of input accepts the answers; at a
@@ -779,6 +832,16 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
 /// hold.
 pub(crate) mod msg {
     crate::text::i18n::messages! {
+        /// Above the result, at the review.
+        fn review_result() {
+            fr: "Vos réponses mènent à ce résultat :",
+            en: "Your answers lead to this result:",
+        }
+        /// The prompt of the review menu.
+        fn review_prompt(count: usize) {
+            fr: "Tout est juste ? ({count} réponses, à modifier au besoin)",
+            en: "Is everything right? ({count} answers, to change if needed)",
+        }
         fn idle_input(count: usize) {
             fr: "{count} lignes de suite sans réponse valide sur l'entrée standard : la session s'arrête (une réponse par ligne : le numéro du choix, un nombre ou un texte)",
             en: "{count} lines in a row without a valid answer on standard input: the session stops (one answer per line: the number of the choice, a number or a text)",
@@ -827,6 +890,6 @@ mod tests {
             shown: Default::default(),
         };
         let s = review_list(&[step], &FR, &ASCII);
-        assert_eq!(s, "Vos réponses :\n  1. A ?\n     -> Oui\n");
+        assert_eq!(s, "Vos réponses\u{a0}:\n  1. A ?\n     -> Oui\n");
     }
 }

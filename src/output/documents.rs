@@ -16,6 +16,7 @@ use crate::core::model::Answer;
 use crate::core::template::{Node, Ref, Test, TestKind};
 use crate::output::labels::{step_label, verdict_label};
 use crate::text::i18n::FR;
+use crate::text::typography::typeset_owned;
 
 /// One document, ready to be written.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,12 +36,12 @@ pub struct Rendered {
 
 /// What a missing field looks like in a draft.
 pub fn placeholder(label: &str) -> String {
-    format!("[à compléter : {label}]")
+    typeset_owned(format!("[à compléter : {label}]"))
 }
 
 /// What a field filled for each request looks like.
 pub fn per_request_placeholder(label: &str) -> String {
-    format!("[à compléter pour chaque demande : {label}]")
+    typeset_owned(format!("[à compléter pour chaque demande : {label}]"))
 }
 
 /// The templates the decision calls for, in file order.
@@ -253,7 +254,7 @@ impl<'a> Ctx<'a> {
         if !self.unresolved.iter().any(|x| x == name) {
             self.unresolved.push(name.to_owned());
         }
-        format!("[valeur manquante : {name}]")
+        typeset_owned(format!("[valeur manquante : {name}]"))
     }
 
     fn value(&mut self, r: Ref<'_>, name: &str) -> String {

@@ -32,7 +32,11 @@ impl<'d> References<'d> {
     /// the references that follow.
     pub fn cite_brief(&mut self, a: &'d ArticleLink) -> String {
         self.number(a);
-        let label = a.label.strip_prefix("CRPA, ").unwrap_or(&a.label);
+        // « CRPA, art. … », with a plain or a no-break space.
+        let label = a
+            .label
+            .strip_prefix("CRPA,")
+            .map_or(a.label.as_str(), str::trim_start);
         let label = match label.rfind(" (") {
             Some(i) if label.ends_with(')') && i > 0 => &label[..i],
             _ => label,
