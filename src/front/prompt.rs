@@ -241,6 +241,13 @@ pub struct MenuPrompter {
     term: Term,
     texts: &'static Texts,
     glyphs: &'static Glyphs,
+    /// Lines written since the current question began (its header, its
+    /// pages of help, the review): what « back » erases.
+    shown: std::cell::Cell<usize>,
+    /// The lines each answered question left on screen, most recent last:
+    /// going back erases the last one too, so that the transcript reads
+    /// as the path that stands.
+    answered: Vec<usize>,
 }
 
 impl MenuPrompter {
@@ -250,6 +257,31 @@ impl MenuPrompter {
             term: Term::stderr(),
             texts,
             glyphs,
+            shown: std::cell::Cell::new(0),
+            answered: Vec::new(),
+        }
+    }
+
+    /// Erases the current question's lines and, when going back to the
+    /// previous question, that question's lines too.
+    fn erase(&mut self, previous_too: bool) -> Result<(), Error> {
+        let mut n = self.shown.take();
+        if previous_too {
+            n += self.answered.pop().unwrap_or(0);
+        }
+        self.term.clear_last_lines(n).map_err(io)
+    }
+
+    /// What a reply leaves on screen: an answer keeps its question and
+    /// record; going back erases them (see [`MenuPrompter::erase`]).
+    fn after(&mut self, reply: &Reply, back: BackTo) -> Result<(), Error> {
+        match reply {
+            Reply::Answer(_) => {
+                self.answered.push(self.shown.take());
+                Ok(())
+            }
+            Reply::Back => self.erase(back == BackTo::Previous),
+            Reply::Help => Ok(()),
         }
     }
 
@@ -266,6 +298,7 @@ impl MenuPrompter {
     }
 
     fn line(&self, s: &str) -> Result<(), Error> {
+        self.shown.set(self.shown.get() + s.lines().count().max(1));
         self.term.write_line(s).map_err(io)
     }
 
@@ -423,11 +456,15 @@ fn theme(g: &Glyphs) -> ColorfulTheme {
 impl Prompter for MenuPrompter {
     fn ask(&mut self, q: &Question, ctx: &Context<'_>) -> Result<Reply, Error> {
         self.header(q, ctx)?;
-        match q.kind {
-            QuestionKind::YesNo | QuestionKind::Choice => self.select(q, ctx),
+        let reply = match q.kind {
+            QuestionKind::YesNo | QuestionKind::Choice => self.select(q, ctx)?,
             // A tally is never asked (the session works it out).
-            QuestionKind::Number | QuestionKind::Text | QuestionKind::Tally => self.input(q, ctx),
-        }
+            QuestionKind::Number | QuestionKind::Text | QuestionKind::Tally => {
+                self.input(q, ctx)?
+            }
+        };
+        self.after(&reply, ctx.back)?;
+        Ok(reply)
     }
 
     /// The review, made to fit the window: the result the answers lead to
@@ -469,11 +506,20 @@ impl Prompter for MenuPrompter {
             .report(false)
             .interact_on_opt(&self.term)
             .map_err(dialoguer_error)?;
-        Ok(match picked {
+        let reply = match picked {
             Some(0) => ReviewReply::Confirm,
             Some(i) => ReviewReply::Edit(i - 1),
             None => ReviewReply::Back,
-        })
+        };
+        match reply {
+            // Back to the last question: the review and that question go.
+            ReviewReply::Back => self.erase(true)?,
+            // The review stays above the question asked again.
+            _ => {
+                self.shown.take();
+            }
+        }
+        Ok(reply)
     }
 
     fn tell(&mut self, notice: &Notice<'_>) -> Result<(), Error> {
