@@ -774,3 +774,164 @@ fn check_without_arguments_checks_the_built_in_templates_too() {
             "questionnaire(s) et {count} modèle(s) de document vérifié(s) : 0 erreur(s)"
         )));
 }
+
+/// The fields that take a closed list, an e-mail address or a bounded
+/// length, given wrong in an answers file: refused before anything is
+/// written (exit 2), each named with what it takes, pointing at its line.
+#[test]
+fn closed_list_fields_given_wrong_in_an_answers_file_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "Une description beaucoup trop longue ".repeat(6);
+    let answers = answers_file(
+        dir.path(),
+        "S1",
+        &[
+            ("type_logiciel", "webapp"),
+            ("categorie", "cantine"),
+            ("licence_code", "GPL"),
+            ("plateforme", "web"),
+            ("contact", "Mairie, 1 place de la République"),
+            ("description_logiciel", &long),
+        ],
+    );
+    let out = dir.path().join("docs");
+    let assert = aiguillage()
+        .args(["documents", "--no-input", "--answers"])
+        .arg(&answers)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stdout("");
+    let err = plain(&assert.get_output().stderr);
+    for needed in [
+        "le champ « type_logiciel » ne prend pas « webapp »",
+        "standalone/web, standalone/desktop",
+        "le champ « categorie » ne prend pas « cantine »",
+        "online-booking",
+        "le champ « licence_code » ne prend pas « GPL »",
+        "EUPL-1.2",
+        "« contact » doit être une adresse électronique dans le document « publiccode »",
+        "« description_logiciel » fait 221 caractères : 150 au plus",
+    ] {
+        assert!(err.contains(needed), "« {needed} » not in:\n{err}");
+    }
+    assert!(!err.contains("« plateforme »"), "{err}");
+    // Each error points at the field in the file.
+    assert!(err.contains(&format!("{}:", answers.display())), "{err}");
+    assert!(!out.exists(), "nothing is written");
+
+    // A postal address stays fine where no document needs an e-mail.
+    let algo = answers_file(
+        dir.path(),
+        "A1",
+        &[("contact", "Mairie, 1 place de la République")],
+    );
+    aiguillage()
+        .args(["documents", "--no-input", "--answers"])
+        .arg(&algo)
+        .arg("--out")
+        .arg(dir.path().join("algo"))
+        .assert()
+        .success();
+}
+
+/// At a terminal (plain mode here, answers on stdin), a field that takes a
+/// closed list is asked as a numbered list; a value out of the list given
+/// in the file is said wrong and asked again.
+#[test]
+fn closed_list_fields_are_offered_as_a_list_at_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = answers_file(dir.path(), "S1", &[("type_logiciel", "webapp")]);
+    let out = dir.path().join("docs");
+    let assert = aiguillage()
+        .args(["documents", "--plain", "--answers"])
+        .arg(&answers)
+        .arg("--out")
+        .arg(&out)
+        // Every line empty: each field keeps what is proposed or stays to
+        // complete.
+        .write_stdin("\n".repeat(40))
+        .assert()
+        .success();
+    let err = plain(&assert.get_output().stderr);
+    assert!(
+        err.contains("le champ « type_logiciel » ne prend pas « webapp »"),
+        "{err}"
+    );
+    assert!(err.contains("1. standalone/web"), "{err}");
+    assert!(err.contains("0. Laisser à compléter plus tard"), "{err}");
+}
+
+/// The publiccode.yml validator (tests/support/publiccode.rs) catches what
+/// the standard forbids: each rule, broken once in a valid file.
+#[test]
+fn the_publiccode_validator_catches_each_rule_of_the_standard() {
+    let bundle = bundle();
+    let d = scenario(&bundle, "S1");
+    let valid = render(&templates(), &bundle, &d, &fields())
+        .into_iter()
+        .find(|r| r.file == "publiccode.yml")
+        .unwrap()
+        .text;
+    assert!(publiccode::problems(&valid).is_empty(), "{valid}");
+    let broken = |from: &str, to: &str| {
+        assert!(valid.contains(from), "{from}");
+        publiccode::problems(&valid.replacen(from, to, 1)).join("\n")
+    };
+    let long = "x".repeat(151);
+    for (from, to, said) in [
+        (
+            "softwareType: \"standalone/web\"",
+            "softwareType: \"webapp\"",
+            "softwareType",
+        ),
+        (
+            "- \"online-booking\"",
+            "- \"cantine\"",
+            "categories: « cantine »",
+        ),
+        (
+            "license: \"Apache-2.0\"",
+            "license: \"GPL\"",
+            "legal.license",
+        ),
+        (
+            "email: \"vie-associative@villeneuve.example.fr\"",
+            "email: \"Mairie de Villeneuve\"",
+            "not an e-mail address",
+        ),
+        (
+            "publiccodeYmlVersion: \"0.4\"",
+            "publiccodeYmlVersion: \"2\"",
+            "publiccodeYmlVersion",
+        ),
+        ("name: \"Cantine\"", "nom: \"Cantine\"", "name"),
+        (
+            "developmentStatus: \"stable\"",
+            "developmentStatus: \"finished\"",
+            "developmentStatus",
+        ),
+        (
+            "url: \"https://github.com/villeneuve/cantine\"",
+            "url: \"github.com/villeneuve/cantine\"",
+            "url",
+        ),
+    ] {
+        let problems = broken(from, to);
+        assert!(problems.contains(said), "{to}: {problems}");
+    }
+    let short = format!(
+        "shortDescription: \"{}\"",
+        "Inscriptions à la restauration scolaire et au périscolaire, pour les familles et les agents"
+    );
+    assert!(broken(&short, &format!("shortDescription: \"{long}\"")).contains("1 to 150"));
+    assert!(publiccode::is_licence_expression(
+        "(MIT OR Apache-2.0) AND EUPL-1.2"
+    ));
+    assert!(publiccode::is_licence_expression(
+        "GPL-2.0-or-later WITH Classpath-exception-2.0"
+    ));
+    assert!(!publiccode::is_licence_expression("MIT OR"));
+    assert!(!publiccode::is_licence_expression("Licence libre"));
+}

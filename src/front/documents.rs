@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use crate::core::catalog::Bundle;
 use crate::core::diagnostic::SourceError;
-use crate::core::documents::Templates;
+use crate::core::documents::{FieldDef, FieldProblem, Templates};
 use crate::core::engine::{self, Decision, Evaluation};
 use crate::core::model::{AnswersFile, Question};
 use crate::front::answers;
@@ -56,7 +56,11 @@ pub fn run(bundle: &Bundle, args: &DocumentsArgs) -> Result<(), Error> {
         term::Streams::real(),
         &term::real_env,
     );
-    if how != Interaction::None {
+    // Without a terminal, a value the field does not take is an error; at
+    // one, the field is asked again.
+    if how == Interaction::None {
+        check_field_values(&templates, &decision, &loaded)?;
+    } else {
         with_prompter(how, |p| {
             ask_fields(p, &templates, bundle, &decision, &mut fields)
         })?;
@@ -205,26 +209,103 @@ fn ask_fields(
     decision: &Decision,
     fields: &mut BTreeMap<String, String>,
 ) -> Result<(), Error> {
+    let drafted = drafted_ids(templates, decision);
+    // Asked: the fields not given, and those given a value they do not take.
     let needed: Vec<_> = needed_fields(templates, bundle, decision, fields)
         .into_iter()
-        .filter(|f| fields.get(&f.id).is_none_or(|v| v.trim().is_empty()))
+        .filter(|f| {
+            fields
+                .get(&f.id)
+                .is_none_or(|v| v.trim().is_empty() || f.problem(v, &drafted).is_some())
+        })
         .collect();
     if needed.is_empty() {
         return Ok(());
     }
     tell(&format!("\n{}", msg::fields_intro(needed.len())));
     for f in needed {
+        if let Some(given) = fields.remove(&f.id)
+            && let Some(problem) = f.problem(&given, &drafted)
+        {
+            tell(&problem_text(f, &given, &problem));
+        }
         let suggestion = proposed(templates, decision, f);
-        let answer = p.ask_line(&LineQuestion {
+        let question = LineQuestion {
             text: &f.label,
             help: f.help.trim(),
             default: suggestion.as_deref(),
-        })?;
+        };
+        let answer = if f.choices.is_empty() {
+            loop {
+                let answer = p.ask_line(&question)?;
+                match f.problem(&answer, &drafted) {
+                    Some(problem) => tell(&problem_text(f, &answer, &problem)),
+                    None => break answer,
+                }
+            }
+        } else {
+            p.choose(&question, &f.choices)?.unwrap_or_default()
+        };
         if !answer.trim().is_empty() {
             fields.insert(f.id.clone(), answer.trim().to_owned());
         }
     }
     Ok(())
+}
+
+/// The ids of the documents the decision calls for.
+fn drafted_ids<'t>(templates: &'t Templates, decision: &Decision) -> Vec<&'t str> {
+    called_for(templates, decision)
+        .iter()
+        .map(|d| d.template.id.as_str())
+        .collect()
+}
+
+/// What is wrong with `value` for field `f`, with what it takes.
+fn problem_text(f: &FieldDef, value: &str, problem: &FieldProblem) -> String {
+    let value = crate::text::escape::escape(value);
+    match problem {
+        FieldProblem::NotAChoice => {
+            let hint = crate::text::suggest::suggest(&value, f.choices.iter().map(String::as_str));
+            msg::not_a_choice(&f.id, &value, &hint, &f.choices.join(", "))
+        }
+        FieldProblem::TooLong { max, chars } => msg::too_long(&f.id, *chars, *max),
+        FieldProblem::NotAnEmail { document } => msg::not_an_email(&f.id, &value, document),
+    }
+}
+
+/// The fields of the answers file whose value the field does not take,
+/// each pointing at its value in the file.
+fn check_field_values(
+    templates: &Templates,
+    decision: &Decision,
+    loaded: &answers::Loaded,
+) -> Result<(), Error> {
+    let drafted = drafted_ids(templates, decision);
+    let errors: Vec<SourceError> = loaded
+        .file
+        .fields
+        .iter()
+        .filter_map(|(id, value)| {
+            let f = templates.field(id)?;
+            let problem = f.problem(value, &drafted)?;
+            let after = loaded.text.find("\"fields\"").unwrap_or(0);
+            let offset = loaded.text[after..]
+                .find(&format!("\"{id}\""))
+                .map(|i| after + i);
+            Some(SourceError::new(
+                &loaded.name,
+                &loaded.text,
+                offset,
+                problem_text(f, value, &problem),
+            ))
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::AnswersAt(errors))
+    }
 }
 
 /// The files of `rendered` that already exist in `dir`.
@@ -391,6 +472,18 @@ pub(crate) mod msg {
         fn missing_how(example: &str) {
             fr: "Donnez-les dans le fichier de réponses, sous « fields » : {{ \"fields\": {{ \"{example}\": \"…\" }} }}, ou lancez la commande dans un terminal.",
             en: "Give them in the answers file, under « fields »: {{ \"fields\": {{ \"{example}\": \"…\" }} }}, or run the command at a terminal.",
+        }
+        fn not_a_choice(id: &str, value: &str, hint: &str, allowed: &str) {
+            fr: "le champ « {id} » ne prend pas « {value} »{hint} ; valeurs permises : {allowed}",
+            en: "field « {id} » does not take « {value} »{hint}; allowed values: {allowed}",
+        }
+        fn too_long(id: &str, chars: usize, max: usize) {
+            fr: "le champ « {id} » fait {chars} caractères : {max} au plus",
+            en: "field « {id} » has {chars} characters: {max} at most",
+        }
+        fn not_an_email(id: &str, value: &str, document: &str) {
+            fr: "le champ « {id} » doit être une adresse électronique dans le document « {document} » (par exemple prenom.nom@organisme.fr), pas « {value} »",
+            en: "field « {id} » must be an e-mail address in the document « {document} » (e.g. first.last@body.fr), not « {value} »",
         }
         fn unknown_field(id: &str, hint: &str, known: &str) {
             fr: "champ inconnu « {id} »{hint} ; champs des documents : {known}",

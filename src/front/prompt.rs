@@ -583,6 +583,34 @@ impl Prompter for MenuPrompter {
         }
         Ok(answer)
     }
+
+    /// A menu of the values, then « leave it to complete »; the proposed
+    /// value is selected first. Long lists come in pages.
+    fn choose(
+        &mut self,
+        q: &LineQuestion<'_>,
+        choices: &[String],
+    ) -> Result<Option<String>, Error> {
+        self.line("")?;
+        self.line(&style(self.wrapped(q.text)).for_stderr().bold().to_string())?;
+        let mut items: Vec<String> = choices.iter().map(|c| self.entry(&escape(c))).collect();
+        items.push(self.entry(&msg::leave_blank()));
+        let default = q
+            .default
+            .and_then(|d| choices.iter().position(|c| c == d))
+            .unwrap_or(0);
+        let picked = Select::with_theme(&self.theme)
+            .items(&items)
+            .default(default)
+            .report(false)
+            .interact_on_opt(&self.term)
+            .map_err(dialoguer_error)?;
+        let value = picked.and_then(|i| choices.get(i)).cloned();
+        if let Some(v) = &value {
+            self.record(v)?;
+        }
+        Ok(value)
+    }
 }
 
 /// Numbered choices, one line per answer.
@@ -872,6 +900,42 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
             Some(l) => l.trim().to_owned(),
         })
     }
+
+    /// The values numbered; Enter keeps the proposed one, « 0 » or the
+    /// end of input leaves the field to complete.
+    fn choose(
+        &mut self,
+        q: &LineQuestion<'_>,
+        choices: &[String],
+    ) -> Result<Option<String>, Error> {
+        let t = self.texts;
+        let mut s = format!("\n{}\n", q.text);
+        for (i, c) in choices.iter().enumerate() {
+            s.push_str(&format!("  {}. {c}\n", i + 1));
+        }
+        s.push_str(&format!("  0. {}\n", msg::leave_blank()));
+        self.say(&s)?;
+        let keep = q.default.and_then(|d| choices.iter().position(|c| c == d));
+        let prompt = match keep {
+            Some(i) => format!("{} [{} {}]", t.your_choice, t.keep_previous, i + 1),
+            None => t.your_choice.to_owned(),
+        };
+        loop {
+            let Some(line) = self.read(&prompt)? else {
+                return Ok(None);
+            };
+            match line.trim() {
+                "" => return Ok(keep.map(|i| choices[i].clone())),
+                "0" => return Ok(None),
+                n => match n.parse::<usize>() {
+                    Ok(n) if (1..=choices.len()).contains(&n) => {
+                        return Ok(Some(choices[n - 1].clone()));
+                    }
+                    _ => self.say(&format!("{}\n", t.choice_invalid(choices.len())))?,
+                },
+            }
+        }
+    }
 }
 
 /// User-facing strings of this module that the interface strings do not
@@ -887,6 +951,11 @@ pub(crate) mod msg {
         fn review_prompt(count: usize) {
             fr: "Tout est juste ? ({count} réponses, à modifier au besoin)",
             en: "Is everything right? ({count} answers, to change if needed)",
+        }
+        /// The last entry of a closed list: no value for now.
+        fn leave_blank() {
+            fr: "Laisser à compléter plus tard",
+            en: "Leave it to complete later",
         }
         fn idle_input(count: usize) {
             fr: "{count} lignes de suite sans réponse valide sur l'entrée standard : la session s'arrête (une réponse par ligne : le numéro du choix, un nombre ou un texte)",

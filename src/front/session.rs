@@ -155,6 +155,18 @@ pub trait Prompter {
     fn ask_line(&mut self, question: &LineQuestion<'_>) -> Result<String, Error> {
         Ok(question.default.unwrap_or_default().to_owned())
     }
+    /// One value of a closed list outside the trees (a field of a
+    /// document that takes only the codes of a standard); `None` for
+    /// « leave it to complete ». A prompter that cannot ask keeps the
+    /// default.
+    fn choose(
+        &mut self,
+        question: &LineQuestion<'_>,
+        choices: &[String],
+    ) -> Result<Option<String>, Error> {
+        let _ = choices;
+        Ok(question.default.map(str::to_owned))
+    }
 }
 
 /// A yes/no question outside the trees.
