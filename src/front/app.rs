@@ -187,7 +187,7 @@ fn decide(bundle: &'static Bundle, args: &RunArgs, loaded: answers::Loaded) -> R
         let (whole, q) = whole(bundle, questionnaire)?;
         decision.what_would_change = Some(crate::core::change::what_would_change(whole, q, &given));
     }
-    if let Err(e) = print(&decision, args, plain_session) {
+    if let Err(e) = print(&decision, args, plain_session, &file.fields) {
         if let Some(not_saved) = &not_saved {
             report_error(not_saved);
         }
@@ -383,7 +383,12 @@ fn warn_unused(d: &Decision) {
 
 /// Prints the decision; after a plain session, with the same ASCII
 /// glyphs as the questions.
-fn print(d: &Decision, args: &RunArgs, plain_session: bool) -> Result<(), Error> {
+fn print(
+    d: &Decision,
+    args: &RunArgs,
+    plain_session: bool,
+    fields: &BTreeMap<String, String>,
+) -> Result<(), Error> {
     let plain = args.plain || plain_session;
     let look = Look {
         texts: i18n::texts(),
@@ -399,7 +404,12 @@ fn print(d: &Decision, args: &RunArgs, plain_session: bool) -> Result<(), Error>
         Format::Markdown => output::markdown::markdown(&output::escaped::escaped(d), look.texts),
         Format::Link => output::link::links(&output::escaped::escaped(d), args.detail),
         // Control characters shown, then every text escaped for HTML.
-        Format::Html => output::html::html(&output::escaped::escaped(d)),
+        Format::Html => {
+            let d = output::escaped::escaped(d);
+            let today = Some(crate::front::io::today().to_string());
+            let case = output::html::Case::from_fields(&d, fields, today);
+            output::html::report(&d, &case)
+        }
     };
     let stdout = console::Term::stdout();
     let long = matches!(args.format, Format::Text | Format::Markdown)

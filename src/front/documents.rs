@@ -21,7 +21,7 @@ use crate::front::io::{tell, write_stdout};
 use crate::front::prompt::{MenuPrompter, PlainPrompter};
 use crate::front::session::{Confirm, LineQuestion, Prompter};
 use crate::front::term::{self, Interaction};
-use crate::output::documents::{Rendered, called_for, needed_fields, proposed, render};
+use crate::output::documents::{Rendered, called_for, needed_fields, proposed, render_issued};
 use crate::text::i18n;
 
 /// The folder a session proposes.
@@ -65,7 +65,13 @@ pub fn run(bundle: &Bundle, args: &DocumentsArgs) -> Result<(), Error> {
             ask_fields(p, &templates, bundle, &decision, &mut fields)
         })?;
     }
-    let rendered = render(&templates, bundle, &decision, &fields);
+    let rendered = render_issued(
+        &templates,
+        bundle,
+        &decision,
+        &fields,
+        Some(crate::front::io::today().to_string()),
+    );
     let written = write(&args.out, &rendered, args.force)?;
     let out = match args.format {
         ListFormat::Text => written
@@ -134,7 +140,13 @@ pub fn offer(
         })?;
         let dir = PathBuf::from(if dir.is_empty() { DEFAULT_DIR } else { &dir });
         ask_fields(p, &templates, bundle, decision, &mut fields)?;
-        let rendered = render(&templates, bundle, decision, &fields);
+        let rendered = render_issued(
+            &templates,
+            bundle,
+            decision,
+            &fields,
+            Some(crate::front::io::today().to_string()),
+        );
         let existing = existing(&dir, &rendered);
         let mut force = false;
         if !existing.is_empty() {

@@ -97,6 +97,17 @@ pub fn render(
     d: &Decision,
     fields: &BTreeMap<String, String>,
 ) -> Vec<Rendered> {
+    render_issued(templates, bundle, d, fields, None)
+}
+
+/// As [`render`], the report saying the day it was issued (`YYYY-MM-DD`).
+pub fn render_issued(
+    templates: &Templates,
+    bundle: &Bundle,
+    d: &Decision,
+    fields: &BTreeMap<String, String>,
+    issued: Option<String>,
+) -> Vec<Rendered> {
     let mut out: Vec<Rendered> = called_for(templates, d)
         .into_iter()
         .map(|doc| render_one(templates, bundle, d, fields, doc))
@@ -105,7 +116,10 @@ pub fn render(
         id: "rapport".into(),
         title: "Rapport de décision (HTML)".into(),
         file: REPORT_FILE.into(),
-        text: crate::output::html::html(d),
+        text: crate::output::html::report(
+            d,
+            &crate::output::html::Case::from_fields(d, fields, issued),
+        ),
         missing: Vec::new(),
         unresolved: Vec::new(),
     });
