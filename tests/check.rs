@@ -1033,3 +1033,106 @@ fn a_file_that_cannot_be_read_is_a_usage_error() {
         .code(2)
         .stderr(contains("nope.toml"));
 }
+
+/// `--allow CODE` acknowledges warnings, like clippy: the built-in content
+/// has references not yet dated, and saying so once silences them; an
+/// unknown code is refused with « did you mean »; errors never go.
+#[test]
+fn allow_silences_the_warnings_of_a_code_and_only_warnings() {
+    let out = aiguillage().args(["check"]).output().unwrap();
+    let before = plain(&out.stdout);
+    assert!(
+        before.contains("warning[undated-reference]")
+            || before.contains("avertissement[undated-reference]"),
+        "{before}"
+    );
+    let out = aiguillage()
+        .args(["check", "--allow", "undated-reference"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let after = plain(&out.stdout);
+    assert!(!after.contains("[undated-reference]"), "{after}");
+    assert!(after.contains("0 avertissement(s)"), "{after}");
+
+    aiguillage()
+        .args(["check", "--allow", "undated-refrence"])
+        .assert()
+        .code(2)
+        .stderr(contains("vouliez-vous dire « undated-reference »"));
+
+    // An error is not a warning to acknowledge.
+    aiguillage()
+        .args(["check", "--allow", "missing-reference"])
+        .arg("tests/fixtures/broken/missing-reference.toml")
+        .assert()
+        .code(2)
+        .stdout(contains("erreur[missing-reference]"));
+}
+
+/// Every code of docs/contenu.md's table is one `check` knows, and back.
+#[test]
+fn the_codes_documented_are_the_codes_of_check() {
+    let page = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/contenu.md"),
+    )
+    .unwrap();
+    let mut documented: Vec<&str> = page
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .flat_map(|l| l.split('|').nth(1).unwrap_or_default().split(','))
+        .map(|c| c.trim().trim_matches('`'))
+        .filter(|c| {
+            !c.contains(' ') && (c.contains('-') || matches!(*c, "parse" | "cycle" | "unreachable"))
+        })
+        .collect();
+    documented.sort_unstable();
+    let mut known = aiguillage::core::diagnostic::CODES.to_vec();
+    known.sort_unstable();
+    assert_eq!(documented, known);
+}
+
+/// `check --legi` reads the package as `npm pack @socialgouv/legi-data`
+/// writes it: the same findings as from its data file, without unpacking.
+#[test]
+fn check_legi_reads_the_npm_package_directly() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let tgz = dir.path().join("socialgouv-legi-data-1.0.0.tgz");
+    {
+        let file = std::fs::File::create(&tgz).unwrap();
+        let gz = flate2::write::GzEncoder::new(file, flate2::Compression::fast());
+        let mut tar = tar::Builder::new(gz);
+        tar.append_path_with_name(
+            root.join("tests/fixtures/legi/LEGITEXT000000000001.json"),
+            "package/data/LEGITEXT000000000001.json",
+        )
+        .unwrap();
+        tar.append_path_with_name(root.join("Cargo.toml"), "package/package.json")
+            .unwrap();
+        tar.into_inner().unwrap().finish().unwrap();
+    }
+    let tgz = tgz.to_str().unwrap();
+    let (status, from_package) = check_args(&[
+        "tests/fixtures/legi/content",
+        "--today",
+        "2026-12-15",
+        "--legi",
+        tgz,
+    ]);
+    let (_, from_file) = check_args(&[
+        "tests/fixtures/legi/content",
+        "--today",
+        "2026-12-15",
+        "--legi",
+        "tests/fixtures/legi/LEGITEXT000000000001.json",
+    ]);
+    assert_eq!(status, 2);
+    assert_eq!(codes(&from_package), codes(&from_file));
+    // A package that holds no code the content cites says so.
+    aiguillage()
+        .args(["check", "--legi", tgz])
+        .assert()
+        .code(2)
+        .stderr(contains("ne cite un article du contenu"));
+}

@@ -261,6 +261,11 @@ pub enum Command {
         /// abrogée ou inconnue de ces données est signalé.
         #[arg(long, value_name = "FICHIER")]
         legi: Vec<PathBuf>,
+        /// Taire les avertissements de ce code, comme clippy (répétable ;
+        /// par exemple « --allow undated-reference » tant que les
+        /// références n'ont pas été vérifiées). Une erreur ne se tait pas.
+        #[arg(long, value_name = "CODE")]
+        allow: Vec<String>,
     },
     /// Tous les chemins d'un questionnaire, avec leur issue et leurs constats.
     Paths {

@@ -134,6 +134,11 @@ fn check(paths: &[PathBuf], format: ListFormat, references: &References) -> Resu
         }
         _ => None,
     };
+    // Warnings the maintainer acknowledged: not shown, not counted. An
+    // error stays.
+    report.diagnostics.retain(|d| {
+        d.severity != Severity::Warning || !references.allow.iter().any(|a| a == d.code)
+    });
     let (errors, warnings) = (report.errors().count(), report.warnings().count());
     let out = match format {
         ListFormat::Json => to_json(&serde_json::json!({
@@ -210,15 +215,44 @@ struct References {
     today: crate::core::date::Date,
     stale_after: u32,
     legi: Vec<crate::tools::legi::Dump>,
+    /// The codes of the warnings not to show (`--allow`).
+    allow: Vec<String>,
+}
+
+/// `--allow` codes: each must be a code `check` reports.
+fn allowed_codes(allow: &[String]) -> Result<(), Error> {
+    use crate::core::diagnostic::CODES;
+    match allow.iter().find(|c| !CODES.contains(&c.as_str())) {
+        None => Ok(()),
+        Some(code) => {
+            let hint = crate::text::suggest::suggest(code, CODES.iter().copied());
+            Err(Error::Usage(msg::unknown_code(
+                code,
+                &hint,
+                &CODES.join(", "),
+            )))
+        }
+    }
 }
 
 /// The LEGI dumps given with `--legi`, each read and parsed.
-fn read_legi(files: &[PathBuf]) -> Result<Vec<crate::tools::legi::Dump>, Error> {
-    files
-        .iter()
-        .map(|path| {
-            let name = path.display().to_string();
+fn read_legi(
+    files: &[PathBuf],
+    content: &[PathBuf],
+) -> Result<Vec<crate::tools::legi::Dump>, Error> {
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for path in files {
+        let name = path.display().to_string();
+        if name.ends_with(".tgz") || name.ends_with(".tar.gz") {
+            texts.extend(legi_package(path, content)?);
+        } else {
             let text = std::fs::read_to_string(path).map_err(|e| Error::io(name.clone(), &e))?;
+            texts.push((name, text));
+        }
+    }
+    texts
+        .into_iter()
+        .map(|(name, text)| {
             let dump = crate::tools::legi::parse(&name, &text).map_err(|e| {
                 let why = crate::front::answers::explain_json_error(&e);
                 Error::Parse(Box::new(SourceError::at(
@@ -235,6 +269,58 @@ fn read_legi(files: &[PathBuf]) -> Result<Vec<crate::tools::legi::Dump>, Error> 
             Ok(dump)
         })
         .collect()
+}
+
+/// The dumps of the codes in the npm package of the LEGI data, as `npm
+/// pack @socialgouv/legi-data` writes it: each `data/LEGITEXT….json` of the
+/// tarball that cites an article the content links (the others are not
+/// read further), named `package.tgz:package/data/LEGITEXT….json`.
+fn legi_package(
+    path: &std::path::Path,
+    content: &[PathBuf],
+) -> Result<Vec<(String, String)>, Error> {
+    use std::io::Read;
+    let name = path.display().to_string();
+    let io = |e: std::io::Error| Error::io(name.clone(), &e);
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut archive = tar::Archive::new(flate2::read::GzDecoder::new(file));
+    let bundle = if content.is_empty() {
+        Bundle::builtin_unchecked()
+    } else {
+        Bundle::from_paths_unchecked(content)
+    };
+    let cited: Vec<String> = bundle
+        .map(|b| {
+            b.articles
+                .iter()
+                .filter_map(|(_, a)| a.legiarti_id().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    for entry in archive.entries().map_err(io)? {
+        let entry = entry.map_err(io)?;
+        let inner = entry.path().map_err(io)?.display().to_string();
+        let file_name = inner.rsplit('/').next().unwrap_or_default().to_owned();
+        if !(inner.contains("data/")
+            && file_name.starts_with("LEGITEXT")
+            && file_name.ends_with(".json"))
+        {
+            continue;
+        }
+        let mut text = String::new();
+        entry
+            .take(crate::text::limits::MAX_INPUT_BYTES * 8)
+            .read_to_string(&mut text)
+            .map_err(io)?;
+        if cited.is_empty() || cited.iter().any(|id| text.contains(id.as_str())) {
+            out.push((format!("{name}:{inner}"), text));
+        }
+    }
+    if out.is_empty() {
+        return Err(Error::Usage(msg::legi_package_empty(&name)));
+    }
+    Ok(out)
 }
 
 /// A folder of document templates (it holds `champs.toml`), or a file of
@@ -295,7 +381,9 @@ pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
             stale_after,
             today,
             legi,
+            allow,
         } => {
+            allowed_codes(&allow)?;
             let paths = if files.is_empty() {
                 questionnaires
             } else {
@@ -304,7 +392,8 @@ pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
             let references = References {
                 today: today.unwrap_or_else(crate::front::io::today),
                 stale_after,
-                legi: read_legi(&legi)?,
+                legi: read_legi(&legi, paths)?,
+                allow,
             };
             check(paths, format, &references)
         }
@@ -363,6 +452,14 @@ pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
 /// User-facing strings of this module.
 pub(crate) mod msg {
     crate::text::i18n::messages! {
+        fn legi_package_empty(file: &str) {
+            fr: "{file} : aucun fichier data/LEGITEXT….json de ce paquet ne cite un article du contenu (est-ce le paquet de @socialgouv/legi-data ?)",
+            en: "{file}: no data/LEGITEXT….json file of this package cites an article of the content (is it the package of @socialgouv/legi-data?)",
+        }
+        fn unknown_code(code: &str, hint: &str, codes: &str) {
+            fr: "--allow : « {code} » n'est pas un code de check{hint} ; codes : {codes}",
+            en: "--allow: « {code} » is not a code of check{hint}; codes: {codes}",
+        }
         /// After the first diagnostics of `check`.
         fn more_diagnostics(count: usize) {
             fr: "… et {count} autre(s) problème(s) : aiguillage check --format json les donne tous\n\n",
