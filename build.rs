@@ -22,10 +22,16 @@ mod text {
 #[path = "src/core"]
 mod core {
     pub mod catalog;
+    pub mod coherence;
+    pub mod condition;
     pub mod date;
     pub mod diagnostic;
+    pub mod documents;
+    pub mod engine;
     pub mod locate;
     pub mod model;
+    pub mod paths;
+    pub mod template;
     pub mod validate;
 }
 
@@ -48,6 +54,23 @@ fn main() {
     };
     let mut report = core::validate::check(&bundle);
     core::locate::fill_locations(&bundle, &mut report);
+    report.sort();
+    if report.has_errors() {
+        let all: Vec<String> = report.errors().map(ToString::to_string).collect();
+        fail(&all.join("\n\n"));
+    }
+    // The document templates, then the consistency of every path: what a
+    // decision shows and drafts never contradicts its findings.
+    let templates = match core::documents::Templates::builtin_as_written() {
+        Ok(t) => t,
+        Err(core::catalog::LoadError::Parse(e)) => fail(&e.to_string()),
+        Err(e) => fail(&format!("{e:?}")),
+    };
+    let mut report = core::documents::check(&templates, &bundle);
+    if !report.has_errors() {
+        report = core::coherence::check(&bundle, Some(&templates));
+        core::locate::fill_locations(&bundle, &mut report);
+    }
     report.sort();
     if report.has_errors() {
         let all: Vec<String> = report.errors().map(ToString::to_string).collect();

@@ -1,6 +1,7 @@
 //! How long the work behind one run takes: loading and checking the
 //! embedded questionnaires (done at every start), and evaluating a full
-//! set of answers. Run with `cargo bench`.
+//! set of answers; and the consistency check of every path that `check`
+//! and the build run. Run with `cargo bench`.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -41,6 +42,19 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    let templates = aiguillage::core::documents::Templates::builtin().unwrap();
+    let mut group = c.benchmark_group("consistency");
+    group.sample_size(10);
+    group.bench_function(
+        "every path of the built-in content, documents included",
+        |b| {
+            b.iter(|| {
+                let report = aiguillage::core::coherence::check(&bundle, Some(&templates));
+                assert!(!report.has_errors());
+            })
+        },
+    );
+    group.finish();
 }
 
 criterion_group!(benches, bench);

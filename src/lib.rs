@@ -50,6 +50,8 @@ mod tests {
             crate::tools::paths::msg::ALL,
             crate::tools::graph::msg::ALL,
             crate::core::documents::msg::ALL,
+            crate::core::condition::msg::ALL,
+            crate::core::coherence::msg::ALL,
             crate::front::documents::msg::ALL,
         ] {
             assert!(!table.is_empty());

@@ -1136,3 +1136,205 @@ fn check_legi_reads_the_npm_package_directly() {
         .code(2)
         .stderr(contains("ne cite un article du contenu"));
 }
+
+// ------------------------------------------------------- consistency
+
+/// `check --format json` on the files of a fixture of
+/// `tests/fixtures/coherence/`: the one diagnostic with `code`, at its
+/// place, with the answers of a path that shows it.
+fn contradiction(files: &[&str], code: &str, file: &str, line: u64, column: u64) -> Value {
+    let files: Vec<String> = files
+        .iter()
+        .map(|f| format!("tests/fixtures/coherence/{f}"))
+        .collect();
+    let out = aiguillage()
+        .args(["check", "--format", "json"])
+        .args(&files)
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_str(&plain(&out.stdout)).unwrap();
+    let found: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == code)
+        .collect();
+    assert_eq!(found.len(), 1, "{files:?}: one « {code} » in {report:#?}");
+    let d = found[0].clone();
+    assert_eq!(
+        (
+            d["file"].as_str().unwrap(),
+            d["line"].as_u64().unwrap(),
+            d["column"].as_u64().unwrap()
+        ),
+        (
+            format!("tests/fixtures/coherence/{file}").as_str(),
+            line,
+            column
+        ),
+        "{d:#?}"
+    );
+    let expected_status = if d["severity"] == "error" { 2 } else { 0 };
+    assert_eq!(out.status.code(), Some(expected_status), "{files:?}");
+    d
+}
+
+/// The reproducer a message carries, read back as an answers file.
+fn reproducer(d: &Value) -> Value {
+    let m = d["message"].as_str().unwrap();
+    let start = m
+        .find("{\"questionnaire\"")
+        .unwrap_or_else(|| panic!("no reproducer: {m}"));
+    let mut stream = serde_json::Deserializer::from_str(&m[start..]).into_iter::<Value>();
+    stream.next().unwrap().unwrap()
+}
+
+#[test]
+fn a_finding_that_excludes_another_on_the_same_path() {
+    let d = contradiction(
+        &["excludes-finding.toml"],
+        "contradiction",
+        "excludes-finding.toml",
+        36,
+        13,
+    );
+    assert_eq!(reproducer(&d)["answers"]["q1"], false, "{d}");
+    assert!(
+        d["message"].as_str().unwrap().contains("« facultatif »"),
+        "{d}"
+    );
+}
+
+#[test]
+fn a_step_that_says_what_a_finding_of_its_path_excludes() {
+    // Reported at the words of the step, which is what to change.
+    let d = contradiction(
+        &["excludes-says.toml"],
+        "contradiction",
+        "excludes-says.toml",
+        46,
+        3,
+    );
+    assert_eq!(reproducer(&d)["answers"]["q1"], false, "{d}");
+}
+
+#[test]
+fn a_finding_that_presupposes_what_its_path_never_established() {
+    let d = contradiction(&["requires.toml"], "unestablished", "requires.toml", 23, 13);
+    assert_eq!(reproducer(&d)["answers"]["q1"], "commune", "{d}");
+}
+
+#[test]
+fn a_rule_of_the_questionnaire() {
+    let d = contradiction(&["rule.toml"], "unestablished", "rule.toml", 46, 13);
+    assert!(d["message"].as_str().unwrap().contains("L311-6"), "{d}");
+}
+
+#[test]
+fn a_verdict_that_disagrees_with_its_findings() {
+    let must = contradiction(
+        &["verdict-must.toml"],
+        "verdict-findings",
+        "verdict-must.toml",
+        39,
+        11,
+    );
+    assert_eq!(reproducer(&must)["answers"]["q1"], false);
+    let none = contradiction(
+        &["verdict-not-concerned.toml"],
+        "verdict-findings",
+        "verdict-not-concerned.toml",
+        39,
+        11,
+    );
+    assert_eq!(reproducer(&none)["answers"]["q1"], true);
+}
+
+#[test]
+fn an_article_a_step_names_that_its_path_does_not_cite() {
+    let d = contradiction(
+        &["uncited-article.toml"],
+        "uncited-article",
+        "uncited-article.toml",
+        42,
+        15,
+    );
+    assert!(d["message"].as_str().unwrap().contains("L311-6"), "{d}");
+    assert!(
+        d["message"].as_str().unwrap().contains("2 chemin(s)"),
+        "{d}"
+    );
+}
+
+#[test]
+fn a_text_that_points_at_a_place_on_the_page() {
+    contradiction(
+        &["positional.toml"],
+        "positional-reference",
+        "positional.toml",
+        42,
+        15,
+    );
+}
+
+#[test]
+fn a_condition_that_tests_an_answer_instead_of_a_finding() {
+    contradiction(
+        &["condition-on-answer.toml"],
+        "condition-on-answer",
+        "condition-on-answer.toml",
+        42,
+        52,
+    );
+}
+
+#[test]
+fn a_step_no_path_shows() {
+    contradiction(
+        &["never-shown.toml"],
+        "never-shown",
+        "never-shown.toml",
+        43,
+        3,
+    );
+}
+
+#[test]
+fn a_document_that_drafts_what_a_finding_of_its_path_excludes() {
+    // At the very words of the template's body.
+    let d = contradiction(
+        &["document/questionnaire.toml", "document/modeles"],
+        "contradiction",
+        "document/modeles/mention.toml",
+        12,
+        47,
+    );
+    assert_eq!(reproducer(&d)["answers"]["q1"], false, "{d}");
+}
+
+#[test]
+fn the_built_in_content_is_consistent_on_every_path() {
+    let out = aiguillage()
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_str(&plain(&out.stdout)).unwrap();
+    let coherence = [
+        "contradiction",
+        "unestablished",
+        "verdict-findings",
+        "uncited-article",
+        "never-shown",
+        "coherence-incomplete",
+        "positional-reference",
+        "condition-on-answer",
+    ];
+    let found: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| coherence.contains(&d["code"].as_str().unwrap()))
+        .collect();
+    assert!(found.is_empty(), "{found:#?}");
+    assert_eq!(out.status.code(), Some(0));
+}

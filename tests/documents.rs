@@ -215,9 +215,95 @@ fn every_field_is_used_and_documented() {
     }
 }
 
+/// What a verdict rules out is never drafted (one decision, one voice):
+/// a processing that may not decide alone gets drafts written for decision
+/// support with a real human review, and a note that says why; nullity is
+/// stated only where the path holds the finding that says it; code is
+/// published only under the licence family the decision recommends, and
+/// never drafted for publication where the verdict is « cannot ».
+fn assert_permitted(context: &str, d: &Decision, docs: &[Rendered]) {
+    use aiguillage::core::model::Verdict;
+    let has = |id: &str| d.findings.iter().any(|f| f.id == id);
+    let answered = |q: &str, v: &str| {
+        d.path
+            .iter()
+            .any(|s| s.question == q && s.answer == aiguillage::core::model::Answer::Text(v.into()))
+    };
+    let said = |words: &str| {
+        docs.iter()
+            .find(|r| r.text.contains(words))
+            .map(|r| r.file.clone())
+    };
+    let files: Vec<&str> = docs.iter().map(|r| r.file.as_str()).collect();
+    // A processing that may not decide alone: nothing describes, or would
+    // publish, a decision taken without a human review.
+    if d.decided_by.id == "algorithmes" && d.outcome.verdict == Verdict::Cannot {
+        for words in [
+            "sans examen de votre dossier par un agent",
+            "Décision entièrement automatisée",
+            "a été prise par un traitement algorithmique",
+        ] {
+            assert_eq!(
+                said(words),
+                None,
+                "{context}: « {words} » drafted for a processing that may not decide alone"
+            );
+        }
+        if answered("algo_automatisation", "entierement_automatisee") {
+            assert!(
+                files.contains(&"note-automatisation.md"),
+                "{context}: {files:?}"
+            );
+        }
+    }
+    // Nullity (art. 47) only for fully automated decisions that may be
+    // taken, on personal data.
+    let nullity = d.outcome.id == "algo_transparence_decision_automatisee"
+        && !answered("algo_donnees_auto", "aucune");
+    if !nullity {
+        for words in ["est nulle", "à peine de nullité", "sous peine de nullité"] {
+            assert_eq!(
+                said(words),
+                None,
+                "{context}: nullity stated where art. 47 does not apply"
+            );
+        }
+    }
+    let publiccode = docs.iter().find(|r| r.file == "publiccode.yml");
+    if let Some(p) = publiccode {
+        if has("code_licence_permissive") {
+            assert!(
+                p.text.contains("license: \"Apache-2.0\""),
+                "{context}: {}",
+                p.text
+            );
+        }
+        if has("code_licence_reciprocite") {
+            assert!(
+                p.text.contains("license: \"EUPL-1.2\""),
+                "{context}: {}",
+                p.text
+            );
+        }
+    }
+    if d.outcome.verdict == Verdict::Cannot {
+        for file in [
+            "publiccode.yml",
+            "badge-readme.md",
+            "referencement-code-gouv.md",
+        ] {
+            assert!(
+                !files.contains(&file),
+                "{context}: {file} drafted for a verdict « cannot »"
+            );
+        }
+    }
+}
+
 /// Every path `paths` enumerates, from the first question: with every field
 /// given, nothing is left to fill but what is filled for each request;
-/// with none, only free-text fields are left, and each is reported.
+/// with none, only free-text fields are left, and each is reported, and
+/// nothing is drafted that the verdict rules out ([`assert_permitted`]).
 #[test]
 fn every_path_renders_without_a_hole_but_the_free_text_fields() {
     let bundle = bundle();
@@ -255,7 +341,10 @@ fn every_path_renders_without_a_hole_but_the_free_text_fields() {
                 assert!(problems.is_empty(), "{context}: {problems:?}\n{}", r.text);
             }
         }
-        for r in render(&templates, &bundle, &d, &empty) {
+        // Without fields, the drafts say what the decision proposes.
+        let drafted = render(&templates, &bundle, &d, &empty);
+        assert_permitted(&format!("{context} {:?}", p.answers()), &d, &drafted);
+        for r in drafted {
             assert_well_formed(&context, &r);
             for (per_request, label) in placeholders(&r.text) {
                 let field = templates

@@ -290,7 +290,7 @@ fn a_tally_routes_by_its_ranges() {
     assert_eq!(d.outcome.id, "compte_plusieurs");
     assert_eq!(d.path[3].answer, Answer::Number(3.0));
     let found: Vec<&str> = d.findings.iter().map(|f| f.id.as_str()).collect();
-    assert_eq!(found, ["compte_plusieurs_criteres"]);
+    assert_eq!(found, ["compte_plusieurs_criteres", "compte_publier"]);
 }
 
 #[test]
@@ -578,4 +578,128 @@ guides = ["juridique"]
         ["garder_les_accords"],
         "replaced, never itself"
     );
+}
+
+// ------------------------------------------------------------ switch
+
+/// A partial secret asked first, full automation asked later: a `switch`
+/// routes on the finding the first answer added, and is never asked.
+const SWITCH: &str = r#"
+id = "aiguille"
+title = "Aiguillage"
+version = "1.0.0"
+legal_date = "2026-12-06"
+start = "secret"
+
+[[questions]]
+id = "secret"
+kind = "yes_no"
+text = "Une partie est-elle secrète ?"
+help = "Aide."
+choices = [
+  { value = "oui", label = "Oui", next = "automatise", findings = ["partiel"] },
+  { value = "non", label = "Non", next = "automatise" },
+]
+
+[[questions]]
+id = "automatise"
+kind = "yes_no"
+text = "Décide-t-il seul ?"
+help = "Aide."
+choices = [
+  { value = "oui", label = "Oui", next = "aiguillage" },
+  { value = "non", label = "Non", next = "aide" },
+]
+
+[[questions]]
+id = "aiguillage"
+kind = "switch"
+text = "Le secret empêche-t-il de décider seul ?"
+choices = [
+  { value = "secret", label = "Oui : une partie est secrète", when = "finding:partiel", next = "exclu", because = "Un traitement en partie secret ne peut pas décider seul." },
+  { value = "libre", label = "Non : rien n'est secret", next = "seul" },
+]
+
+[[findings]]
+id = "partiel"
+kind = "note"
+text = "Une partie est secrète."
+
+[[outcomes]]
+id = "exclu"
+verdict = "cannot"
+title = "Ne peut pas décider seul"
+summary = "Fin."
+guides = ["algorithmes"]
+
+[[outcomes]]
+id = "seul"
+verdict = "may"
+title = "Peut décider seul"
+summary = "Fin."
+guides = ["algorithmes"]
+
+[[outcomes]]
+id = "aide"
+verdict = "may"
+title = "Aide à la décision"
+summary = "Fin."
+guides = ["algorithmes"]
+"#;
+
+#[test]
+fn a_switch_routes_on_the_findings_of_the_path_and_is_never_asked() {
+    let b = Bundle::from_sources([("t/aiguille.toml", SWITCH)]).unwrap_or_else(|e| panic!("{e}"));
+    let q = b.questionnaire("aiguille").unwrap();
+    for (secret, outcome, value) in [(true, "exclu", "secret"), (false, "seul", "libre")] {
+        let given = answers(&[
+            ("secret", Answer::Bool(secret)),
+            ("automatise", Answer::Bool(true)),
+        ]);
+        let Evaluation::Done(d) = engine::evaluate(&b, q, &given).unwrap() else {
+            panic!("expected a decision")
+        };
+        assert_eq!(d.outcome.id, outcome);
+        let last = d.path.last().unwrap();
+        assert_eq!(last.question, "aiguillage");
+        assert!(last.computed);
+        assert_eq!(last.answer, Answer::Text(value.into()));
+        assert!(d.unused_answers.is_empty());
+    }
+    // Never asked, so never given.
+    let given = answers(&[
+        ("secret", Answer::Bool(true)),
+        ("automatise", Answer::Bool(true)),
+        ("aiguillage", Answer::Text("libre".into())),
+    ]);
+    let errors = engine::evaluate(&b, q, &given).unwrap_err();
+    assert!(
+        matches!(&errors[0], engine::AnswerError::Computed { id, .. } if id == "aiguillage"),
+        "{errors:?}"
+    );
+    // Every path: the switch takes one way out on each.
+    let paths = aiguillage::tools::paths::enumerate(&b, q);
+    let ends: Vec<&str> = paths.iter().map(|p| p.outcome.id.as_str()).collect();
+    assert_eq!(ends, ["exclu", "aide", "seul", "aide"]);
+}
+
+#[test]
+fn a_switch_must_route_on_findings_and_end_with_a_default() {
+    let broken = SWITCH
+        .replace(
+            r#"{ value = "libre", label = "Non : rien n'est secret", next = "seul" }"#,
+            r#"{ value = "libre", label = "Non", when = "finding:partiel", next = "seul" }"#,
+        )
+        .replace(
+            r#"when = "finding:partiel", next = "exclu""#,
+            r#"when = "answer:secret=oui", next = "exclu""#,
+        );
+    let Err(aiguillage::core::catalog::LoadError::Invalid(report)) =
+        Bundle::from_sources([("t/aiguille.toml", broken.as_str())])
+    else {
+        panic!("a switch without a default choice must be refused")
+    };
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code).collect();
+    assert!(codes.contains(&"bad-kind"), "{codes:?}");
+    assert!(codes.contains(&"switch-condition"), "{codes:?}");
 }

@@ -31,6 +31,16 @@ struct Expect {
     absent_findings: Vec<String>,
     #[serde(default)]
     guides: Vec<String>,
+    /// The articles (ids of articles.toml) the expected result rests on:
+    /// the decision must cite each (a finding's or an answer's).
+    #[serde(default)]
+    articles: Vec<String>,
+    /// Words the decision must show (title, summary, steps, findings).
+    #[serde(default)]
+    says: Vec<String>,
+    /// Words it must not show.
+    #[serde(default)]
+    absent_says: Vec<String>,
 }
 
 fn scenario_files() -> Vec<PathBuf> {
@@ -94,6 +104,41 @@ fn run(bundle: &Bundle, s: &Scenario) -> Result<aiguillage::Decision, String> {
     for g in &s.expect.guides {
         if !guides.contains(g.as_str()) {
             problems.push(format!("guide « {g} » not recommended (got {guides:?})"));
+        }
+    }
+    let cited: BTreeSet<&str> = decision
+        .findings
+        .iter()
+        .flat_map(|f| f.articles.iter())
+        .chain(decision.path.iter().flat_map(|p| p.articles.iter()))
+        .map(|a| a.id.as_str())
+        .collect();
+    for a in &s.expect.articles {
+        if !cited.contains(a.as_str()) {
+            problems.push(format!("article « {a} » not cited (got {cited:?})"));
+        }
+    }
+    let shown = {
+        let mut t = format!(
+            "{}\n{}\n{}",
+            decision.outcome.title,
+            decision.outcome.summary,
+            decision.outcome.next_steps.join("\n")
+        );
+        for f in &decision.findings {
+            t.push('\n');
+            t.push_str(&f.text);
+        }
+        t
+    };
+    for w in &s.expect.says {
+        if !shown.contains(w.as_str()) {
+            problems.push(format!("does not say « {w} »"));
+        }
+    }
+    for w in &s.expect.absent_says {
+        if shown.contains(w.as_str()) {
+            problems.push(format!("says « {w} »"));
         }
     }
     if !decision.unused_answers.is_empty() {

@@ -219,8 +219,12 @@ impl Bundle {
             }
             for o in &mut q.outcomes {
                 set(&mut o.title);
-                set(&mut o.summary);
-                o.next_steps.iter_mut().for_each(set);
+                for c in o.summary.iter_mut().chain(o.next_steps.iter_mut()) {
+                    match c {
+                        crate::core::model::Conditional::Always(s) => set(s),
+                        crate::core::model::Conditional::When(c) => set(&mut c.text),
+                    }
+                }
             }
         }
         for (_, a) in &mut self.articles {

@@ -1,5 +1,6 @@
-//! What would change the outcome: for each question answered on the path,
-//! the other answers that lead elsewhere, every other answer kept.
+//! What would change the result: for each question answered on the path,
+//! the other answers that lead to another outcome or change the
+//! obligations, every other answer kept.
 //!
 //! Found by walking the tree again ([`engine::walk`], which borrows and
 //! copies no text) once per other answer: a choice for each other value, a
@@ -12,8 +13,10 @@
 use std::collections::BTreeMap;
 
 use crate::core::catalog::Bundle;
-use crate::core::engine::{self, AnswerRange, End, Given, WouldChange};
-use crate::core::model::{Answer, NumberRange, Question, QuestionKind, Questionnaire};
+use crate::core::engine::{self, AnswerRange, ChangedObligation, End, Given, WouldChange};
+use crate::core::model::{
+    Answer, Finding, FindingKind, NumberRange, Question, QuestionKind, Questionnaire,
+};
 
 /// Another answer to a question of the path, and where it leads.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,14 +30,56 @@ pub struct Alternative<'b> {
     pub label: &'b str,
     /// Numbers: the answers `[min, below)` that all lead to `end`.
     pub range: Option<(Option<f64>, Option<f64>)>,
-    /// An outcome other than the one reached, or a question without an
-    /// answer (the result then depends on other answers).
+    /// The outcome it leads to (the one reached, when only the
+    /// obligations change), or a question without an answer (the result
+    /// then depends on other answers).
     pub end: End<'b>,
+    /// The obligations this answer would add to the path's, and those it
+    /// would take away (none when the result depends on other answers).
+    pub gained: Vec<&'b Finding>,
+    pub lost: Vec<&'b Finding>,
+}
+
+/// Where an answer leads: the end of its walk and the obligations on it.
+#[derive(Debug, Clone, PartialEq)]
+struct Landing<'b> {
+    end: End<'b>,
+    obligations: Vec<&'b Finding>,
+}
+
+impl Landing<'_> {
+    /// Whether two landings are the same result: the same outcome (or
+    /// pending question) with the same obligations.
+    fn same(&self, other: &Landing<'_>) -> bool {
+        let ids = |l: &Landing<'_>| {
+            l.obligations
+                .iter()
+                .map(|f| f.id.clone())
+                .collect::<Vec<_>>()
+        };
+        same_end(&self.end, &other.end) && ids(self) == ids(other)
+    }
+}
+
+/// The obligations of a walk, in path order.
+fn obligations<'b>(bundle: &'b Bundle, walk: &engine::Walk<'b, '_>) -> Vec<&'b Finding> {
+    let outcome = match walk.end {
+        End::Outcome(o) => o.findings.as_slice(),
+        End::Pending(_) => &[],
+    };
+    let ids = walk
+        .steps
+        .iter()
+        .flat_map(|s| s.route.findings.iter())
+        .chain(outcome);
+    let mut found = engine::gather(bundle, ids);
+    found.retain(|f| f.kind == FindingKind::Obligation);
+    found
 }
 
 /// Every other answer to the questions of the path that leads to another
-/// outcome or to a question without an answer, in the order of the path.
-/// Empty when the answers do not reach an outcome.
+/// outcome, to other obligations, or to a question without an answer, in
+/// the order of the path. Empty when the answers do not reach an outcome.
 pub fn alternatives<'b>(
     bundle: &'b Bundle,
     questionnaire: &'b Questionnaire,
@@ -43,12 +88,33 @@ pub fn alternatives<'b>(
     let Ok(walk) = engine::walk(bundle, questionnaire, answers) else {
         return Vec::new();
     };
-    let End::Outcome(reached) = walk.end else {
+    if !matches!(walk.end, End::Outcome(_)) {
         return Vec::new();
+    }
+    let here = Landing {
+        end: walk.end,
+        obligations: obligations(bundle, &walk),
     };
-    let differs = |end: &End<'_>| match end {
-        End::Outcome(o) => o.id != reached.id,
-        End::Pending(_) => true,
+    let differs = |l: &Landing<'_>| !l.same(&here);
+    // What an other answer changes in the obligations.
+    let delta = |l: &Landing<'b>| -> (Vec<&'b Finding>, Vec<&'b Finding>) {
+        if matches!(l.end, End::Pending(_)) {
+            return (Vec::new(), Vec::new());
+        }
+        let has = |list: &[&Finding], f: &Finding| list.iter().any(|x| x.id == f.id);
+        let gained = l
+            .obligations
+            .iter()
+            .copied()
+            .filter(|f| !has(&here.obligations, f))
+            .collect();
+        let lost = here
+            .obligations
+            .iter()
+            .copied()
+            .filter(|f| !has(&l.obligations, f))
+            .collect();
+        (gained, lost)
     };
     let mut trial = answers.clone();
     let mut out = Vec::new();
@@ -60,11 +126,14 @@ pub fn alternatives<'b>(
         };
         let mut end_with = |answer: Answer| {
             trial.insert(q.id.clone(), answer);
-            let end = engine::walk(bundle, questionnaire, &trial)
+            let landing = engine::walk(bundle, questionnaire, &trial)
                 .ok()
-                .map(|w| w.end);
+                .map(|w| Landing {
+                    end: w.end,
+                    obligations: obligations(bundle, &w),
+                });
             trial.insert(q.id.clone(), given.clone());
-            end
+            landing
         };
         match q.kind {
             QuestionKind::YesNo | QuestionKind::Choice => {
@@ -73,13 +142,16 @@ pub fn alternatives<'b>(
                     if same_choice(given, &answer) {
                         continue;
                     }
-                    if let Some(end) = end_with(answer.clone()).filter(|e| differs(e)) {
+                    if let Some(l) = end_with(answer.clone()).filter(|l| differs(l)) {
+                        let (gained, lost) = delta(&l);
                         out.push(Alternative {
                             question: q,
                             answer,
                             label: &c.label,
                             range: None,
-                            end,
+                            end: l.end,
+                            gained,
+                            lost,
                         });
                     }
                 }
@@ -94,19 +166,19 @@ pub fn alternatives<'b>(
                         .unwrap_or(f64::NEG_INFINITY)
                         .total_cmp(&b.min.unwrap_or(f64::NEG_INFINITY))
                 });
-                let ends: Vec<Option<End<'b>>> = ranges
+                let ends: Vec<Option<Landing<'b>>> = ranges
                     .iter()
                     .map(|r| {
                         if r.contains(*n) {
                             None
                         } else {
-                            end_with(Answer::Number(smallest(r))).filter(|e| differs(e))
+                            end_with(Answer::Number(smallest(r))).filter(|l| differs(l))
                         }
                     })
                     .collect();
-                out.extend(merged(q, &ranges, &ends, *n));
+                out.extend(merged(q, &ranges, &ends, *n, &delta));
             }
-            QuestionKind::Text | QuestionKind::Tally => {}
+            QuestionKind::Text | QuestionKind::Tally | QuestionKind::Switch => {}
         }
     }
     out
@@ -115,23 +187,27 @@ pub fn alternatives<'b>(
 /// Neighbouring ranges that lead to the same place, as one alternative
 /// each: below the answer given, the run's nearest range is its highest;
 /// above, its lowest.
+type Delta<'b> = (Vec<&'b Finding>, Vec<&'b Finding>);
+
 fn merged<'b>(
     q: &'b Question,
     ranges: &[&'b NumberRange],
-    ends: &[Option<End<'b>>],
+    ends: &[Option<Landing<'b>>],
     given: f64,
+    delta: &dyn Fn(&Landing<'b>) -> Delta<'b>,
 ) -> Vec<Alternative<'b>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < ranges.len() {
-        let Some(end) = ends[i] else {
+        let Some(landing) = &ends[i] else {
             i += 1;
             continue;
         };
         let mut j = i;
-        while j + 1 < ranges.len() && ends[j + 1].is_some_and(|e| same_end(&e, &end)) {
+        while j + 1 < ranges.len() && ends[j + 1].as_ref().is_some_and(|e| e.same(landing)) {
             j += 1;
         }
+        let (gained, lost) = delta(landing);
         let below_given = ranges[j].below.is_some_and(|b| b <= given);
         let nearest = if below_given { ranges[j] } else { ranges[i] };
         out.push(Alternative {
@@ -139,7 +215,9 @@ fn merged<'b>(
             answer: Answer::Number(smallest(nearest)),
             label: &nearest.label,
             range: Some((ranges[i].min, ranges[j].below)),
-            end,
+            end: landing.end,
+            gained,
+            lost,
         });
         i = j + 1;
     }
@@ -209,7 +287,16 @@ pub fn what_would_change(
                     Some(o.title.clone()),
                     None,
                 ),
-                End::Pending(q) => (None, None, None, Some(q.id.clone())),
+                End::Pending(q) => (None, None, None, Some(q)),
+            };
+            let changed = |list: &[&Finding]| -> Vec<ChangedObligation> {
+                list.iter()
+                    .map(|f| ChangedObligation {
+                        id: f.id.clone(),
+                        text: f.short.clone().unwrap_or_else(|| f.text.clone()),
+                        articles: engine::articles(bundle, &f.articles),
+                    })
+                    .collect()
             };
             WouldChange {
                 question: a.question.id.clone(),
@@ -223,7 +310,10 @@ pub fn what_would_change(
                 verdict,
                 outcome,
                 title,
-                pending,
+                pending: pending.map(|q| q.id.clone()),
+                pending_question: pending.map(|q| q.text.clone()),
+                obligations_added: changed(&a.gained),
+                obligations_removed: changed(&a.lost),
             }
         })
         .collect()

@@ -106,6 +106,31 @@ impl Snippet {
 }
 
 impl Diagnostic {
+    /// A diagnostic at key `path` of source `source` (file `file`), not
+    /// placed yet: [`crate::core::locate`] finds its line and column.
+    pub fn at_key(
+        severity: Severity,
+        code: &'static str,
+        message: String,
+        file: String,
+        path: String,
+        source: SourceId,
+    ) -> Diagnostic {
+        Diagnostic {
+            severity,
+            code,
+            message,
+            file,
+            path,
+            line: 0,
+            column: 0,
+            end_line: 0,
+            end_column: 0,
+            snippet: None,
+            source,
+        }
+    }
+
     /// Sets where the diagnostic points (see [`crate::core::locate`]).
     pub fn set_place(&mut self, place: Place) {
         self.line = place.line;

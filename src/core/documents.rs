@@ -18,9 +18,9 @@ use serde::Deserialize;
 use toml_edit::Document;
 
 use crate::core::catalog::{Bundle, LoadError, Source, parse_toml};
+use crate::core::condition;
 use crate::core::diagnostic::{Diagnostic, Place, Report, Severity};
 use crate::core::locate::span_of;
-use crate::core::model::QuestionKind;
 use crate::core::template::{self, Ref, SyntaxError, SyntaxErrorKind, Template, Test, TestKind};
 use crate::text::suggest::suggest;
 
@@ -199,7 +199,10 @@ pub struct ValueDef {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
-    pub when: String,
+    /// When the case holds; absent: always (the last case, for all the
+    /// others).
+    #[serde(default)]
+    pub when: Option<String>,
     pub text: String,
 }
 
@@ -310,7 +313,11 @@ impl Templates {
                     .map(|v| {
                         v.cases
                             .iter()
-                            .map(|c| template::parse_condition(&c.when, 0))
+                            .map(|c| match &c.when {
+                                Some(w) => template::parse_condition(w, 0),
+                                // No test: the case always holds.
+                                None => Ok(Vec::new()),
+                            })
                             .collect()
                     })
                     .collect();
@@ -399,34 +406,21 @@ impl<'a> Checker<'a> {
         inner: Option<Range<usize>>,
         message: String,
     ) {
-        let source = &self.templates.sources[src];
-        let text = source.text.as_str();
+        let text = self.templates.sources[src].text.as_str();
         let doc = self
             .docs
             .entry(src)
             .or_insert_with(|| Document::parse(text).ok());
-        let mut d = Diagnostic {
+        let d = placed(
+            self.templates,
+            doc.as_ref(),
             severity,
             code,
+            src,
+            path,
+            inner,
             message,
-            file: source.name.clone(),
-            path: path.clone(),
-            line: 0,
-            column: 0,
-            end_line: 0,
-            end_column: 0,
-            snippet: None,
-            source: usize::MAX,
-        };
-        if let Some(span) = doc.as_ref().and_then(|doc| span_of(doc, &path)) {
-            let span = match (inner, doc.as_ref()) {
-                (Some(inner), Some(doc)) => {
-                    inside(text, span.clone(), &inner, doc, &path).unwrap_or(span)
-                }
-                _ => span,
-            };
-            d.set_place(Place::from_span(text, span));
-        }
+        );
         self.report.diagnostics.push(d);
     }
 
@@ -440,6 +434,43 @@ impl<'a> Checker<'a> {
     ) {
         self.push(Severity::Error, code, src, path, inner, m);
     }
+}
+
+/// A diagnostic at key `path` of template source `src`, placed in its
+/// file (`doc`: the source parsed, when it parses); `inner` narrows it to
+/// a span inside the string value found there.
+#[allow(clippy::too_many_arguments)]
+pub fn placed(
+    templates: &Templates,
+    doc: Option<&Document<&str>>,
+    severity: Severity,
+    code: &'static str,
+    src: usize,
+    path: String,
+    inner: Option<Range<usize>>,
+    message: String,
+) -> Diagnostic {
+    let source = &templates.sources[src];
+    let text = source.text.as_str();
+    // Placed here: the bundle's placing leaves a source it lacks alone.
+    let mut d = Diagnostic::at_key(
+        severity,
+        code,
+        message,
+        source.name.clone(),
+        path.clone(),
+        usize::MAX,
+    );
+    if let Some(span) = doc.and_then(|doc| span_of(doc, &path)) {
+        let span = match (inner, doc) {
+            (Some(inner), Some(doc)) => {
+                inside(text, span.clone(), &inner, doc, &path).unwrap_or(span)
+            }
+            _ => span,
+        };
+        d.set_place(Place::from_span(text, span));
+    }
+    d
 }
 
 /// The span, in the file, of bytes `inner` of the string value at `path`
@@ -596,7 +627,19 @@ fn check_fields(c: &mut Checker) {
                 msg::value_without_case(&v.id),
             );
         }
-        for (j, case) in t.value_cases[i].iter().enumerate() {
+        let cases = &t.value_cases[i];
+        if let Some(j) = t.values[i].cases.iter().position(|c| c.when.is_none())
+            && j + 1 < cases.len()
+        {
+            c.error(
+                "unreachable-case",
+                src,
+                format!("values[{i}].cases[{}]", j + 1),
+                None,
+                msg::unreachable_case(),
+            );
+        }
+        for (j, case) in cases.iter().enumerate() {
             let path = format!("values[{i}].cases[{j}].when");
             match case {
                 Ok(tests) => {
@@ -782,88 +825,14 @@ fn check_documents(c: &mut Checker) {
     }
 }
 
-/// One test of a condition: the id it names must exist.
+/// One test of a condition: the id it names must exist, and it must be
+/// a test a document may use (see [`condition::problem`]).
 fn check_test(c: &mut Checker, src: usize, path: &str, test: &Test) {
-    let b = c.bundle;
-    let at = Some(test.span.clone());
-    let id = test.id.as_str();
-    match test.kind {
-        TestKind::Finding => {
-            if b.finding(id).is_none() {
-                let all = b
-                    .questionnaires
-                    .iter()
-                    .flat_map(|(_, q)| q.findings.iter().map(|f| f.id.as_str()));
-                let hint = suggest(id, all);
-                c.error(
-                    "missing-reference",
-                    src,
-                    path.into(),
-                    at,
-                    msg::unknown_finding(id, &hint),
-                );
-            }
-        }
-        TestKind::Outcome => {
-            if b.outcome(id).is_none() {
-                let all = b
-                    .questionnaires
-                    .iter()
-                    .flat_map(|(_, q)| q.outcomes.iter().map(|o| o.id.as_str()));
-                let hint = suggest(id, all);
-                c.error(
-                    "missing-reference",
-                    src,
-                    path.into(),
-                    at,
-                    msg::unknown_outcome(id, &hint),
-                );
-            }
-        }
-        TestKind::Answer => match b.question(id) {
-            None => {
-                let hint = suggest(id, b.question_ids());
-                c.error(
-                    "missing-reference",
-                    src,
-                    path.into(),
-                    at,
-                    msg::unknown_question(id, &hint),
-                );
-            }
-            Some(q) => {
-                if let Some(v) = &test.value {
-                    let values: Vec<&str> = match q.kind {
-                        QuestionKind::YesNo | QuestionKind::Choice => {
-                            q.choices.iter().map(|c| c.value.as_str()).collect()
-                        }
-                        _ => Vec::new(),
-                    };
-                    if !values.contains(&v.as_str()) {
-                        let hint = suggest(v, values.iter().copied());
-                        c.error(
-                            "missing-reference",
-                            src,
-                            path.into(),
-                            at,
-                            msg::unknown_choice(v, id, &hint, &values.join(", ")),
-                        );
-                    }
-                }
-            }
-        },
-        TestKind::Field => {
-            if c.templates.field(id).is_none() {
-                let hint = suggest(id, c.templates.fields.iter().map(|x| x.id.as_str()));
-                c.error(
-                    "unknown-field",
-                    src,
-                    path.into(),
-                    at,
-                    msg::unknown_field(id, &hint),
-                );
-            }
-        }
+    let templates = c.templates;
+    let known = |id: &str| templates.field(id).is_some();
+    let usage = condition::Use::Text { fields: true };
+    if let Some((code, message)) = condition::problem(test, usage, c.bundle, Some(&known)) {
+        c.error(code, src, path.into(), Some(test.span.clone()), message);
     }
 }
 
@@ -911,6 +880,10 @@ pub(crate) mod msg {
             fr: "un document sans condition (« when ») ne serait jamais écrit",
             en: "a document without a condition (« when ») would never be written",
         }
+        fn unreachable_case() {
+            fr: "ce cas n'est jamais pris : un cas sans condition (« when ») le précède",
+            en: "this case is never taken: a case without a condition (« when ») comes before it",
+        }
         fn value_without_case(id: &str) {
             fr: "la valeur « {id} » n'a aucun cas (« cases »)",
             en: "value « {id} » has no case (« cases »)",
@@ -943,18 +916,6 @@ pub(crate) mod msg {
             fr: "article inconnu « {id} »{hint} (les articles sont dans questionnaires/articles.toml)",
             en: "unknown article « {id} »{hint} (the articles are in questionnaires/articles.toml)",
         }
-        fn unknown_finding(id: &str, hint: &str) {
-            fr: "constat inconnu « {id} »{hint}",
-            en: "unknown finding « {id} »{hint}",
-        }
-        fn unknown_outcome(id: &str, hint: &str) {
-            fr: "issue inconnue « {id} »{hint}",
-            en: "unknown outcome « {id} »{hint}",
-        }
-        fn unknown_choice(value: &str, question: &str, hint: &str, allowed: &str) {
-            fr: "« {value} » n'est pas une valeur de la question « {question} »{hint} (valeurs : {allowed})",
-            en: "« {value} » is not a value of question « {question} »{hint} (values: {allowed})",
-        }
         fn syntax_unclosed() {
             fr: "« {{{{ » sans « }}}} » pour le refermer",
             en: "« {{{{ » without « }}}} » to close it",
@@ -976,8 +937,8 @@ pub(crate) mod msg {
             en: "{{{{#if …}}}} never closed by {{{{/if}}}}",
         }
         fn syntax_bad_test(test: &str) {
-            fr: "condition illisible « {test} » : écrivez finding:ID, outcome:ID, answer:QUESTION, answer:QUESTION=VALEUR, field:CHAMP ou field:CHAMP=TEXTE, séparés par « | »",
-            en: "unreadable condition « {test} »: write finding:ID, outcome:ID, answer:QUESTION, answer:QUESTION=VALUE, field:FIELD or field:FIELD=TEXT, separated by « | »",
+            fr: "condition illisible « {test} » : écrivez finding:ID, outcome:ID, verdict:VERDICT, field:CHAMP ou field:CHAMP=TEXTE, séparés par « | »",
+            en: "unreadable condition « {test} »: write finding:ID, outcome:ID, verdict:VERDICT, field:FIELD or field:FIELD=TEXT, separated by « | »",
         }
         fn syntax_bad_name(name: &str) {
             fr: "« {name} » n'est pas un nom de champ (lettres, chiffres, « _ », « - », « . », « : »)",

@@ -8,9 +8,10 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::core::catalog::{Bundle, Node};
+use crate::core::condition;
 use crate::core::model::{
-    Answer, Branch, Finding, FindingKind, GuideRef, NumberRange, Outcome, Question, QuestionKind,
-    Questionnaire, Verdict,
+    Answer, Branch, Choice, Conditional, Finding, FindingKind, GuideRef, NumberRange, Outcome,
+    Question, QuestionKind, Questionnaire, Verdict,
 };
 use crate::text::number;
 use crate::text::suggest::did_you_mean;
@@ -158,7 +159,8 @@ pub struct Decision {
 }
 
 /// Another answer to a question of the path, and where it would lead
-/// with every other answer kept (★ JSON contract, `what_would_change`).
+/// with every other answer kept: another outcome, other obligations, or
+/// a question not answered yet (★ JSON contract, `what_would_change`).
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct WouldChange {
     /// The question of the path.
@@ -188,6 +190,26 @@ pub struct WouldChange {
     /// answer: its id. The result then depends on other answers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pending: Option<String>,
+    /// The text of that question.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pending_question: Option<String>,
+    /// The obligations the other answer would add (its outcome reached).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub obligations_added: Vec<ChangedObligation>,
+    /// The obligations of this decision the other answer would take away.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub obligations_removed: Vec<ChangedObligation>,
+}
+
+/// An obligation that another answer would add or take away.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct ChangedObligation {
+    /// The finding's id.
+    pub id: String,
+    /// Its short line (or its text, when it has none).
+    pub text: String,
+    /// Its articles.
+    pub articles: Vec<ArticleLink>,
 }
 
 /// The numbers that lead to the same place: `[min, below)`.
@@ -304,7 +326,7 @@ pub fn allowed(q: &Question) -> Allowed {
         QuestionKind::Number => Allowed::Ranges(q.ranges.iter().map(|r| r.label.clone()).collect()),
         QuestionKind::Text => Allowed::Text,
         // Worked out from other answers: nothing to give.
-        QuestionKind::Tally => Allowed::Nothing,
+        QuestionKind::Tally | QuestionKind::Switch => Allowed::Nothing,
     }
 }
 
@@ -370,7 +392,7 @@ pub fn route_of<'q>(
         given: answer.clone(),
     };
     match (q.kind, answer) {
-        (QuestionKind::Tally, _) => Err(AnswerError::Computed {
+        (QuestionKind::Tally | QuestionKind::Switch, _) => Err(AnswerError::Computed {
             id: q.id.clone(),
             counts: q.count.clone(),
         }),
@@ -464,9 +486,17 @@ pub fn tally<'q, 'a>(
     if q.kind != QuestionKind::Tally {
         return None;
     }
+    // A few counted questions are looked up in the list; many, in a set,
+    // so that a long path costs its length, not its length times theirs.
+    let many: Option<HashSet<&str>> =
+        (q.count.len() > 16).then(|| q.count.iter().map(String::as_str).collect());
+    let counted = |id: &str| match &many {
+        Some(set) => set.contains(id),
+        None => q.count.iter().any(|c| c == id),
+    };
     let mut yes: HashSet<&str> = HashSet::new();
     for (id, a) in answered {
-        if is_yes(a) && q.count.iter().any(|c| c == id) {
+        if is_yes(a) && counted(id) {
             yes.insert(id);
         }
     }
@@ -542,7 +572,8 @@ pub struct Walked<'b, 'a> {
     pub chosen: Chosen<'b>,
 }
 
-/// The answer of a step: given by the user, or worked out by a tally.
+/// The answer of a step: given by the user, or worked out by a tally or
+/// a switch.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Given<'a> {
     Answer(&'a Answer),
@@ -551,16 +582,56 @@ pub enum Given<'a> {
         count: usize,
         of: usize,
     },
+    /// The choice of a `switch` the findings selected (its index).
+    Routed(usize),
 }
 
 impl Given<'_> {
-    /// The answer as the decision records it: a tally's is its count.
-    pub fn to_answer(self) -> Answer {
+    /// The answer as the decision records it: a tally's is its count, a
+    /// switch's the value of its choice (of question `q`).
+    pub fn to_answer(self, q: &Question) -> Answer {
         match self {
             Given::Answer(a) => a.clone(),
             Given::Count { count, .. } => Answer::Number(count as f64),
+            Given::Routed(i) => Answer::Text(q.choices[i].value.clone()),
         }
     }
+
+    /// Whether the program worked it out (nobody gave it).
+    pub fn is_computed(self) -> bool {
+        !matches!(self, Given::Answer(_))
+    }
+}
+
+/// The choice a `switch` takes, given the findings added so far on the
+/// path: the first whose `when` holds, else the last. `None` for a broken
+/// switch (no choice), which the checks refuse.
+pub fn switch<'q, 'f>(
+    q: &'q Question,
+    findings: impl Iterator<Item = &'f String> + Clone,
+) -> Option<(usize, &'q Choice)> {
+    struct SoFar<I>(I);
+    impl<'f, I: Iterator<Item = &'f String> + Clone> condition::Facts for SoFar<I> {
+        fn has_finding(&self, id: &str) -> bool {
+            self.0.clone().any(|f| f == id)
+        }
+        // A switch tests findings only (the checks refuse the rest): the
+        // outcome and the verdict are not known yet, nor asked about.
+        fn outcome(&self) -> &str {
+            ""
+        }
+        fn verdict(&self) -> Verdict {
+            Verdict::NotYet
+        }
+        fn answer(&self, _: &str) -> Option<&Answer> {
+            None
+        }
+    }
+    let so_far = SoFar(findings);
+    q.choices.iter().enumerate().find(|(i, c)| match &c.when {
+        Some(w) => condition::shown(Some(w), None, &so_far) == Some(true),
+        None => *i + 1 == q.choices.len(),
+    })
 }
 
 /// Where the answers lead, without a word of text copied: what a batch
@@ -695,10 +766,22 @@ fn follow<'b, 'a>(
                     end: End::Outcome(o),
                 });
             }
+            Node::Question(q) if q.kind == QuestionKind::Switch => {
+                let so_far = steps.iter().flat_map(|s| s.route.findings.iter());
+                let Some((i, c)) = switch(q, so_far) else {
+                    break;
+                };
+                Walked {
+                    question: q,
+                    answer: Given::Routed(i),
+                    route: Route::from(&c.branch),
+                    chosen: Chosen::Choice(&c.label),
+                }
+            }
             Node::Question(q) if q.kind.is_computed() => {
                 let answered = steps.iter().filter_map(|s| match s.answer {
                     Given::Answer(a) => Some((s.question.id.as_str(), a)),
-                    Given::Count { .. } => None,
+                    Given::Count { .. } | Given::Routed(_) => None,
                 });
                 let Some(t) = tally(q, answered) else {
                     break;
@@ -755,7 +838,7 @@ pub fn evaluate<'b>(
 /// A step of the trace, written out.
 pub fn step(bundle: &Bundle, s: &Walked<'_, '_>) -> Step {
     let q = s.question;
-    let answer = s.answer.to_answer();
+    let answer = s.answer.to_answer(q);
     let (label, shown) = match (s.answer, s.chosen) {
         (Given::Count { count, of }, Chosen::Range(_, r)) => (
             tally_label(count, of, &r.label),
@@ -779,7 +862,7 @@ pub fn step(bundle: &Bundle, s: &Walked<'_, '_>) -> Step {
         because: s.route.because.map(str::to_owned),
         articles: articles(bundle, s.route.articles),
         findings: s.route.findings.to_vec(),
-        computed: matches!(s.answer, Given::Count { .. }),
+        computed: s.answer.is_computed(),
         shown,
     }
 }
@@ -825,6 +908,19 @@ pub fn decide(
         .questionnaire_of(&outcome.id)
         .map(QuestionnaireInfo::from)
         .unwrap_or_else(|| start.into());
+    // The summary's sentences and the steps that this path's findings
+    // call for: one voice for the whole decision.
+    let facts = Reached {
+        findings: &findings,
+        outcome,
+        answers,
+    };
+    let summary = chosen(&outcome.summary, &facts)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let next_steps = chosen(&outcome.next_steps, &facts)
+        .map(str::to_owned)
+        .collect();
     Decision {
         format: DECISION_FORMAT,
         questionnaire: start.into(),
@@ -834,8 +930,8 @@ pub fn decide(
             id: outcome.id.clone(),
             verdict: outcome.verdict,
             title: outcome.title.clone(),
-            summary: outcome.summary.trim().to_owned(),
-            next_steps: outcome.next_steps.clone(),
+            summary,
+            next_steps,
             guides: outcome_guides,
         },
         findings,
@@ -845,8 +941,41 @@ pub fn decide(
     }
 }
 
+/// What a decision establishes, for the conditions of its texts.
+struct Reached<'a> {
+    findings: &'a [FindingOut],
+    outcome: &'a Outcome,
+    answers: &'a BTreeMap<String, Answer>,
+}
+
+impl condition::Facts for Reached<'_> {
+    fn has_finding(&self, id: &str) -> bool {
+        self.findings.iter().any(|f| f.id == id)
+    }
+    fn outcome(&self) -> &str {
+        &self.outcome.id
+    }
+    fn verdict(&self) -> Verdict {
+        self.outcome.verdict
+    }
+    fn answer(&self, question: &str) -> Option<&Answer> {
+        self.answers.get(question)
+    }
+}
+
+/// The texts of `parts` shown for `facts`, trimmed.
+fn chosen<'p>(
+    parts: &'p [Conditional],
+    facts: &'p impl condition::Facts,
+) -> impl Iterator<Item = &'p str> {
+    parts.iter().filter_map(move |p| {
+        let (when, unless) = p.conditions();
+        (condition::shown(when, unless, facts) == Some(true)).then(|| p.text().trim())
+    })
+}
+
 /// Resolves article ids; the bundle was validated, so none is missing.
-fn articles(bundle: &Bundle, ids: &[String]) -> Vec<ArticleLink> {
+pub(crate) fn articles(bundle: &Bundle, ids: &[String]) -> Vec<ArticleLink> {
     ids.iter()
         .filter_map(|id| bundle.article(id))
         .map(|a| ArticleLink {

@@ -25,23 +25,19 @@ pub fn on_article(
     code: &'static str,
     message: String,
 ) -> Diagnostic {
-    Diagnostic {
+    let file = bundle
+        .sources
+        .get(src)
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
+    Diagnostic::at_key(
         severity,
         code,
         message,
-        file: bundle
-            .sources
-            .get(src)
-            .map(|s| s.name.clone())
-            .unwrap_or_default(),
-        path: format!("articles[{i}].{key}"),
-        line: 0,
-        column: 0,
-        end_line: 0,
-        end_column: 0,
-        snippet: None,
-        source: src,
-    }
+        file,
+        format!("articles[{i}].{key}"),
+        src,
+    )
 }
 
 /// A warning for every reference without a date, checked more than

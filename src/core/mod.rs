@@ -15,6 +15,8 @@
 
 pub mod catalog;
 pub mod change;
+pub mod coherence;
+pub mod condition;
 pub mod date;
 pub mod diagnostic;
 pub mod documents;
@@ -22,6 +24,7 @@ pub mod engine;
 pub mod freshness;
 pub mod locate;
 pub mod model;
+pub mod paths;
 pub mod stamp;
 pub mod template;
 pub mod validate;

@@ -35,6 +35,10 @@ pub struct Questionnaire {
     pub findings: Vec<Finding>,
     #[serde(default)]
     pub outcomes: Vec<Outcome>,
+    /// Rules of consistency no single finding carries, proved on every
+    /// path by `check` (see [`Rule`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<Rule>,
 }
 
 /// The kind of a question decides the shape of its answer.
@@ -56,12 +60,18 @@ pub enum QuestionKind {
     /// `count` were answered « oui » on the path so far, and routes by
     /// `ranges` on that number, like a `number` question.
     Tally,
+    /// Never asked: routes on the findings of the path so far, by its
+    /// `choices`: the first whose `when` holds, else the last, which has
+    /// none. Where the law joins two answers given far apart (a partial
+    /// secret, then full automation), the tree routes on the finding the
+    /// first one established instead of asking again.
+    Switch,
 }
 
 impl QuestionKind {
     /// Whether the program works the answer out instead of asking it.
     pub fn is_computed(self) -> bool {
-        self == QuestionKind::Tally
+        matches!(self, QuestionKind::Tally | QuestionKind::Switch)
     }
 }
 
@@ -154,6 +164,10 @@ pub struct Choice {
     /// A longer explanation of this choice, shown in help.
     #[serde(default)]
     pub help: Option<String>,
+    /// `switch` questions: the findings (`finding:ID | finding:ID`) that
+    /// select this choice; absent on the last choice, taken otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
     #[serde(flatten)]
     pub branch: Branch,
 }
@@ -234,6 +248,147 @@ pub struct Finding {
     /// known), so that a decision never says « if » about a fact it asked.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub replaces: Vec<String>,
+    /// What this finding contradicts: tests (`finding:ID`, `says:TEXT`,
+    /// `outcome:ID`, `verdict:V`, `answer:Q=V`, each with `|` for « or »)
+    /// none of which may hold on a path that shows it. Legal knowledge
+    /// declared beside the finding (« publishing is optional » excludes
+    /// « Publiez la fiche »), proved on every path by `check`; the engine
+    /// never reads it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excludes: Vec<String>,
+    /// What this finding presupposes: tests that must all hold on every
+    /// path that shows it (« for a State service » needs the path to have
+    /// established that the body is the State). Proved by `check`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<String>,
+}
+
+/// A rule of consistency that no finding carries: on every path where all
+/// of `when` hold, none of `excludes` may hold and every `requires` must.
+/// Tests are written as in [`Finding::excludes`]. Proved by `check`.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema, Encode, Decode)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    /// Tests that must all hold for the rule to apply.
+    pub when: Vec<String>,
+    #[serde(default)]
+    pub excludes: Vec<String>,
+    #[serde(default)]
+    pub requires: Vec<String>,
+    /// Why, in a sentence: shown with each contradiction found.
+    pub because: String,
+}
+
+/// A text shown only where its conditions hold: a next step, a sentence
+/// of a summary. Written as a string (always shown) or as a table
+/// `{ text = "…", when = "finding:a | finding:b", unless = "finding:c" }`.
+/// Conditions name findings, the outcome or the verdict (`finding:ID`,
+/// `outcome:ID`, `verdict:V`), never an answer: a decision's texts follow
+/// from its findings.
+#[derive(Debug, Clone, PartialEq, JsonSchema, Encode, Decode)]
+#[schemars(untagged)]
+pub enum Conditional {
+    Always(String),
+    When(ConditionalText),
+}
+
+/// The table form of a [`Conditional`].
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq, JsonSchema, Encode, Decode)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionalText {
+    pub text: String,
+    /// Shown only when one of these tests holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<String>,
+    /// Not shown when one of these tests holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unless: Option<String>,
+}
+
+impl Conditional {
+    pub fn text(&self) -> &str {
+        match self {
+            Conditional::Always(t) => t,
+            Conditional::When(c) => &c.text,
+        }
+    }
+
+    pub fn text_mut(&mut self) -> &mut String {
+        match self {
+            Conditional::Always(t) => t,
+            Conditional::When(c) => &mut c.text,
+        }
+    }
+
+    /// `(when, unless)`, as written.
+    pub fn conditions(&self) -> (Option<&str>, Option<&str>) {
+        match self {
+            Conditional::Always(_) => (None, None),
+            Conditional::When(c) => (c.when.as_deref(), c.unless.as_deref()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Conditional {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged, expecting = "a text, or a table { text, when, unless }")]
+        enum Form {
+            Always(String),
+            When(ConditionalText),
+        }
+        Ok(match Form::deserialize(d)? {
+            Form::Always(t) => Conditional::Always(t),
+            Form::When(c) => Conditional::When(c),
+        })
+    }
+}
+
+/// A text without conditions is written as the string it is, so that the
+/// content's fingerprint (see `core::stamp`) does not move for it.
+impl Serialize for Conditional {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Conditional::Always(t) => s.serialize_str(t),
+            Conditional::When(c) => c.serialize(s),
+        }
+    }
+}
+
+/// A summary: one text, or a list of [`Conditional`] sentences joined
+/// into one paragraph.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Conditional>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(
+        untagged,
+        expecting = "a text, or a list of texts and tables { text, when, unless }"
+    )]
+    enum Form {
+        One(String),
+        Many(Vec<Conditional>),
+    }
+    Ok(match Form::deserialize(d)? {
+        Form::One(t) => vec![Conditional::Always(t)],
+        Form::Many(v) => v,
+    })
+}
+
+/// A summary of one unconditional text is written as that text (see
+/// [`Conditional`]'s serialisation).
+fn as_one_or_many<S: serde::Serializer>(v: &[Conditional], s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        [Conditional::Always(t)] => s.serialize_str(t),
+        _ => v.serialize(s),
+    }
+}
+
+/// The schema of a summary: a string or a list of [`Conditional`].
+fn summary_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let many = generator.subschema_for::<Vec<Conditional>>();
+    schemars::json_schema!({
+        "anyOf": [{ "type": "string" }, many],
+        "description": "Un texte, ou une liste de phrases (textes ou tables { text, when, unless }) jointes en un paragraphe."
+    })
 }
 
 /// A reference to a guide of the catalogue, optionally to one chapter.
@@ -344,11 +499,16 @@ pub struct Outcome {
     pub verdict: Verdict,
     /// The recommendation in one line.
     pub title: String,
-    /// A short paragraph: what it means for the user, and why.
-    pub summary: String,
-    /// Concrete steps, in order.
+    /// A short paragraph: what it means for the user, and why. One text,
+    /// or sentences of which some hold only on some paths
+    /// ([`Conditional`]).
+    #[serde(deserialize_with = "one_or_many", serialize_with = "as_one_or_many")]
+    #[schemars(schema_with = "summary_schema")]
+    pub summary: Vec<Conditional>,
+    /// Concrete steps, in order; a step may hold only on some paths
+    /// ([`Conditional`]).
     #[serde(default)]
-    pub next_steps: Vec<String>,
+    pub next_steps: Vec<Conditional>,
     /// Findings added by reaching this outcome.
     #[serde(default)]
     pub findings: Vec<String>,

@@ -27,7 +27,8 @@ pub struct Template {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
-    Text(String),
+    /// Text as written, and the offset in the body where it starts.
+    Text(String, usize),
     /// `{{ name }}`, with the span of `name` in the body.
     Value(Name),
     /// `{{#if cond}} then {{#else}} otherwise {{/if}}`.
@@ -89,8 +90,14 @@ pub struct Test {
 pub enum TestKind {
     Finding,
     Outcome,
+    /// `verdict:must`: the verdict of the outcome.
+    Verdict,
     Answer,
     Field,
+    /// `says:TEXT`: some text the decision shows or drafts contains TEXT.
+    /// Only in the consistency declarations (`excludes`, `requires`,
+    /// `[[rules]]`), which `check` proves on every path.
+    Says,
 }
 
 impl TestKind {
@@ -98,8 +105,10 @@ impl TestKind {
         match self {
             TestKind::Finding => "finding",
             TestKind::Outcome => "outcome",
+            TestKind::Verdict => "verdict",
             TestKind::Answer => "answer",
             TestKind::Field => "field",
+            TestKind::Says => "says",
         }
     }
 }
@@ -147,10 +156,25 @@ pub fn parse_condition(s: &str, offset: usize) -> Result<Vec<Test>, SyntaxError>
         let kind = match prefix {
             "finding" => TestKind::Finding,
             "outcome" => TestKind::Outcome,
+            "verdict" => TestKind::Verdict,
             "answer" => TestKind::Answer,
             "field" => TestKind::Field,
+            "says" => TestKind::Says,
             _ => return Err(bad()),
         };
+        if kind == TestKind::Says {
+            // Any text but the `|` that separates tests.
+            if rest.trim().is_empty() {
+                return Err(bad());
+            }
+            tests.push(Test {
+                kind,
+                id: rest.trim().to_owned(),
+                value: None,
+                span,
+            });
+            continue;
+        }
         let (id, value) = match rest.split_once('=') {
             Some((id, v)) if matches!(kind, TestKind::Answer | TestKind::Field) => {
                 (id.trim(), Some(v.trim().to_owned()))
@@ -195,7 +219,7 @@ pub fn parse(body: &str) -> Result<Template, SyntaxError> {
         match piece {
             Piece::Text(t) => {
                 if !t.is_empty() {
-                    current.push(Node::Text(t));
+                    current.push(Node::Text(t, span.start));
                 }
             }
             Piece::Tag(Tag::Value(name)) => current.push(Node::Value(name)),
@@ -348,7 +372,7 @@ impl Template {
         fn walk<'t>(nodes: &'t [Node], out: &mut Vec<&'t Name>) {
             for n in nodes {
                 match n {
-                    Node::Text(_) => {}
+                    Node::Text(..) => {}
                     Node::Value(name) => out.push(name),
                     Node::If {
                         then, otherwise, ..
@@ -394,7 +418,7 @@ mod tests {
         nodes
             .iter()
             .map(|n| match n {
-                Node::Text(t) => t.clone(),
+                Node::Text(t, _) => t.clone(),
                 Node::Value(n) => format!("<{}>", n.text),
                 Node::If {
                     cond,

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use crate::core::catalog::{Bundle, Node, SourceId};
 use crate::core::diagnostic::{Diagnostic, Report, Severity};
 use crate::core::model::{Finding, FindingKind, GuideRef, HELP_MAX_CHARS, Question, QuestionKind};
+use crate::core::{condition, template};
 use crate::text::number::fmt_num;
 use crate::text::suggest::suggest;
 
@@ -45,19 +46,9 @@ impl Checker<'_> {
         message: String,
     ) {
         let file = self.bundle.sources[source].name.clone();
-        self.report.diagnostics.push(Diagnostic {
-            severity,
-            code,
-            message,
-            file,
-            path,
-            line: 0,
-            column: 0,
-            end_line: 0,
-            end_column: 0,
-            snippet: None,
-            source,
-        });
+        self.report.diagnostics.push(Diagnostic::at_key(
+            severity, code, message, file, path, source,
+        ));
     }
 
     fn error(&mut self, code: &'static str, src: SourceId, path: String, message: String) {
@@ -82,8 +73,105 @@ pub fn check(bundle: &Bundle) -> Report {
     check_graph(&mut c);
     check_tally_order(&mut c);
     check_content(&mut c);
+    check_conditions(&mut c);
     check_unused_findings(&mut c);
     c.report
+}
+
+/// The conditions of the texts (next steps, summaries) and of the
+/// consistency declarations (`excludes`, `requires`, `[[rules]]`): each
+/// readable, naming what exists, and using only the tests its place
+/// allows (see [`condition::problem`]). A text also must not point at a
+/// place on the page (« ci-dessous »): each output orders its parts its
+/// own way.
+fn check_conditions(c: &mut Checker) {
+    let b = c.bundle;
+    for (src, q) in &b.questionnaires {
+        let src = *src;
+        for (oi, o) in q.outcomes.iter().enumerate() {
+            let parts = o
+                .summary
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (format!("outcomes[{oi}].summary[{i}]"), p))
+                .chain(
+                    o.next_steps
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| (format!("outcomes[{oi}].next_steps[{i}]"), p)),
+                );
+            for (path, part) in parts {
+                let (when, unless) = part.conditions();
+                for (key, cond) in [("when", when), ("unless", unless)] {
+                    if let Some(cond) = cond {
+                        let text = condition::Use::Text { fields: false };
+                        check_condition(c, src, &format!("{path}.{key}"), cond, text);
+                    }
+                }
+                if let Some(word) = positional(part.text()) {
+                    c.warning(
+                        "positional-reference",
+                        src,
+                        path.replace(".summary[0]", ".summary"),
+                        msg::positional_reference(word),
+                    );
+                }
+            }
+        }
+        for (fi, f) in q.findings.iter().enumerate() {
+            let texts = [("text", Some(&f.text)), ("short", f.short.as_ref())];
+            for (key, text) in texts {
+                if let Some(word) = text.and_then(|t| positional(t)) {
+                    let path = format!("findings[{fi}].{key}");
+                    c.warning(
+                        "positional-reference",
+                        src,
+                        path,
+                        msg::positional_reference(word),
+                    );
+                }
+            }
+            for (key, list) in [("excludes", &f.excludes), ("requires", &f.requires)] {
+                for (i, cond) in list.iter().enumerate() {
+                    let path = format!("findings[{fi}].{key}[{i}]");
+                    check_condition(c, src, &path, cond, condition::Use::Declaration);
+                }
+            }
+        }
+        for (ri, r) in q.rules.iter().enumerate() {
+            let lists = [
+                ("when", &r.when),
+                ("excludes", &r.excludes),
+                ("requires", &r.requires),
+            ];
+            for (key, list) in lists {
+                for (i, cond) in list.iter().enumerate() {
+                    let path = format!("rules[{ri}].{key}[{i}]");
+                    check_condition(c, src, &path, cond, condition::Use::Declaration);
+                }
+            }
+        }
+    }
+}
+
+/// A word that points at a place on the page, if `text` has one.
+fn positional(text: &str) -> Option<&'static str> {
+    ["ci-dessous", "ci-dessus"]
+        .into_iter()
+        .find(|w| text.to_lowercase().contains(w))
+}
+
+fn check_condition(c: &mut Checker, src: SourceId, path: &str, cond: &str, usage: condition::Use) {
+    match template::parse_condition(cond, 0) {
+        Err(_) => c.error("bad-condition", src, path.into(), msg::bad_condition(cond)),
+        Ok(tests) => {
+            for t in &tests {
+                if let Some((code, message)) = condition::problem(t, usage, c.bundle, None) {
+                    c.error(code, src, path.into(), message);
+                }
+            }
+        }
+    }
 }
 
 fn check_duplicates(c: &mut Checker) {
@@ -372,6 +460,19 @@ fn check_kind(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
                 c.error("bad-kind", src, at("id"), msg::text_without_next(id));
             }
         }
+        QuestionKind::Switch => check_switch(c, src, qi, q),
+    }
+    if q.kind != QuestionKind::Switch {
+        for (ci, choice) in q.choices.iter().enumerate() {
+            if choice.when.is_some() {
+                c.error(
+                    "bad-kind",
+                    src,
+                    at(&format!("choices[{ci}].when")),
+                    msg::when_outside_switch(id),
+                );
+            }
+        }
     }
     let misplaced = match q.kind {
         QuestionKind::YesNo | QuestionKind::Choice => {
@@ -385,6 +486,8 @@ fn check_kind(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
         }
         QuestionKind::Tally => (!q.choices.is_empty() || q.next.is_some() || q.unit.is_some())
             .then_some("choices/next/unit"),
+        QuestionKind::Switch => (!q.ranges.is_empty() || q.next.is_some() || q.unit.is_some())
+            .then_some("ranges/next/unit"),
     };
     let misplaced = misplaced
         .or_else(|| (q.kind != QuestionKind::Tally && !q.count.is_empty()).then_some("count"));
@@ -395,6 +498,39 @@ fn check_kind(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
             at("kind"),
             msg::misplaced_fields(id, fields),
         );
+    }
+}
+
+/// A switch: at least two choices, each but the last with a `when` that
+/// tests findings only (what the path has established so far), the last
+/// without one, so that it always routes.
+fn check_switch(c: &mut Checker, src: SourceId, qi: usize, q: &Question) {
+    let at = |field: &str| format!("questions[{qi}].{field}");
+    if q.choices.len() < 2 {
+        c.error("bad-kind", src, at("choices"), msg::too_few_choices(&q.id));
+    }
+    check_duplicate_values(c, src, qi, q);
+    let last = q.choices.len().saturating_sub(1);
+    for (ci, choice) in q.choices.iter().enumerate() {
+        match (&choice.when, ci == last) {
+            (Some(_), true) => c.error(
+                "bad-kind",
+                src,
+                at(&format!("choices[{ci}].when")),
+                msg::switch_last_with_when(&q.id),
+            ),
+            (None, false) => c.error(
+                "bad-kind",
+                src,
+                at(&format!("choices[{ci}]")),
+                msg::switch_choice_without_when(&q.id),
+            ),
+            (Some(w), false) => {
+                let path = at(&format!("choices[{ci}].when"));
+                check_condition(c, src, &path, w, condition::Use::Route);
+            }
+            (None, true) => {}
+        }
     }
 }
 
@@ -1102,6 +1238,26 @@ fn check_url(c: &mut Checker, src: SourceId, path: String, url: &str) {
 /// not load), in both languages.
 pub(crate) mod msg {
     crate::text::i18n::messages! {
+        fn when_outside_switch(id: &str) {
+            fr: "« {id} » : seules les questions `switch` ont des choix avec `when`",
+            en: "« {id} »: only `switch` questions have choices with `when`",
+        }
+        fn switch_last_with_when(id: &str) {
+            fr: "« {id} » : le dernier choix d'un `switch` n'a pas de `when` : il est pris quand aucun autre ne l'est",
+            en: "« {id} »: the last choice of a `switch` has no `when`: it is taken when no other is",
+        }
+        fn switch_choice_without_when(id: &str) {
+            fr: "« {id} » : chaque choix d'un `switch`, sauf le dernier, dit quand il est pris (`when`)",
+            en: "« {id} »: every choice of a `switch` but the last says when it is taken (`when`)",
+        }
+        fn positional_reference(word: &str) {
+            fr: "« {word} » : chaque sortie (texte bref, détaillé, Markdown, HTML) ordonne autrement les parties d'une décision ; nommez ce dont vous parlez au lieu de situer",
+            en: "« {word} »: each output (brief, detailed, Markdown, HTML) orders the parts of a decision its own way; name what you mean instead of pointing at a place",
+        }
+        fn bad_condition(cond: &str) {
+            fr: "condition illisible « {cond} » : écrivez des tests finding:ID, outcome:ID, verdict:VERDICT (et, dans les déclarations, answer:QUESTION=VALEUR, says:TEXTE) séparés par « | »",
+            en: "unreadable condition « {cond} »: write tests finding:ID, outcome:ID, verdict:VERDICT (and, in declarations, answer:QUESTION=VALUE, says:TEXT) separated by « | »",
+        }
 
         // duplicate-id
         fn duplicate_questionnaire(id: &str) {

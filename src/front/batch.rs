@@ -473,7 +473,7 @@ fn cell_answer(q: &Question, cell: &str) -> Option<Answer> {
             crate::text::number::parse(cell, i18n::current()).map(Answer::Number)
         }
         QuestionKind::Choice | QuestionKind::Text => Some(Answer::Text(cell.to_owned())),
-        QuestionKind::Tally => None,
+        QuestionKind::Tally | QuestionKind::Switch => None,
     }
 }
 
@@ -877,6 +877,7 @@ mod tests {
                     value: (*v).into(),
                     label: (*v).into(),
                     help: None,
+                    when: None,
                     branch: Default::default(),
                 })
                 .collect(),

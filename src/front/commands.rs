@@ -134,6 +134,22 @@ fn check(paths: &[PathBuf], format: ListFormat, references: &References) -> Resu
         }
         _ => None,
     };
+    // The whole-tree consistency check walks every path: worth it, and
+    // meaningful, only on content whose references all resolve.
+    if let Some(bundle) = &bundle
+        && (std::env::var_os("XX").is_some() || !report.has_errors())
+        && !only_templates
+    {
+        let templates = match documents {
+            Some(_) if template_paths.is_empty() => Templates::builtin_as_written().ok(),
+            Some(_) => Templates::from_paths(&template_paths).ok(),
+            None => None,
+        };
+        let mut more = crate::core::coherence::check(bundle, templates.as_ref());
+        crate::core::locate::fill_locations(bundle, &mut more);
+        report.diagnostics.extend(more.diagnostics);
+        report.sort();
+    }
     // Warnings the maintainer acknowledged: not shown, not counted. An
     // error stays.
     report.diagnostics.retain(|d| {

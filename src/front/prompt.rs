@@ -458,10 +458,12 @@ impl Prompter for MenuPrompter {
         self.header(q, ctx)?;
         let reply = match q.kind {
             QuestionKind::YesNo | QuestionKind::Choice => self.select(q, ctx)?,
-            // A tally is never asked (the session works it out).
-            QuestionKind::Number | QuestionKind::Text | QuestionKind::Tally => {
-                self.input(q, ctx)?
-            }
+            // A tally or a switch is never asked (the session works it
+            // out).
+            QuestionKind::Number
+            | QuestionKind::Text
+            | QuestionKind::Tally
+            | QuestionKind::Switch => self.input(q, ctx)?,
         };
         self.after(&reply, ctx.back)?;
         Ok(reply)

@@ -260,6 +260,7 @@ mod tests {
                     value: (*v).into(),
                     label: v.to_uppercase(),
                     help: None,
+                    when: None,
                     branch: Default::default(),
                 })
                 .collect(),

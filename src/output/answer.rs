@@ -33,7 +33,7 @@ fn expected(kind: QuestionKind, t: &Texts) -> &'static str {
         QuestionKind::Choice => t.expect_choice,
         QuestionKind::Number => t.expect_number,
         QuestionKind::Text => t.expect_text,
-        QuestionKind::Tally => t.expect_nothing,
+        QuestionKind::Tally | QuestionKind::Switch => t.expect_nothing,
     }
 }
 

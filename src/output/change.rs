@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use console::style;
 
-use crate::core::engine::{Decision, Step, WouldChange};
+use crate::core::engine::{ChangedObligation, Decision, Step, WouldChange};
 use crate::output::labels::{heading, step_text, verdict_label, verdict_style};
 use crate::text::glyphs::Glyphs;
 use crate::text::i18n::Texts;
@@ -57,13 +57,40 @@ pub fn answer_words(c: &WouldChange, t: &Texts) -> String {
 }
 
 /// Where the other answer leads, without styles: « Obligation — title »,
-/// or that it depends on other answers.
-pub fn result_words(c: &WouldChange, t: &Texts) -> String {
-    match (c.verdict, &c.title, &c.pending) {
+/// « même issue » when only the obligations change, or that it depends on
+/// other answers (and which question would come).
+pub fn result_words(c: &WouldChange, d: &Decision, t: &Texts) -> String {
+    match (c.verdict, &c.title, &c.outcome) {
+        (_, _, Some(o)) if *o == d.outcome.id => msg::same_outcome(t).to_owned(),
         (Some(v), Some(title), _) => format!("{} — {title}", verdict_label(v, t)),
-        (_, _, Some(q)) => msg::pending(t, q),
-        _ => msg::pending(t, "?"),
+        _ => msg::pending(t, c.pending_question.as_deref().unwrap_or("?")),
     }
+}
+
+/// The obligations the other answer adds and takes away, one line each:
+/// « obligation en plus : … (art. L312-1-3) ».
+pub fn obligation_lines(c: &WouldChange, t: &Texts) -> Vec<String> {
+    let line = |head: &str, o: &ChangedObligation| {
+        let cited: Vec<&str> = o
+            .articles
+            .iter()
+            .map(|a| crate::output::references::brief_label(&a.label))
+            .collect();
+        if cited.is_empty() {
+            format!("{head}{} {}", t.colon, o.text)
+        } else {
+            format!("{head}{} {} ({})", t.colon, o.text, cited.join(", "))
+        }
+    };
+    c.obligations_added
+        .iter()
+        .map(|o| line(msg::added(t), o))
+        .chain(
+            c.obligations_removed
+                .iter()
+                .map(|o| line(msg::removed(t), o)),
+        )
+        .collect()
 }
 
 /// The section for the terminal, after « Pourquoi ? ». Nothing when the
@@ -91,7 +118,7 @@ pub fn text(s: &mut String, d: &Decision, t: &Texts, g: &Glyphs, width: usize) {
         for c in changes {
             let head = format!("{} {}{}", g.arrow, answer_words(c, t), t.colon);
             let line = wrap(
-                &format!("{head} {}", result_words(c, t)),
+                &format!("{head} {}", result_words(c, d, t)),
                 inner,
                 &format!("{pad}  "),
             );
@@ -113,6 +140,15 @@ pub fn text(s: &mut String, d: &Decision, t: &Texts, g: &Glyphs, width: usize) {
                 None => line,
             };
             let _ = writeln!(s, "{pad}{line}");
+            for o in obligation_lines(c, t) {
+                let sub = format!("{pad}    ");
+                let _ = writeln!(
+                    s,
+                    "{pad}  {} {}",
+                    g.bullet,
+                    wrap(&o, inner.saturating_sub(4), &sub)
+                );
+            }
         }
     }
 }
@@ -128,15 +164,19 @@ pub fn markdown(s: &mut String, d: &Decision, t: &Texts) {
         let _ = writeln!(s, "{}", msg::nothing(t));
         return;
     }
-    let _ = writeln!(s, "{}\n", msg::intro(t));
-    for (n, step, changes) in steps {
-        let _ = writeln!(s, "{n}. {}", step_text(step, t));
+    let _ = writeln!(s, "{}\n", msg::intro_unnumbered(t));
+    for (_, step, changes) in steps {
+        let _ = writeln!(s, "- {}", step_text(step, t));
         for c in changes {
-            let result = match (c.verdict, &c.title) {
-                (Some(v), Some(title)) => format!("**{}** — {title}", verdict_label(v, t)),
-                _ => result_words(c, t),
+            let result = match (c.verdict, &c.title, &c.outcome) {
+                (_, _, Some(o)) if *o == d.outcome.id => result_words(c, d, t),
+                (Some(v), Some(title), _) => format!("**{}** — {title}", verdict_label(v, t)),
+                _ => result_words(c, d, t),
             };
-            let _ = writeln!(s, "   - {}{} {result}", answer_words(c, t), t.colon);
+            let _ = writeln!(s, "  - {}{} {result}", answer_words(c, t), t.colon);
+            for o in obligation_lines(c, t) {
+                let _ = writeln!(s, "    - {o}");
+            }
         }
     }
 }
@@ -157,11 +197,45 @@ pub(crate) mod msg {
     pub fn intro(t: &Texts) -> &'static str {
         match t.lang {
             Lang::Fr => {
-                "Les autres réponses qui mènent ailleurs, toutes les autres réponses restant les mêmes\u{a0}:"
+                "Les autres réponses qui changeraient l'issue ou vos obligations, toutes les autres réponses restant les mêmes (questions numérotées comme sous «\u{a0}Pourquoi\u{202f}?\u{a0}»)\u{a0}:"
             }
             Lang::En => {
-                "The other answers that lead elsewhere, every other answer staying the same:"
+                "The other answers that would change the outcome or your obligations, every other answer staying the same (questions numbered as under « Why? »):"
             }
+        }
+    }
+
+    /// [`intro`] where the questions are not numbered.
+    pub fn intro_unnumbered(t: &Texts) -> &'static str {
+        match t.lang {
+            Lang::Fr => {
+                "Les autres réponses qui changeraient l'issue ou vos obligations, toutes les autres réponses restant les mêmes\u{a0}:"
+            }
+            Lang::En => {
+                "The other answers that would change the outcome or your obligations, every other answer staying the same:"
+            }
+        }
+    }
+
+    /// The other answer reaches the same outcome (only obligations change).
+    pub fn same_outcome(t: &Texts) -> &'static str {
+        match t.lang {
+            Lang::Fr => "même issue, mais pas les mêmes obligations",
+            Lang::En => "same outcome, but not the same obligations",
+        }
+    }
+
+    pub fn added(t: &Texts) -> &'static str {
+        match t.lang {
+            Lang::Fr => "obligation en plus",
+            Lang::En => "additional obligation",
+        }
+    }
+
+    pub fn removed(t: &Texts) -> &'static str {
+        match t.lang {
+            Lang::Fr => "obligation en moins",
+            Lang::En => "obligation no longer due",
         }
     }
 
@@ -198,14 +272,14 @@ pub(crate) mod msg {
         }
     }
 
-    /// The other answer leads to question `question`, not answered.
+    /// The other answer leads to a question not answered (its text).
     pub fn pending(t: &Texts, question: &str) -> String {
         match t.lang {
             Lang::Fr => typeset_owned(format!(
-                "dépend d'autres réponses (la question « {question} » serait posée)"
+                "dépend d'autres réponses ; il faudrait répondre à : « {question} »"
             )),
             Lang::En => typeset_owned(format!(
-                "depends on other answers (question « {question} » would be asked)"
+                "depends on other answers; this question would come: « {question} »"
             )),
         }
     }

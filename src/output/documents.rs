@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 
 use crate::core::catalog::Bundle;
+use crate::core::condition;
 use crate::core::documents::{FieldDef, Format, Loaded, REPORT_FILE, Templates};
 use crate::core::engine::Decision;
 use crate::core::model::Answer;
@@ -160,25 +161,35 @@ fn render_one(
 
 /// Whether any of `tests` holds for the decision and the fields.
 fn holds(tests: &[Test], d: &Decision, fields: &BTreeMap<String, String>) -> bool {
-    tests.iter().any(|t| test_holds(t, d, fields))
+    condition::any(tests, &Drafted { d, fields }) == Some(true)
 }
 
-fn test_holds(t: &Test, d: &Decision, fields: &BTreeMap<String, String>) -> bool {
-    match t.kind {
-        TestKind::Finding => d.findings.iter().any(|f| f.id == t.id),
-        TestKind::Outcome => d.outcome.id == t.id,
-        TestKind::Answer => d.path.iter().any(|s| {
-            s.question == t.id
-                && t.value.as_deref().is_none_or(|v| match &s.answer {
-                    Answer::Bool(b) => v == if *b { "oui" } else { "non" },
-                    Answer::Text(x) => v == x,
-                    Answer::Number(n) => v == crate::text::number::fmt_num(*n),
-                })
-        }),
-        TestKind::Field => fields.get(&t.id).is_some_and(|v| match &t.value {
-            Some(want) => v.trim() == want,
-            None => !v.trim().is_empty(),
-        }),
+/// What the conditions of a document are tested against: the decision
+/// and the fields given.
+struct Drafted<'a> {
+    d: &'a Decision,
+    fields: &'a BTreeMap<String, String>,
+}
+
+impl condition::Facts for Drafted<'_> {
+    fn has_finding(&self, id: &str) -> bool {
+        self.d.findings.iter().any(|f| f.id == id)
+    }
+    fn outcome(&self) -> &str {
+        &self.d.outcome.id
+    }
+    fn verdict(&self) -> crate::core::model::Verdict {
+        self.d.outcome.verdict
+    }
+    fn answer(&self, question: &str) -> Option<&Answer> {
+        self.d
+            .path
+            .iter()
+            .find(|s| s.question == question)
+            .map(|s| &s.answer)
+    }
+    fn field(&self, id: &str) -> Option<Option<&str>> {
+        Some(self.fields.get(id).map(String::as_str))
     }
 }
 
@@ -194,7 +205,12 @@ fn value_text(
         .cases
         .iter()
         .zip(cases)
-        .find(|(_, tests)| tests.as_ref().is_ok_and(|t| holds(t, d, fields)))
+        // A case without a test always holds.
+        .find(|(_, tests)| {
+            tests
+                .as_ref()
+                .is_ok_and(|t| t.is_empty() || holds(t, d, fields))
+        })
         .map(|(case, _)| case.text.clone())
 }
 
@@ -233,7 +249,7 @@ impl<'a> Ctx<'a> {
         let mut s = String::new();
         for n in nodes {
             match n {
-                Node::Text(t) => s.push_str(t),
+                Node::Text(t, _) => s.push_str(t),
                 Node::Value(name) => {
                     let v = self.value(name.reference(), &name.text);
                     s.push_str(&self.escape(&v));

@@ -442,7 +442,7 @@ pub fn report(d: &Decision, case: &Case) -> String {
 /// « Ce qui changerait le résultat » (see [`crate::output::change`]),
 /// when the decision was asked.
 fn changes(s: &mut String, d: &Decision, t: &Texts) {
-    use crate::output::change::{answer_words, by_step, msg, result_words};
+    use crate::output::change::{answer_words, by_step, msg, obligation_lines, result_words};
     if d.what_would_change.is_none() {
         return;
     }
@@ -456,17 +456,26 @@ fn changes(s: &mut String, d: &Decision, t: &Texts) {
         let _ = writeln!(s, "<p>{}</p>\n</section>", escape(msg::nothing(t)));
         return;
     }
-    let _ = writeln!(s, "<p>{}</p>\n<ul>", escape(msg::intro(t)));
-    for (n, step, changes) in steps {
-        let _ = write!(s, "<li><p>{n}. {}</p><ul>", escape(&step_text(step, t)));
+    let _ = writeln!(s, "<p>{}</p>\n<ul>", escape(msg::intro_unnumbered(t)));
+    for (_, step, changes) in steps {
+        let _ = write!(s, "<li><p>{}</p><ul>", escape(&step_text(step, t)));
         for c in changes {
             let _ = write!(
                 s,
-                "<li>{}{} {}</li>",
+                "<li>{}{} {}",
                 escape(&answer_words(c, t)),
                 escape(t.colon),
-                escape(&result_words(c, t))
+                escape(&result_words(c, d, t))
             );
+            let lines = obligation_lines(c, t);
+            if !lines.is_empty() {
+                let _ = write!(s, "<ul>");
+                for o in lines {
+                    let _ = write!(s, "<li>{}</li>", escape(&o));
+                }
+                let _ = write!(s, "</ul>");
+            }
+            let _ = write!(s, "</li>");
         }
         let _ = writeln!(s, "</ul></li>");
     }

@@ -32,16 +32,7 @@ impl<'d> References<'d> {
     /// the references that follow.
     pub fn cite_brief(&mut self, a: &'d ArticleLink) -> String {
         self.number(a);
-        // « CRPA, art. … », with a plain or a no-break space.
-        let label = a
-            .label
-            .strip_prefix("CRPA,")
-            .map_or(a.label.as_str(), str::trim_start);
-        let label = match label.rfind(" (") {
-            Some(i) if label.ends_with(')') && i > 0 => &label[..i],
-            _ => label,
-        };
-        label.to_owned()
+        brief_label(&a.label).to_owned()
     }
 
     fn number(&mut self, a: &'d ArticleLink) -> usize {
@@ -71,5 +62,67 @@ impl<'d> References<'d> {
                 let _ = writeln!(s, "{pad}{}", style(wrap(c, width - pad.len(), &pad)).dim());
             }
         }
+    }
+}
+
+/// An article as the brief decision cites it: « art. L311-3-1 » for
+/// « CRPA, art. L311-3-1 », « art. D312-1-4 » for « CRPA, art. D312-1-4
+/// (décret n° 2016-1922) ». Only a gloss that closes the label and opens
+/// with its own bracket goes: « Règlement (UE) 2016/679 (RGPD), art. 15,
+/// paragraphe 1, h) » keeps its article whole.
+pub fn brief_label(label: &str) -> &str {
+    // « CRPA, art. … », with a plain or a no-break space.
+    let label = label.strip_prefix("CRPA,").map_or(label, str::trim_start);
+    match gloss_start(label) {
+        Some(i) if i > 0 => label[..i].trim_end(),
+        _ => label,
+    }
+}
+
+/// Where the bracket that the final `)` of `label` closes opens, when it
+/// opens a gloss (after a space).
+fn gloss_start(label: &str) -> Option<usize> {
+    if !label.ends_with(')') {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (i, c) in label.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    return label[..i].ends_with(' ').then_some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::brief_label;
+
+    #[test]
+    fn brief_labels_keep_the_article() {
+        assert_eq!(brief_label("CRPA, art. L311-3-1"), "art. L311-3-1");
+        assert_eq!(
+            brief_label("CRPA,\u{a0}art.\u{a0}L311-3-1"),
+            "art.\u{a0}L311-3-1"
+        );
+        assert_eq!(
+            brief_label("CRPA, art. D312-1-4 (décret n° 2016-1922)"),
+            "art. D312-1-4"
+        );
+        assert_eq!(
+            brief_label("Règlement (UE) 2016/679 (RGPD), art. 15, paragraphe 1, h)"),
+            "Règlement (UE) 2016/679 (RGPD), art. 15, paragraphe 1, h)"
+        );
+        assert_eq!(
+            brief_label("Loi n° 78-17, art. 47"),
+            "Loi n° 78-17, art. 47"
+        );
     }
 }

@@ -83,8 +83,10 @@ pub fn brief(d: &Decision, look: Look) -> String {
     let may = brief_lines(d, FindingKind::Recommendation, &mut refs);
     // What fits, in the order of need; duties always.
     // The line that counts what was left out is paid for up front.
+    // Counted without the colours' escape codes: the same words show
+    // whatever the terminal.
     let mut budget = BRIEF_WORDS
-        .saturating_sub(word_count(&s))
+        .saturating_sub(word_count(&console::strip_ansi_codes(&s)))
         .saturating_sub(word_count(&t.more_in_detail(99)));
     let mut take = |title: &str, items: &[String], always: bool| -> (usize, usize) {
         if items.is_empty() {

@@ -85,7 +85,7 @@ fn describe<'b>(preds: &Predecessors, qn: &'b Questionnaire, q: &'b Question) ->
                 next: e.next,
             })
             .collect(),
-        QuestionKind::YesNo | QuestionKind::Choice => edges(q)
+        QuestionKind::YesNo | QuestionKind::Choice | QuestionKind::Switch => edges(q)
             .into_iter()
             .map(|e| ValueOut {
                 answer: Some(answer_json(&e.answer)),
@@ -157,7 +157,7 @@ fn block(bundle: &Bundle, q: &QuestionOut<'_>) -> String {
         from.push(msg::start_of(q.questionnaire));
     }
     from.extend(reached_from(bundle, &q.reached_from));
-    let after = if q.kind == QuestionKind::Tally {
+    let after = if q.kind.is_computed() {
         msg::computed_after()
     } else {
         msg::reached_from()
@@ -265,7 +265,7 @@ fn placeholder(q: &Question) -> String {
         QuestionKind::Number => msg::number(q.unit.as_deref()),
         QuestionKind::Text => crate::text::i18n::texts().free_text.into(),
         // Never in a skeleton (see above).
-        QuestionKind::Tally => msg::kind(q.kind, None),
+        QuestionKind::Tally | QuestionKind::Switch => msg::kind(q.kind, None),
     };
     format!("<{values}> {}", q.text)
 }
@@ -286,6 +286,10 @@ pub(crate) mod msg {
         fn choice() { fr: "choix", en: "choice" }
         fn text() { fr: "texte", en: "text" }
         fn tally() { fr: "calculé, jamais demandé", en: "worked out, never asked" }
+        fn switch() {
+            fr: "aiguillage calculé d'après les constats, jamais demandé",
+            en: "routed by the findings, never asked",
+        }
         fn plain_number() { fr: "nombre", en: "number" }
         fn number_in(unit: &str) { fr: "nombre, en {unit}", en: "number, in {unit}" }
         fn start_of(questionnaire: &str) {
@@ -303,6 +307,7 @@ pub(crate) mod msg {
             QuestionKind::Number => number(unit),
             QuestionKind::Text => text(),
             QuestionKind::Tally => tally(),
+            QuestionKind::Switch => switch(),
         }
     }
 

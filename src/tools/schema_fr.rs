@@ -416,4 +416,83 @@ pub const DESCRIPTIONS: &[(&str, &str)] = &[
         "`yes_no` and `choice` questions.",
         "Questions `yes_no` et `choice`.",
     ),
+    (
+        "A rule of consistency that no finding carries: on every path where all of `when` hold, none of `excludes` may hold and every `requires` must. Tests are written as in [`Finding::excludes`]. Proved by `check`.",
+        "Une règle de cohérence qu'aucun constat ne porte : sur chaque chemin où tous les tests de `when` tiennent, aucun de `excludes` ne doit tenir et chacun de `requires` doit tenir. Les tests s'écrivent comme dans `excludes` d'un constat. Prouvée par `check`.",
+    ),
+    (
+        "A short paragraph: what it means for the user, and why. One text, or sentences of which some hold only on some paths ([`Conditional`]).",
+        "Un court paragraphe : ce que le résultat veut dire pour l'utilisateur, et pourquoi. Un texte, ou des phrases dont certaines ne valent que sur certains chemins.",
+    ),
+    (
+        "A text shown only where its conditions hold: a next step, a sentence of a summary. Written as a string (always shown) or as a table `{ text = \"…\", when = \"finding:a | finding:b\", unless = \"finding:c\" }`. Conditions name findings, the outcome or the verdict (`finding:ID`, `outcome:ID`, `verdict:V`), never an answer: a decision's texts follow from its findings.",
+        "Un texte montré seulement là où ses conditions tiennent : une prochaine étape, une phrase d'un résumé. Écrit comme une chaîne (toujours montré) ou comme une table `{ text = \"…\", when = \"finding:a | finding:b\", unless = \"finding:c\" }`. Les conditions nomment des constats, l'issue ou le verdict (`finding:ID`, `outcome:ID`, `verdict:V`), jamais une réponse : les textes d'une décision découlent de ses constats.",
+    ),
+    (
+        "An obligation that another answer would add or take away.",
+        "Une obligation qu'une autre réponse ajouterait ou retirerait.",
+    ),
+    (
+        "Another answer to a question of the path, and where it would lead with every other answer kept: another outcome, other obligations, or a question not answered yet (★ JSON contract, `what_would_change`).",
+        "Une autre réponse à une question du chemin, et où elle mènerait, toutes les autres réponses restant les mêmes : une autre issue, d'autres obligations, ou une question encore sans réponse (contrat de la décision JSON, `what_would_change`).",
+    ),
+    (
+        "Concrete steps, in order; a step may hold only on some paths ([`Conditional`]).",
+        "Les étapes concrètes, dans l'ordre ; une étape peut ne valoir que sur certains chemins.",
+    ),
+    ("Its articles.", "Ses articles."),
+    (
+        "Its short line (or its text, when it has none).",
+        "Sa ligne courte (ou son texte, quand il n'en a pas).",
+    ),
+    (
+        "Never asked: routes on the findings of the path so far, by its `choices`: the first whose `when` holds, else the last, which has none. Where the law joins two answers given far apart (a partial secret, then full automation), the tree routes on the finding the first one established instead of asking again.",
+        "Jamais posée : oriente d'après les constats réunis sur le chemin jusqu'ici, par ses `choices` : le premier dont le `when` tient, sinon le dernier, qui n'en a pas. Là où le droit joint deux réponses données loin l'une de l'autre (un secret partiel, puis une décision entièrement automatisée), l'arbre oriente sur le constat que la première a établi au lieu de reposer la question.",
+    ),
+    (
+        "Not shown when one of these tests holds.",
+        "Pas montré quand l'un de ces tests tient.",
+    ),
+    (
+        "Rules of consistency no single finding carries, proved on every path by `check` (see [`Rule`]).",
+        "Les règles de cohérence qu'aucun constat ne porte seul, prouvées sur chaque chemin par `check`.",
+    ),
+    (
+        "Shown only when one of these tests holds.",
+        "Montré seulement quand l'un de ces tests tient.",
+    ),
+    (
+        "Tests that must all hold for the rule to apply.",
+        "Les tests qui doivent tous tenir pour que la règle s'applique.",
+    ),
+    ("The finding's id.", "L'identifiant du constat."),
+    (
+        "The obligations of this decision the other answer would take away.",
+        "Les obligations de cette décision que l'autre réponse retirerait.",
+    ),
+    (
+        "The obligations the other answer would add (its outcome reached).",
+        "Les obligations que l'autre réponse ajouterait (une fois son issue atteinte).",
+    ),
+    (
+        "The table form of a [`Conditional`].",
+        "La forme en table d'un texte conditionnel.",
+    ),
+    ("The text of that question.", "Le texte de cette question."),
+    (
+        "What this finding contradicts: tests (`finding:ID`, `says:TEXT`, `outcome:ID`, `verdict:V`, `answer:Q=V`, each with `|` for « or ») none of which may hold on a path that shows it. Legal knowledge declared beside the finding (« publishing is optional » excludes « Publiez la fiche »), proved on every path by `check`; the engine never reads it.",
+        "Ce que ce constat contredit : des tests (`finding:ID`, `says:TEXTE`, `outcome:ID`, `verdict:V`, `answer:Q=V`, chacun avec `|` pour « ou ») dont aucun ne doit tenir sur un chemin qui le montre. Un savoir juridique déclaré à côté du constat (« publier est facultatif » exclut « Publiez la fiche »), prouvé sur chaque chemin par `check` ; le moteur ne le lit jamais.",
+    ),
+    (
+        "What this finding presupposes: tests that must all hold on every path that shows it (« for a State service » needs the path to have established that the body is the State). Proved by `check`.",
+        "Ce que ce constat suppose : des tests qui doivent tous tenir sur chaque chemin qui le montre (« pour un service de l'État » suppose que le chemin a établi que l'organisme est l'État). Prouvé par `check`.",
+    ),
+    (
+        "Why, in a sentence: shown with each contradiction found.",
+        "Pourquoi, en une phrase : montré avec chaque contradiction trouvée.",
+    ),
+    (
+        "`switch` questions: the findings (`finding:ID | finding:ID`) that select this choice; absent on the last choice, taken otherwise.",
+        "Questions `switch` : les constats (`finding:ID | finding:ID`) qui font prendre ce choix ; absent sur le dernier choix, pris sinon.",
+    ),
 ];

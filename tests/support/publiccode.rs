@@ -332,18 +332,10 @@ pub fn is_licence_expression(s: &str) -> bool {
     depth == 0 && !expect_id
 }
 
-/// An e-mail address, as the standard wants it (not obfuscated).
+/// An e-mail address, as the standard wants it (not obfuscated): the
+/// program's own check, the one `documents/champs.toml`'s `email_in` uses.
 pub fn is_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !local.contains(char::is_whitespace)
-        && domain.contains('.')
-        && !domain.contains('@')
-        && domain
-            .split('.')
-            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-'))
+    aiguillage::core::documents::is_email(s)
 }
 
 #[derive(Deserialize)]
