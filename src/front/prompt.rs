@@ -400,10 +400,16 @@ impl MenuPrompter {
             .with_prompt(texts.your_answer)
             .report(false)
             .allow_empty(q.kind == QuestionKind::Text)
-            .validate_with(|s: &String| -> Result<(), &'static str> {
+            .validate_with(|s: &String| -> Result<(), String> {
                 match typed(s) {
                     Typed::Help | Typed::Back => Ok(()),
-                    _ => typed_answer(q, s, texts).map(|_| ()),
+                    // Wrapped by us: dialoguer erases an error by counting
+                    // its line breaks, and a line the terminal wraps would
+                    // stay on screen.
+                    _ => typed_answer(q, s, texts).map(|_| ()).map_err(|m| {
+                        let width = columns(&self.term).clamp(30, 100).saturating_sub(4);
+                        crate::text::wrap::wrap(m, width, "  ")
+                    }),
                 }
             });
         if let Some(prev) = ctx.previous {
