@@ -16,6 +16,7 @@ mod text {
     pub mod number;
     pub mod parse_error;
     pub mod suggest;
+    pub mod typography;
 }
 
 #[path = "src/core"]
@@ -60,7 +61,7 @@ fn main() {
     }
     // The document templates, then the consistency of every path: what a
     // decision shows and drafts never contradicts its findings.
-    let templates = match core::documents::Templates::builtin() {
+    let templates = match core::documents::Templates::builtin_as_written() {
         Ok(t) => t,
         Err(core::catalog::LoadError::Parse(e)) => fail(&e.to_string()),
         Err(e) => fail(&format!("{e:?}")),
@@ -75,6 +76,9 @@ fn main() {
         let all: Vec<String> = report.errors().map(ToString::to_string).collect();
         fail(&all.join("\n\n"));
     }
+    // Checked as written; baked with French typography, once.
+    let mut bundle = bundle;
+    bundle.typeset();
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let lean = bundle.without_prompt_texts();
     let write = |file: &str, bytes: &[u8]| {

@@ -13,6 +13,12 @@ use aiguillage::tools::paths::{PathOut, enumerate};
 use assert_cmd::Command;
 use serde_json::Value;
 
+/// Output as a reader sees it: the no-break spaces of French typography
+/// read as spaces (the typography has its own tests).
+fn plain(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).replace(['\u{a0}', '\u{202f}'], " ")
+}
+
 fn aiguillage() -> Command {
     let mut cmd = Command::cargo_bin("aiguillage").unwrap();
     cmd.env_clear().env("NO_COLOR", "1").env("TERM", "dumb");
@@ -29,7 +35,7 @@ fn line_of(scenario: &str, id: Value) -> String {
 }
 
 fn records(stdout: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(stdout)
+    plain(stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()
@@ -52,11 +58,7 @@ fn every_path_decided_in_batch_as_paths_says() {
         .write_stdin(input)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", plain(&out.stderr));
     let got = records(&out.stdout);
     assert_eq!(got.len(), all.len());
     for (i, (r, p)) in got.iter().zip(&all).enumerate() {
@@ -66,7 +68,7 @@ fn every_path_decided_in_batch_as_paths_says() {
         assert_eq!(r["verdict"], serde_json::to_value(p.verdict).unwrap());
         assert_eq!(r["findings"], serde_json::to_value(&p.findings).unwrap());
     }
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = plain(&out.stderr);
     assert!(stderr.contains(&format!("{} cas", all.len())), "{stderr}");
 }
 
@@ -89,12 +91,8 @@ fn a_record_agrees_with_the_single_decision() {
             .arg(&file)
             .output()
             .unwrap();
-        assert!(
-            single.status.success(),
-            "{}",
-            String::from_utf8_lossy(&single.stderr)
-        );
-        let d: Value = serde_json::from_slice(&single.stdout).unwrap();
+        assert!(single.status.success(), "{}", plain(&single.stderr));
+        let d: Value = serde_json::from_str(&plain(&single.stdout)).unwrap();
         assert_eq!(r["outcome"], d["outcome"]["id"], "{scenario}");
         assert_eq!(r["verdict"], d["outcome"]["verdict"]);
         assert_eq!(r["title"], d["outcome"]["title"]);
@@ -207,7 +205,7 @@ fn broken_lines_do_not_stop_the_run() {
         "{}",
         r[5]
     );
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = plain(&out.stderr);
     assert!(stderr.contains("7 cas : 2 décidé(s)"), "{stderr}");
     assert!(stderr.contains("5 non décidé(s)"), "{stderr}");
     assert!(stderr.contains("ligne 2"), "{stderr}");
@@ -238,7 +236,7 @@ fn csv_in_and_out() {
         .write_stdin(csv)
         .output()
         .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = plain(&out.stdout);
     let mut rows = csv::Reader::from_reader(text.as_bytes());
     assert_eq!(
         rows.headers().unwrap().iter().collect::<Vec<_>>(),
@@ -273,7 +271,7 @@ fn a_csv_header_that_names_no_question_is_refused_before_any_case() {
         .write_stdin("id,type_resource\n1,algorithme\n")
         .assert()
         .code(2);
-    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let stderr = plain(&out.get_output().stderr);
     assert!(stderr.contains("colonne 2"), "{stderr}");
     assert!(
         stderr.contains("vouliez-vous dire « type_ressource »"),
@@ -368,10 +366,7 @@ fn fast_records_are_what_serde_writes() {
         fast.write(&r, &mut mine);
         let mut theirs = serde_json::to_vec(&r).unwrap();
         theirs.push(b'\n');
-        assert_eq!(
-            String::from_utf8(mine).unwrap(),
-            String::from_utf8(theirs.clone()).unwrap()
-        );
+        assert_eq!(plain(&mine), plain(&theirs.clone()));
         // Twice through the memo: written afresh, then copied.
         for _ in 0..2 {
             let mut copied = Vec::new();

@@ -10,7 +10,7 @@ use aiguillage::core::engine::{self, Decision, Evaluation};
 use aiguillage::core::model::{Answer, FindingKind};
 use aiguillage::output::link::links;
 use aiguillage::output::text::{Look, NO_WRAP, text};
-use aiguillage::text::glyphs::ASCII;
+use aiguillage::text::glyphs::{ASCII, UNICODE};
 use aiguillage::text::i18n::FR;
 use aiguillage::tools::paths::{PathOut, enumerate};
 
@@ -69,7 +69,10 @@ fn every_brief_decision_fits_in_300_words() {
                 .find(|l| l.contains(first))
                 .unwrap_or_else(|| panic!("{}: duty {} missing", d.outcome.id, f.id));
             if let Some(a) = f.articles.first() {
-                let cited = a.label.strip_prefix("CRPA, ").unwrap_or(&a.label);
+                let cited = a
+                    .label
+                    .strip_prefix("CRPA,")
+                    .map_or(a.label.as_str(), str::trim_start);
                 let cited = cited.split(" (").next().unwrap();
                 assert!(line.contains(cited), "{}: {line} (without {cited})", f.id);
             }
@@ -124,4 +127,71 @@ fn first_sentences_keep_abbreviations_whole() {
         first_sentence("Le décret n° 2016-1922. Ensuite."),
         "Le décret n° 2016-1922."
     );
+}
+
+/// A line that French typography forbids: one that ends on a word that
+/// announces what follows, or starts with the punctuation that closes
+/// what came before.
+fn badly_broken(line: &str) -> bool {
+    let end = line.trim_end();
+    let start = line.trim_start();
+    ["art.", "CRPA,", "n°"].iter().any(|w| end.ends_with(w))
+        || ["?", ":", ";", "!", "»"]
+            .iter()
+            .any(|p| start.starts_with(p))
+}
+
+#[test]
+fn no_brief_decision_breaks_a_line_where_french_typography_forbids() {
+    let bundle = Bundle::builtin().unwrap();
+    let all = every_decision(&bundle);
+    let mut lines = 0;
+    for d in &all {
+        for width in [40, 60, 80] {
+            let look = Look {
+                texts: &FR,
+                glyphs: &UNICODE,
+                width,
+                detail: false,
+            };
+            for line in text(d, look).lines() {
+                assert!(
+                    !badly_broken(line),
+                    "{} at {width} columns: « {line} »",
+                    d.outcome.id
+                );
+                lines += 1;
+            }
+        }
+    }
+    // The same rule for the decisions in full, on a sample of the paths.
+    for d in all.iter().step_by(37) {
+        for width in [40, 80] {
+            let look = Look {
+                texts: &FR,
+                glyphs: &UNICODE,
+                width,
+                detail: true,
+            };
+            for line in text(d, look).lines() {
+                assert!(
+                    !badly_broken(line),
+                    "{} --detail at {width}: « {line} »",
+                    d.outcome.id
+                );
+            }
+        }
+    }
+    assert!(lines > 100_000, "only {lines} lines read");
+}
+
+#[test]
+fn the_rule_catches_what_the_issue_saw() {
+    assert!(badly_broken(
+        "  • Expliquez sur demande le rôle du traitement. (art."
+    ));
+    assert!(badly_broken("    ? suite"));
+    assert!(badly_broken("» fin"));
+    assert!(badly_broken("voir CRPA,"));
+    assert!(!badly_broken("  • Portez une mention (art. L311-3-1)"));
 }

@@ -152,17 +152,43 @@ fn the_html_report_renders_in_chromium_and_passes_axe_core() {
     std::fs::create_dir_all(&out_dir).unwrap();
     for case in ["A2", "D1", "S1"] {
         let d = decision(case);
-        let html = aiguillage::output::html::html(&d);
+        let named = aiguillage::output::html::Case {
+            name: Some("Grille de notation des subventions".into()),
+            organisme: Some("Commune de Villeneuve-sur-Lot".into()),
+            service: Some("Direction de la vie associative".into()),
+            issued: Some("2027-01-15".into()),
+        };
+        let html = aiguillage::output::html::report(&d, &named);
         let page = out_dir.join(format!("rapport-{case}.html"));
         std::fs::write(&page, &html).unwrap();
 
         // The DOM after load: the page parsed as written.
-        let dom = run_chromium(&chromium, &["--dump-dom".into(), url(&page)]);
+        // Chromium writes the no-break spaces of the page as `&nbsp;`.
+        let dom =
+            run_chromium(&chromium, &["--dump-dom".into(), url(&page)]).replace("&nbsp;", "\u{a0}");
         assert!(dom.contains("<html lang=\"fr\">"), "{case}: {dom}");
         assert!(
             dom.contains("<h1>") && dom.contains(&d.outcome.title),
             "{case}: no title"
         );
+        // The case it is about, and the day.
+        for said in [
+            "Grille de notation des subventions",
+            "Commune de Villeneuve-sur-Lot, Direction de la vie associative",
+            "Rapport émis le 15\u{a0}janvier 2027",
+        ] {
+            assert!(dom.contains(said), "{case}: no « {said} »");
+        }
+        // « Pourquoi ? » names each finding and links to it, without its
+        // whole text a second time.
+        for f in &d.findings {
+            assert_eq!(
+                dom.matches(&f.text).count(),
+                1,
+                "{case}: the text of {} is written twice",
+                f.id
+            );
+        }
         for landmark in [
             "<header>",
             "<nav aria-label=\"Sommaire\">",
@@ -220,12 +246,22 @@ fn the_html_report_renders_in_chromium_and_passes_axe_core() {
                 url(&page),
             ],
         );
+        let printed = std::fs::read(&pdf).expect("PDF printed");
+        assert!(printed.starts_with(b"%PDF"), "{case}: PDF");
+        // On A4 (595 × 842 points), in fewer pages than the 9 to 12 of US
+        // Letter it took when every link printed its address.
+        let text = String::from_utf8_lossy(&printed);
         assert!(
-            std::fs::read(&pdf)
-                .expect("PDF printed")
-                .starts_with(b"%PDF"),
-            "{case}: PDF"
+            text.contains("/MediaBox [0 0 594.9") || text.contains("/MediaBox [0 0 595"),
+            "{case}: not A4"
         );
+        let pages = text.matches("/Type /Page\n").count()
+            + text.matches("/Type /Page\r").count()
+            + text.matches("/Type /Page/").count()
+            + text.matches("/Type /Page>").count()
+            + text.matches("/Type /Page ").count();
+        assert!((1..=8).contains(&pages), "{case}: {pages} pages");
+        eprintln!("{case}: {pages} pages on A4");
         eprintln!("{case}: {} and {}", png.display(), pdf.display());
 
         let Some(axe) = axe_core() else {

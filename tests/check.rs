@@ -7,6 +7,18 @@ use std::path::Path;
 use assert_cmd::Command;
 use serde_json::Value;
 
+/// Output as a reader sees it: the no-break spaces of French typography
+/// read as spaces (the typography has its own tests).
+fn plain(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+/// Expected text, set as the program sets its French (no-break spaces
+/// before « : », inside « »…): the tests write it with plain spaces.
+fn contains(expected: impl AsRef<str>) -> predicates::str::ContainsPredicate {
+    predicates::str::contains(aiguillage::text::typography::typeset(expected.as_ref()).into_owned())
+}
+
 fn aiguillage() -> Command {
     let mut cmd = Command::cargo_bin("aiguillage").unwrap();
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -28,12 +40,8 @@ fn check_json(fixture: &str) -> (i32, Vec<Value>) {
         .args(["check", "--format", "json", &path])
         .output()
         .unwrap();
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{fixture}: not JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    });
+    let report: Value = serde_json::from_str(&plain(&out.stdout))
+        .unwrap_or_else(|e| panic!("{fixture}: not JSON ({e}): {}", plain(&out.stdout)));
     let diagnostics = report["diagnostics"].as_array().unwrap().clone();
     (out.status.code().unwrap(), diagnostics)
 }
@@ -518,6 +526,10 @@ guides = ["qualite"]
         let (found, messages) = check(r#"count = ["q1", "q2"]"#, r#"count = ["q1", "q22", "q1"]"#);
         assert!(found.contains(&error("missing-reference", "questions[2].count[1]")));
         assert!(found.contains(&error("duplicate-value", "questions[2].count[2]")));
+        let messages: Vec<String> = messages
+            .iter()
+            .map(|m| m.replace(['\u{a0}', '\u{202f}'], " "))
+            .collect();
         assert!(
             messages[0]
                 .contains("« q22 », qui n'est pas une question (vouliez-vous dire « q2 » ?)"),
@@ -614,7 +626,7 @@ fn text_output_shows_the_line_and_a_caret() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stdout = plain(&out.stdout);
     let expected = "\
 erreur[missing-reference]: « fni » n'est ni une question ni une issue
   --> tests/fixtures/broken/missing-reference.toml:22:8
@@ -626,7 +638,7 @@ erreur[missing-reference]: « fni » n'est ni une question ni une issue
 ";
     assert_eq!(stdout, expected);
     // The summary already says it: nothing more on stderr.
-    assert_eq!(String::from_utf8(out.stderr).unwrap(), "");
+    assert_eq!(plain(&out.stderr), "");
 }
 
 #[test]
@@ -641,7 +653,7 @@ fn text_output_in_english_points_at_the_same_place() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stdout = plain(&out.stdout);
     let expected = "\
 error[missing-reference]: « fni » is neither a question nor an outcome
   --> tests/fixtures/broken/missing-reference.toml:22:8
@@ -652,7 +664,7 @@ error[missing-reference]: « fni » is neither a question nor an outcome
 1 questionnaire(s) checked: 1 error(s), 0 warning(s)
 ";
     assert_eq!(stdout, expected);
-    assert_eq!(String::from_utf8(out.stderr).unwrap(), "");
+    assert_eq!(plain(&out.stderr), "");
     // With JSON on stdout, one line on stderr says why the run failed.
     let out = aiguillage()
         .args(["check", "--lang", "en", "--format", "json"])
@@ -660,10 +672,7 @@ error[missing-reference]: « fni » is neither a question nor an outcome
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(
-        String::from_utf8(out.stderr).unwrap(),
-        "error: the questionnaire has errors\n"
-    );
+    assert_eq!(plain(&out.stderr), "error: the questionnaire has errors\n");
 }
 
 /// `check --format json --lang en`, as [`check_json`].
@@ -679,7 +688,7 @@ fn check_json_en(fixture: &str) -> (i32, Vec<Value>) {
         ])
         .output()
         .unwrap();
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report: Value = serde_json::from_str(&plain(&out.stdout)).unwrap();
     let diagnostics = report["diagnostics"].as_array().unwrap().clone();
     (out.status.code().unwrap(), diagnostics)
 }
@@ -779,7 +788,7 @@ fn invalid_questionnaire_summary_in_english() {
         ])
         .output()
         .unwrap();
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let stderr = plain(&out.stderr);
     assert!(
         stderr.starts_with(
             "error: invalid questionnaire (1 error, details: aiguillage check tests/fixtures/broken/range-gap.toml):\n\nerror[range-gap]: « q1 »: no range covers"
@@ -794,7 +803,7 @@ fn builtin_questionnaires_are_clean() {
         .args(["check", "--format", "json", "--today", "2026-12-15"])
         .output()
         .unwrap();
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report: Value = serde_json::from_str(&plain(&out.stdout)).unwrap();
     assert_eq!(report["errors"], 0, "{report:#}");
     // Warnings too: every term used, every finding added, every
     // obligation linked to Légifrance, every question with its help, every
@@ -827,8 +836,8 @@ fn check_args(args: &[&str]) -> (i32, Vec<Value>) {
         .args(args)
         .output()
         .unwrap();
-    let report: Value = serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stderr)));
+    let report: Value = serde_json::from_str(&plain(&out.stdout))
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", plain(&out.stderr)));
     (
         out.status.code().unwrap(),
         report["diagnostics"].as_array().unwrap().clone(),
@@ -878,8 +887,8 @@ fn a_reference_checked_more_than_a_year_ago_is_stale() {
         .args(["check", "--today", "15/12/2027"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("« 15/12/2027 »"))
-        .stderr(predicates::str::contains("--today"));
+        .stderr(contains("« 15/12/2027 »"))
+        .stderr(contains("--today"));
 }
 
 #[test]
@@ -937,7 +946,7 @@ fn check_legi_refuses_what_is_not_a_legi_dump() {
         .args(["check", "--legi", "tests/fixtures/legi/content/t.toml"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("données LEGI illisibles"));
+        .stderr(contains("données LEGI illisibles"));
     aiguillage()
         .args(["check", "--legi", "publiccode.yml.absent"])
         .assert()
@@ -954,7 +963,7 @@ fn check_legi_refuses_what_is_not_a_legi_dump() {
         .arg(&empty)
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("aucun article"));
+        .stderr(contains("aucun article"));
 }
 
 #[test]
@@ -991,12 +1000,12 @@ fn check_honours_the_questionnaire_flag() {
         ])
         .assert()
         .code(2)
-        .stdout(predicates::str::contains("cycle.toml:33:8"));
+        .stdout(contains("cycle.toml:33:8"));
     aiguillage()
         .args(["--questionnaire", "tests/fixtures/custom", "check"])
         .assert()
         .success()
-        .stdout(predicates::str::contains("0 erreur(s), 0 avertissement(s)"));
+        .stdout(contains("0 erreur(s), 0 avertissement(s)"));
 }
 
 #[test]
@@ -1011,7 +1020,7 @@ fn a_broken_questionnaire_stops_a_run_with_its_places() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let stderr = plain(&out.stderr);
     assert!(stderr.contains("unknown-guide.toml:29:11"), "{stderr}");
     assert!(stderr.contains("29 | guides = [\"qualitee\""), "{stderr}");
 }
@@ -1022,7 +1031,110 @@ fn a_file_that_cannot_be_read_is_a_usage_error() {
         .args(["check", "tests/fixtures/broken/nope.toml"])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("nope.toml"));
+        .stderr(contains("nope.toml"));
+}
+
+/// `--allow CODE` acknowledges warnings, like clippy: the built-in content
+/// has references not yet dated, and saying so once silences them; an
+/// unknown code is refused with « did you mean »; errors never go.
+#[test]
+fn allow_silences_the_warnings_of_a_code_and_only_warnings() {
+    let out = aiguillage().args(["check"]).output().unwrap();
+    let before = plain(&out.stdout);
+    assert!(
+        before.contains("warning[undated-reference]")
+            || before.contains("avertissement[undated-reference]"),
+        "{before}"
+    );
+    let out = aiguillage()
+        .args(["check", "--allow", "undated-reference"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let after = plain(&out.stdout);
+    assert!(!after.contains("[undated-reference]"), "{after}");
+    assert!(after.contains("0 avertissement(s)"), "{after}");
+
+    aiguillage()
+        .args(["check", "--allow", "undated-refrence"])
+        .assert()
+        .code(2)
+        .stderr(contains("vouliez-vous dire « undated-reference »"));
+
+    // An error is not a warning to acknowledge.
+    aiguillage()
+        .args(["check", "--allow", "missing-reference"])
+        .arg("tests/fixtures/broken/missing-reference.toml")
+        .assert()
+        .code(2)
+        .stdout(contains("erreur[missing-reference]"));
+}
+
+/// Every code of docs/contenu.md's table is one `check` knows, and back.
+#[test]
+fn the_codes_documented_are_the_codes_of_check() {
+    let page = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/contenu.md"),
+    )
+    .unwrap();
+    let mut documented: Vec<&str> = page
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .flat_map(|l| l.split('|').nth(1).unwrap_or_default().split(','))
+        .map(|c| c.trim().trim_matches('`'))
+        .filter(|c| {
+            !c.contains(' ') && (c.contains('-') || matches!(*c, "parse" | "cycle" | "unreachable"))
+        })
+        .collect();
+    documented.sort_unstable();
+    let mut known = aiguillage::core::diagnostic::CODES.to_vec();
+    known.sort_unstable();
+    assert_eq!(documented, known);
+}
+
+/// `check --legi` reads the package as `npm pack @socialgouv/legi-data`
+/// writes it: the same findings as from its data file, without unpacking.
+#[test]
+fn check_legi_reads_the_npm_package_directly() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let tgz = dir.path().join("socialgouv-legi-data-1.0.0.tgz");
+    {
+        let file = std::fs::File::create(&tgz).unwrap();
+        let gz = flate2::write::GzEncoder::new(file, flate2::Compression::fast());
+        let mut tar = tar::Builder::new(gz);
+        tar.append_path_with_name(
+            root.join("tests/fixtures/legi/LEGITEXT000000000001.json"),
+            "package/data/LEGITEXT000000000001.json",
+        )
+        .unwrap();
+        tar.append_path_with_name(root.join("Cargo.toml"), "package/package.json")
+            .unwrap();
+        tar.into_inner().unwrap().finish().unwrap();
+    }
+    let tgz = tgz.to_str().unwrap();
+    let (status, from_package) = check_args(&[
+        "tests/fixtures/legi/content",
+        "--today",
+        "2026-12-15",
+        "--legi",
+        tgz,
+    ]);
+    let (_, from_file) = check_args(&[
+        "tests/fixtures/legi/content",
+        "--today",
+        "2026-12-15",
+        "--legi",
+        "tests/fixtures/legi/LEGITEXT000000000001.json",
+    ]);
+    assert_eq!(status, 2);
+    assert_eq!(codes(&from_package), codes(&from_file));
+    // A package that holds no code the content cites says so.
+    aiguillage()
+        .args(["check", "--legi", tgz])
+        .assert()
+        .code(2)
+        .stderr(contains("ne cite un article du contenu"));
 }
 
 #[test]
@@ -1058,7 +1170,7 @@ fn contradiction(files: &[&str], code: &str, file: &str, line: u64, column: u64)
         .args(&files)
         .output()
         .unwrap();
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report: Value = serde_json::from_str(&plain(&out.stdout)).unwrap();
     let found: Vec<&Value> = report["diagnostics"]
         .as_array()
         .unwrap()
@@ -1224,7 +1336,7 @@ fn the_built_in_content_is_consistent_on_every_path() {
         .args(["check", "--format", "json"])
         .output()
         .unwrap();
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report: Value = serde_json::from_str(&plain(&out.stdout)).unwrap();
     let coherence = [
         "contradiction",
         "unestablished",

@@ -6,7 +6,18 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-use predicates::str::contains;
+
+/// Output as a reader sees it: the no-break spaces of French typography
+/// read as spaces (the typography has its own tests).
+fn plain(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+/// Expected text, set as the program sets its French (no-break spaces
+/// before « : », inside « »…): the tests write it with plain spaces.
+fn contains(expected: impl AsRef<str>) -> predicates::str::ContainsPredicate {
+    predicates::str::contains(aiguillage::text::typography::typeset(expected.as_ref()).into_owned())
+}
 
 /// The binary with a clean environment: no colour, French, no terminal.
 fn aiguillage() -> Command {
@@ -66,7 +77,7 @@ fn json_decision_is_the_full_documented_structure() {
         .get_output()
         .stdout
         .clone();
-    let d: serde_json::Value = serde_json::from_slice(&out).expect("stdout is JSON");
+    let d: serde_json::Value = serde_json::from_str(&plain(&out)).expect("stdout is JSON");
     assert_eq!(d["questionnaire"]["id"], "accueil");
     assert_eq!(d["decided_by"]["id"], "algorithmes");
     assert_eq!(d["outcome"]["verdict"], "must");
@@ -114,7 +125,7 @@ fn json_decision_is_the_same_whatever_the_interface_language() {
                 .output()
                 .unwrap();
             assert!(out.status.success(), "{scenario} --lang {lang}");
-            String::from_utf8(out.stdout).unwrap()
+            plain(&out.stdout)
         };
         let (fr, en) = (run("fr", "json"), run("en", "json"));
         assert_eq!(fr, en, "{scenario}: the JSON decision changed with --lang");
@@ -127,7 +138,7 @@ fn json_decision_is_the_same_whatever_the_interface_language() {
             .arg(&file)
             .output()
             .unwrap();
-        String::from_utf8(out.stdout).unwrap()
+        plain(&out.stdout)
     };
     // People read numbers the way their language writes them.
     assert!(text("fr").contains("3 500 ("), "{}", text("fr"));
@@ -146,7 +157,7 @@ fn link_format_prints_only_the_recommended_guide_links() {
         .get_output()
         .stdout
         .clone();
-    let text = String::from_utf8(out).unwrap();
+    let text = plain(&out);
     assert!(!text.is_empty());
     for line in text.lines() {
         assert!(
@@ -325,7 +336,7 @@ fn save_answers_writes_a_file_that_replays_to_the_same_decision() {
 fn guides_lists_every_guide_with_its_chapters() {
     let out = aiguillage().arg("guides").output().unwrap();
     assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = plain(&out.stdout);
     for id in [
         "juridique",
         "qualite",
@@ -378,19 +389,15 @@ fn help_documents_exit_codes() {
 
 fn stdout_of(args: &[&str], file: &Path) -> String {
     let out = aiguillage().args(args).arg(file).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    assert!(out.status.success(), "{}", plain(&out.stderr));
+    plain(&out.stdout)
 }
 
 fn stderr_of(args: &[&str]) -> String {
     let out = aiguillage().args(args).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     // Fixture paths differ between machines: keep only the file name.
-    String::from_utf8(out.stderr).unwrap().replace(
+    plain(&out.stderr).replace(
         &format!("{}/", fixture("").display()).replace("//", "/"),
         "",
     )
@@ -452,7 +459,7 @@ fn help_and_usage_errors_speak_the_interface_language() {
         &["help"],
     ] {
         let out = aiguillage().args(args).output().unwrap();
-        let help = String::from_utf8(out.stdout).unwrap();
+        let help = plain(&out.stdout);
         assert!(out.status.success(), "{args:?}");
         for english in [
             "Print help",
@@ -470,7 +477,7 @@ fn help_and_usage_errors_speak_the_interface_language() {
         assert!(help.contains("Utilisation :"), "{help}");
     }
     let help = aiguillage().arg("--help").output().unwrap().stdout;
-    let help = String::from_utf8(help).unwrap();
+    let help = plain(&help);
     assert!(help.contains("Valeurs : text"), "{help}");
     assert!(help.contains("Par défaut : text."), "{help}");
     assert!(help.contains("Affiche l'aide"), "{help}");
@@ -496,7 +503,7 @@ fn help_and_usage_errors_speak_the_interface_language() {
         .output()
         .unwrap()
         .stdout;
-    let en = String::from_utf8(en).unwrap();
+    let en = plain(&en);
     assert!(en.contains("Usage:") && en.contains("Print help"), "{en}");
     assert!(en.contains("Values: text (readable text"), "{en}");
     assert!(

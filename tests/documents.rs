@@ -16,10 +16,21 @@ use aiguillage::output::documents::{Rendered, render};
 use aiguillage::{Bundle, Decision, Evaluation};
 use assert_cmd::Command;
 use predicates::prelude::*;
-use predicates::str::contains;
 
 #[path = "support/publiccode.rs"]
 mod publiccode;
+
+/// Output as a reader sees it: the no-break spaces of French typography
+/// read as spaces (the typography has its own tests).
+fn plain(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+/// Expected text, set as the program sets its French (no-break spaces
+/// before « : », inside « »…): the tests write it with plain spaces.
+fn contains(expected: impl AsRef<str>) -> predicates::str::ContainsPredicate {
+    predicates::str::contains(aiguillage::text::typography::typeset(expected.as_ref()).into_owned())
+}
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -610,11 +621,11 @@ fn inventory_records_of_many_cases_concatenate() {
         .map(String::as_str)
         .collect();
     assert_eq!(keys, rows[0].iter().map(String::as_str).collect::<Vec<_>>());
-    // The README documents the header as it is.
-    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    // docs/documents.md documents the header as it is.
+    let page = std::fs::read_to_string(root().join("docs/documents.md")).unwrap();
     assert!(
-        readme.contains(&header),
-        "README does not show the CSV header:\n{header}"
+        page.contains(&header),
+        "docs/documents.md does not show the CSV header:\n{header}"
     );
     // Below and above 50 ETP (A3: 20, A-seuil-50: 50), the record says which regime applies.
     assert!(
@@ -673,13 +684,17 @@ fn documents_writes_every_file_lists_them_and_reports_missing_fields() {
         .stderr(contains("\"fields\""))
         // Given: not reported.
         .stderr(contains("- organisme").not());
-    let stdout = String::from_utf8(assert.get_output().stdout.clone()).unwrap();
+    let stdout = plain(&assert.get_output().stdout.clone());
     let listed: Vec<&str> = stdout.lines().collect();
     assert_eq!(listed.len(), 6, "{stdout}");
     for line in &listed {
         assert!(Path::new(line).is_file(), "{line} listed but not written");
     }
-    let mention = std::fs::read_to_string(out.join("mention-explicite.md")).unwrap();
+    let mention = plain(
+        std::fs::read_to_string(out.join("mention-explicite.md"))
+            .unwrap()
+            .as_bytes(),
+    );
     assert!(mention.contains("écrivez à Commune de Test"), "{mention}");
     assert!(mention.contains("[à compléter : Nom du traitement algorithmique]"));
 }
@@ -702,7 +717,11 @@ fn an_existing_file_is_never_overwritten_without_force() {
         .stderr(contains("liste-publication.md » existe déjà"))
         .stderr(contains("--force"));
     assert_eq!(
-        std::fs::read_to_string(out.join("liste-publication.md")).unwrap(),
+        plain(
+            std::fs::read_to_string(out.join("liste-publication.md"))
+                .unwrap()
+                .as_bytes()
+        ),
         "à moi"
     );
     // Nothing else was written either.
@@ -856,7 +875,7 @@ fn the_html_format_is_one_self_contained_page() {
             .output()
             .unwrap();
         assert!(out.status.success());
-        let html = String::from_utf8(out.stdout).unwrap();
+        let html = plain(&out.stdout);
         assert!(
             html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"),
             "{lang}"
@@ -890,7 +909,7 @@ fn check_points_at_unknown_fields_outcomes_and_findings() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let s = String::from_utf8(out.stdout).unwrap();
+    let s = plain(&out.stdout);
     let file = "tests/fixtures/documents/broken/mauvais.toml";
     for (code, message, place) in [
         (
@@ -1023,4 +1042,165 @@ fn documents_neutralise_formulas_and_escape_controls_in_every_file() {
         v["finalite"], "Tab\u{1b}]0;titre\u{7} et \u{9b}31m",
         "{json}"
     );
+}
+
+/// The fields that take a closed list, an e-mail address or a bounded
+/// length, given wrong in an answers file: refused before anything is
+/// written (exit 2), each named with what it takes, pointing at its line.
+#[test]
+fn closed_list_fields_given_wrong_in_an_answers_file_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "Une description beaucoup trop longue ".repeat(6);
+    let answers = answers_file(
+        dir.path(),
+        "S1",
+        &[
+            ("type_logiciel", "webapp"),
+            ("categorie", "cantine"),
+            ("licence_code", "GPL"),
+            ("plateforme", "web"),
+            ("contact", "Mairie, 1 place de la République"),
+            ("description_logiciel", &long),
+        ],
+    );
+    let out = dir.path().join("docs");
+    let assert = aiguillage()
+        .args(["documents", "--no-input", "--answers"])
+        .arg(&answers)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stdout("");
+    let err = plain(&assert.get_output().stderr);
+    for needed in [
+        "le champ « type_logiciel » ne prend pas « webapp »",
+        "standalone/web, standalone/desktop",
+        "le champ « categorie » ne prend pas « cantine »",
+        "online-booking",
+        "le champ « licence_code » ne prend pas « GPL »",
+        "EUPL-1.2",
+        "« contact » doit être une adresse électronique dans le document « publiccode »",
+        "« description_logiciel » fait 221 caractères : 150 au plus",
+    ] {
+        assert!(err.contains(needed), "« {needed} » not in:\n{err}");
+    }
+    assert!(!err.contains("« plateforme »"), "{err}");
+    // Each error points at the field in the file.
+    assert!(err.contains(&format!("{}:", answers.display())), "{err}");
+    assert!(!out.exists(), "nothing is written");
+
+    // A postal address stays fine where no document needs an e-mail.
+    let algo = answers_file(
+        dir.path(),
+        "A1",
+        &[("contact", "Mairie, 1 place de la République")],
+    );
+    aiguillage()
+        .args(["documents", "--no-input", "--answers"])
+        .arg(&algo)
+        .arg("--out")
+        .arg(dir.path().join("algo"))
+        .assert()
+        .success();
+}
+
+/// At a terminal (plain mode here, answers on stdin), a field that takes a
+/// closed list is asked as a numbered list; a value out of the list given
+/// in the file is said wrong and asked again.
+#[test]
+fn closed_list_fields_are_offered_as_a_list_at_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = answers_file(dir.path(), "S1", &[("type_logiciel", "webapp")]);
+    let out = dir.path().join("docs");
+    let assert = aiguillage()
+        .args(["documents", "--plain", "--answers"])
+        .arg(&answers)
+        .arg("--out")
+        .arg(&out)
+        // Every line empty: each field keeps what is proposed or stays to
+        // complete.
+        .write_stdin("\n".repeat(40))
+        .assert()
+        .success();
+    let err = plain(&assert.get_output().stderr);
+    assert!(
+        err.contains("le champ « type_logiciel » ne prend pas « webapp »"),
+        "{err}"
+    );
+    assert!(err.contains("1. standalone/web"), "{err}");
+    assert!(err.contains("0. Laisser à compléter plus tard"), "{err}");
+}
+
+/// The publiccode.yml validator (tests/support/publiccode.rs) catches what
+/// the standard forbids: each rule, broken once in a valid file.
+#[test]
+fn the_publiccode_validator_catches_each_rule_of_the_standard() {
+    let bundle = bundle();
+    let d = scenario(&bundle, "S1");
+    let valid = render(&templates(), &bundle, &d, &fields())
+        .into_iter()
+        .find(|r| r.file == "publiccode.yml")
+        .unwrap()
+        .text;
+    assert!(publiccode::problems(&valid).is_empty(), "{valid}");
+    let broken = |from: &str, to: &str| {
+        assert!(valid.contains(from), "{from}");
+        publiccode::problems(&valid.replacen(from, to, 1)).join("\n")
+    };
+    let long = "x".repeat(151);
+    for (from, to, said) in [
+        (
+            "softwareType: \"standalone/web\"",
+            "softwareType: \"webapp\"",
+            "softwareType",
+        ),
+        (
+            "- \"online-booking\"",
+            "- \"cantine\"",
+            "categories: « cantine »",
+        ),
+        (
+            "license: \"Apache-2.0\"",
+            "license: \"GPL\"",
+            "legal.license",
+        ),
+        (
+            "email: \"vie-associative@villeneuve.example.fr\"",
+            "email: \"Mairie de Villeneuve\"",
+            "not an e-mail address",
+        ),
+        (
+            "publiccodeYmlVersion: \"0.4\"",
+            "publiccodeYmlVersion: \"2\"",
+            "publiccodeYmlVersion",
+        ),
+        ("name: \"Cantine\"", "nom: \"Cantine\"", "name"),
+        (
+            "developmentStatus: \"stable\"",
+            "developmentStatus: \"finished\"",
+            "developmentStatus",
+        ),
+        (
+            "url: \"https://github.com/villeneuve/cantine\"",
+            "url: \"github.com/villeneuve/cantine\"",
+            "url",
+        ),
+    ] {
+        let problems = broken(from, to);
+        assert!(problems.contains(said), "{to}: {problems}");
+    }
+    let short = format!(
+        "shortDescription: \"{}\"",
+        "Inscriptions à la restauration scolaire et au périscolaire, pour les familles et les agents"
+    );
+    assert!(broken(&short, &format!("shortDescription: \"{long}\"")).contains("1 to 150"));
+    assert!(publiccode::is_licence_expression(
+        "(MIT OR Apache-2.0) AND EUPL-1.2"
+    ));
+    assert!(publiccode::is_licence_expression(
+        "GPL-2.0-or-later WITH Classpath-exception-2.0"
+    ));
+    assert!(!publiccode::is_licence_expression("MIT OR"));
+    assert!(!publiccode::is_licence_expression("Licence libre"));
 }

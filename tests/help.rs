@@ -41,7 +41,7 @@ fn every_help_page_fits_a_50_line_terminal_with_its_question() {
     for q in asked(&b) {
         let terms = term_help(&b, q);
         let p = pages(q, &terms, &FR, &UNICODE, screen(q, ROWS));
-        let room = ROWS - reserved(q, WIDTH);
+        let room = ROWS - reserved(q, WIDTH, ROWS);
         for (i, page) in p.iter().enumerate() {
             let lines = page.lines().count();
             assert!(
@@ -99,7 +99,10 @@ fn a_small_terminal_gets_more_pages_not_longer_ones() {
     let q = b.question("donnees_organisme").unwrap();
     let terms = term_help(&b, q);
     let big = pages(q, &terms, &EN, &UNICODE, screen(q, ROWS)).len();
-    let small = pages(q, &terms, &EN, &UNICODE, screen(q, 30));
+    let small: Vec<String> = pages(q, &terms, &EN, &UNICODE, screen(q, 30))
+        .iter()
+        .map(|p| p.replace(['\u{a0}', '\u{202f}'], " "))
+        .collect();
     assert!(
         small.len() > big,
         "{} pages at 30 lines, {big} at 50",
@@ -111,4 +114,33 @@ fn a_small_terminal_gets_more_pages_not_longer_ones() {
         "{}",
         small[0]
     );
+}
+
+/// The terminal of the trial: 80 columns, 24 lines.
+const SMALL_ROWS: usize = 24;
+
+#[test]
+fn every_help_page_fits_an_80_by_24_terminal_with_its_question_and_menu() {
+    let b = Bundle::builtin().unwrap();
+    let mut pages_seen = 0;
+    for q in asked(&b) {
+        let terms = term_help(&b, q);
+        let p = pages(q, &terms, &FR, &UNICODE, screen(q, SMALL_ROWS));
+        for (i, page) in p.iter().enumerate() {
+            let lines = page.lines().count() + reserved(q, WIDTH, SMALL_ROWS);
+            assert!(
+                lines <= SMALL_ROWS,
+                "{}: page {i} and its question take {lines} lines, 24 fit:\n{page}",
+                q.id
+            );
+            assert!(
+                page.lines()
+                    .all(|l| aiguillage::text::wrap::columns(l) <= WIDTH),
+                "{}: a line wider than 78 columns:\n{page}",
+                q.id
+            );
+            pages_seen += 1;
+        }
+    }
+    assert!(pages_seen > 150, "only {pages_seen} pages");
 }

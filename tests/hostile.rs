@@ -12,7 +12,18 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use predicates::prelude::*;
-use predicates::str::contains;
+
+/// Output as a reader sees it: the no-break spaces of French typography
+/// read as spaces (the typography has its own tests).
+fn plain(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+/// Expected text, set as the program sets its French (no-break spaces
+/// before « : », inside « »…): the tests write it with plain spaces.
+fn contains(expected: impl AsRef<str>) -> predicates::str::ContainsPredicate {
+    predicates::str::contains(aiguillage::text::typography::typeset(expected.as_ref()).into_owned())
+}
 
 /// The binary with a clean environment: no colour, French, no terminal.
 fn aiguillage() -> Command {
@@ -79,7 +90,7 @@ fn endless_stdin(args: &[&str]) -> std::process::Output {
 fn an_endless_stdin_stops_at_the_size_cap() {
     let out = endless_stdin(&["--answers", "-"]);
     assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = plain(&out.stderr);
     assert!(
         err.contains("<stdin>: trop volumineux : plus de 16 Mio"),
         "{err}"
@@ -90,7 +101,7 @@ fn an_endless_stdin_stops_at_the_size_cap() {
 fn endless_lines_that_answer_nothing_stop_a_plain_session() {
     let out = endless_stdin(&["--plain"]);
     assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = plain(&out.stderr);
     assert!(err.contains("lignes de suite sans réponse valide"), "{err}");
     assert!(err.len() < 100_000, "{} bytes of stderr", err.len());
 }
@@ -106,7 +117,7 @@ fn an_endless_line_stops_a_plain_session() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = plain(&out.stderr);
     assert!(
         err.contains("<stdin>: ligne trop longue : plus de 64 Kio"),
         "{err}"
@@ -131,11 +142,7 @@ fn answers_file(text: &str, args: &[&str]) -> (Option<i32>, String, String) {
         .arg(&file)
         .output()
         .unwrap();
-    (
-        out.status.code(),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    (out.status.code(), plain(&out.stdout), plain(&out.stderr))
 }
 
 #[test]
@@ -423,7 +430,7 @@ fn check_of_a_questionnaire_with_thousands_of_errors_is_fast_and_bounded() {
         start.elapsed()
     );
     assert_eq!(out.status.code(), Some(2));
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = plain(&out.stdout);
     assert!(text.len() < 20_000, "{} bytes", text.len());
     assert_eq!(text.matches("erreur[").count(), 20);
     assert!(
@@ -440,7 +447,7 @@ fn check_of_a_questionnaire_with_thousands_of_errors_is_fast_and_bounded() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8(out.stderr).unwrap();
+    let err = plain(&out.stderr);
     assert!(err.len() < 20_000, "{} bytes", err.len());
     assert!(err.contains("autres erreurs"), "{err}");
 }
@@ -486,7 +493,7 @@ fn a_chain_of_30_000_questions_is_checked_listed_and_walked_without_overflow() {
     let tree = write(dir.path(), "chaine.toml", &chain(30_000, false));
     let tree = tree.to_str().unwrap();
     let out = aiguillage().args(["check", tree]).output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = plain(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(text.contains("0 erreur(s)"), "{text}");
     // The skeleton lists every question in order (a walk of the tree).
@@ -495,7 +502,7 @@ fn a_chain_of_30_000_questions_is_checked_listed_and_walked_without_overflow() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let skeleton = String::from_utf8(out.stdout).unwrap();
+    let skeleton = plain(&out.stdout);
     assert_eq!(skeleton.matches("\": \"<true | false> Q").count(), 30_000);
     // A session: « Question 1 sur 30000 au plus » walks the tree too.
     let out = aiguillage()
@@ -503,7 +510,7 @@ fn a_chain_of_30_000_questions_is_checked_listed_and_walked_without_overflow() {
         .write_stdin("2\n\n")
         .output()
         .unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = plain(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(err.contains("Question 1 sur 30000 au plus"), "{err}");
     // Answers all the way down: the engine walks 30 000 steps.
@@ -519,7 +526,7 @@ fn a_chain_of_30_000_questions_is_checked_listed_and_walked_without_overflow() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d: serde_json::Value = serde_json::from_str(&plain(&out.stdout)).unwrap();
     assert_eq!(d["outcome"]["id"], "fin_oui");
 }
 
@@ -547,7 +554,10 @@ fn first_line_of_paths(tree: &Path, format: &str) -> (String, Duration) {
     let status = child.wait().unwrap();
     // A closed pipe ends the listing quietly.
     assert_eq!(status.code(), Some(0), "{format}");
-    (format!("{first}{second}"), took)
+    (
+        format!("{first}{second}").replace(['\u{a0}', '\u{202f}'], " "),
+        took,
+    )
 }
 
 #[test]
@@ -583,7 +593,7 @@ fn questions_of_10_000_questions_is_not_quadratic() {
             "{format}: {:?}",
             start.elapsed()
         );
-        assert!(String::from_utf8_lossy(&out.stdout).contains("q9999"));
+        assert!(plain(&out.stdout).contains("q9999"));
     }
 }
 
@@ -640,7 +650,7 @@ fn an_unwritable_stdout_or_stderr_never_panics_and_exits_1() {
     ] {
         let out = to_full(&args, stdout_full, stderr_full);
         assert_eq!(out.status.code(), Some(code), "{args:?}");
-        let err = String::from_utf8_lossy(&out.stderr);
+        let err = plain(&out.stderr);
         assert!(!err.contains("panicked"), "{args:?}: {err}");
         if stdout_full && !stderr_full && code == 1 {
             let said = if args[0] == "--lang" {
@@ -701,7 +711,7 @@ guides = ["juridique"]
 
 /// No raw control character but line breaks and tabs.
 fn assert_clean(what: &str, bytes: &[u8]) {
-    let text = String::from_utf8_lossy(bytes);
+    let text = plain(bytes);
     let raw: Vec<char> = text
         .chars()
         .filter(|&c| {
@@ -734,13 +744,13 @@ fn control_characters_from_the_input_are_escaped_on_every_output() {
         assert_clean(format, &out.stderr);
     }
     let out = run(&["--answers", answers]);
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = plain(&out.stdout);
     assert!(text.contains("Fin \\x1b[2J\\u{202e}eurt"), "{text}");
     assert!(text.contains("\\x1b]0;pwned\\x07 et \\u{9b}31m"), "{text}");
     // JSON keeps the answer as given, escaped the JSON way.
     let out = run(&["--answers", answers, "--format", "json"]);
     assert_clean("json", &out.stdout);
-    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let d: serde_json::Value = serde_json::from_str(&plain(&out.stdout)).unwrap();
     assert_eq!(d["path"][0]["answer"], "\u{1b}]0;pwned\u{7} et \u{9b}31m");
     // The maintainer's commands.
     for args in [
@@ -769,7 +779,7 @@ fn control_characters_from_the_input_are_escaped_on_every_output() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = plain(&out.stderr);
     assert!(err.contains("Vos réponses"), "{err}");
     assert!(err.contains("-> \\x1b]0;pwned\\x07"), "{err}");
     assert_clean("plain session", &out.stderr);
@@ -787,7 +797,7 @@ fn control_characters_from_the_input_are_escaped_on_every_output() {
         .args(["--answers", bad.to_str().unwrap()])
         .output()
         .unwrap();
-    let err = String::from_utf8(out.stderr).unwrap();
+    let err = plain(&out.stderr);
     assert!(err.contains("\\x1b[2J"), "{err}");
 }
 
@@ -828,7 +838,7 @@ fn a_tally_counting_10_000_questions_is_checked_fast() {
         "{:?}",
         start.elapsed()
     );
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = plain(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(text.contains("0 erreur(s)"), "{text}");
 }

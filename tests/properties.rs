@@ -255,7 +255,11 @@ impl Prompter for Moves {
         })
     }
 
-    fn review(&mut self, path: &[Step]) -> Result<ReviewReply, Error> {
+    fn review(
+        &mut self,
+        path: &[Step],
+        _: &aiguillage::core::engine::Decision,
+    ) -> Result<ReviewReply, Error> {
         let b = self.next()?;
         Ok(match b % 3 {
             0 => ReviewReply::Confirm,

@@ -59,6 +59,16 @@ fn spawn_builtin(args: &[&str]) -> Pty {
 /// The binary in a terminal of 100 × 40 with a clean environment: French,
 /// UTF-8, no colour (escapes stay those of the prompts).
 fn spawn_in(cwd: Option<&Path>, args: &[&str], env: &[(&str, &str)]) -> Pty {
+    spawn_sized(cwd, args, env, (100, 40))
+}
+
+/// The same in a window of `(columns, rows)`.
+fn spawn_sized(
+    cwd: Option<&Path>,
+    args: &[&str],
+    env: &[(&str, &str)],
+    (cols, rows): (u16, u16),
+) -> Pty {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_aiguillage"));
     if let Some(dir) = cwd {
         cmd.current_dir(dir);
@@ -68,18 +78,23 @@ fn spawn_in(cwd: Option<&Path>, args: &[&str], env: &[(&str, &str)]) -> Pty {
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("TERM", "xterm")
         .env("LANG", "C.UTF-8")
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        // The decision in one piece: the pager has its own test.
+        .env("PAGER", "cat");
     for (k, v) in env {
         cmd.env(k, v);
     }
     let mut p = Session::spawn(cmd).expect("spawn in a pty");
-    p.get_process_mut().set_window_size(100, 40).unwrap();
+    p.get_process_mut().set_window_size(cols, rows).unwrap();
     p.set_expect_timeout(Some(Duration::from_secs(20)));
     p
 }
 
+/// Waits for `text`, set as the program sets its French (no-break spaces
+/// before « : », inside « »…), and returns what came before it.
 fn see(p: &mut Pty, text: &str) -> String {
-    match p.expect(text) {
+    let text = aiguillage::text::typography::typeset(text).into_owned();
+    match p.expect(text.as_str()) {
         Ok(c) => String::from_utf8_lossy(c.before()).into_owned(),
         Err(e) => panic!("waiting for {text:?}: {e}"),
     }
@@ -211,13 +226,15 @@ fn going_back_and_editing_in_the_review_changes_the_outcome() {
     see(&mut p, "Oui pour D");
     send(&mut p, ENTER);
     see(&mut p, "Tout est juste ?");
-    see(&mut p, "Modifier la réponse 3");
+    // One entry per answer, its question shortened, its answer whole.
+    see(&mut p, "✎ 3. ");
     // Change answer 1: A = non. B and D no longer apply.
     send(&mut p, &format!("{DOWN}{ENTER}"));
     see(&mut p, "Question A ?");
     see(&mut p, "Annuler");
     send(&mut p, &format!("{DOWN}{ENTER}"));
-    let dropped = see(&mut p, "Si l'une de ces questions revient");
+    let dropped =
+        see(&mut p, "Si l'une de ces questions revient").replace(['\u{a0}', '\u{202f}'], " ");
     assert!(dropped.contains("Combien pour B ?"), "{dropped}");
     assert!(dropped.contains("Question D ?"), "{dropped}");
     see(&mut p, "Question C ?");
@@ -582,4 +599,186 @@ fn batch_shows_its_progress_and_keeps_a_workbook_off_the_terminal() {
     );
     p.expect("redirigez la sortie vers un fichier").unwrap();
     p.expect(Eof).unwrap();
+}
+
+/// A window of 80 columns and 24 lines and what it shows: the output read
+/// by a terminal emulator, so that a test sees what stayed on screen and
+/// what scrolled off.
+struct Window {
+    pty: Pty,
+    screen: vt100::Parser,
+}
+
+impl Window {
+    fn new(args: &[&str], env: &[(&str, &str)]) -> Window {
+        Window {
+            pty: spawn_sized(None, args, env, (80, 24)),
+            screen: vt100::Parser::new(24.try_into().unwrap(), 80.try_into().unwrap(), 0),
+        }
+    }
+
+    /// Waits for `needle` (set as the program sets its French), taking in
+    /// everything written until then.
+    fn see(&mut self, needle: &str) {
+        let needle = aiguillage::text::typography::typeset(needle).into_owned();
+        match self.pty.expect(needle.as_str()) {
+            Ok(c) => self.screen.process(c.as_bytes()),
+            Err(e) => panic!("waiting for {needle:?}: {e}\n{}", self.shown()),
+        }
+    }
+
+    fn see_regex(&mut self, pattern: &str) {
+        match self.pty.expect(Regex(pattern)) {
+            Ok(c) => self.screen.process(c.as_bytes()),
+            Err(e) => panic!("waiting for {pattern:?}: {e}\n{}", self.shown()),
+        }
+    }
+
+    /// Takes in what is written until the program waits for a key.
+    fn settle(&mut self) {
+        let mut buf = [0u8; 4096];
+        let mut quiet = 0;
+        while quiet < 5 {
+            std::thread::sleep(Duration::from_millis(60));
+            match self.pty.try_read(&mut buf) {
+                Ok(n) if n > 0 => {
+                    self.screen.process(&buf[..n]);
+                    quiet = 0;
+                }
+                _ => quiet += 1,
+            }
+        }
+    }
+
+    /// The 24 lines on screen, no-break spaces read as spaces.
+    fn shown(&self) -> String {
+        self.screen
+            .screen()
+            .contents()
+            .replace(['\u{a0}', '\u{202f}'], " ")
+    }
+
+    fn send(&mut self, keys: &str) {
+        send(&mut self.pty, keys);
+    }
+}
+
+/// The keys that give `answer` to `q` at its prompt.
+fn keys_for(
+    q: &aiguillage::core::model::Question,
+    answer: &aiguillage::core::model::Answer,
+) -> String {
+    use aiguillage::core::model::Answer;
+    let value = match answer {
+        Answer::Number(n) => return format!("{n}{ENTER}"),
+        Answer::Text(s) => s.clone(),
+        Answer::Bool(true) => "oui".into(),
+        Answer::Bool(false) => "non".into(),
+    };
+    let index = q
+        .choices
+        .iter()
+        .position(|c| c.value == value)
+        .unwrap_or_else(|| panic!("{}: no choice {value}", q.id));
+    format!("{}{ENTER}", DOWN.repeat(index))
+}
+
+/// The trial: a 14-answer case walked with the arrow keys in an
+/// 80 × 24 window. The review shows the result and the whole menu at once;
+/// the decision opens in the pager; once it is closed, the last screen
+/// shows the verdict and the offer of the documents, nothing scrolled off.
+#[test]
+fn a_14_answer_session_fits_an_80_by_24_window() {
+    use aiguillage::core::engine::{self, Evaluation};
+    use aiguillage::core::model::Answer;
+    let case = serde_json::json!({
+        "type_ressource": "donnees", "donnees_organisme": "etat", "donnees_etp": 50,
+        "donnees_achevement": "acheve", "donnees_secret": "absolu",
+        "donnees_occultable": true, "donnees_occultation_effort": false,
+        "donnees_personnelles": "oui", "donnees_exception_anonymisation": "aucune",
+        "donnees_anonymisable": "oui", "donnees_droits_tiers": "aucun",
+        "donnees_electronique": true, "donnees_categorie": "base", "donnees_spic": "non"
+    });
+    let answers: std::collections::BTreeMap<String, Answer> = serde_json::from_value(case).unwrap();
+    let bundle = aiguillage::Bundle::builtin().unwrap();
+    let start = bundle.default_questionnaire();
+    let Evaluation::Done(decision) = engine::evaluate(&bundle, start, &answers).unwrap() else {
+        panic!("the case is not complete")
+    };
+    assert_eq!(decision.path.len(), 14);
+
+    let mut w = Window::new(&[], &[("PAGER", "less")]);
+    for (i, step) in decision.path.iter().enumerate() {
+        w.see_regex(&format!("Question {}[ ,]", i + 1));
+        let q = bundle.question(&step.question).unwrap();
+        w.settle();
+        let keys = keys_for(q, &answers[&step.question]);
+        w.send(&keys);
+    }
+    w.see("Tout est juste ?");
+    w.settle();
+    let review = w.shown();
+    for needed in [
+        "Vos réponses mènent à ce résultat",
+        "■ Obligation",
+        "Tout est juste ?",
+        "Oui, voir le résultat",
+        "✎ 1. ",
+        "✎ 14. ",
+    ] {
+        assert!(
+            review.contains(needed),
+            "the review lacks « {needed} »:\n{review}"
+        );
+    }
+    // Each answer whole on its line: the question gives way.
+    assert!(
+        review.contains("→ Non, ce n'est pas un SPIC soumis à la concurrence"),
+        "{review}"
+    );
+
+    w.send(ENTER);
+    w.see("Ce que vous devez faire");
+    w.settle();
+    // The pager holds the decision; « q » gives the terminal back.
+    w.send("q");
+    w.see("Écrire ces brouillons maintenant ?");
+    w.settle();
+    let last = w.shown();
+    for needed in [
+        "■ Obligation",
+        "Écrire ces brouillons maintenant ?",
+        "Oui, écrire les documents",
+        "Non, pas maintenant",
+    ] {
+        assert!(
+            last.contains(needed),
+            "the last screen lacks « {needed} »:\n{last}"
+        );
+    }
+    w.send(ENTER);
+    let (_, code) = finish(w.pty);
+    assert_eq!(code, 0);
+}
+
+/// Going back erases the question left and the answer withdrawn: the
+/// screen reads as the path that stands, with no stacked headers.
+#[test]
+fn going_back_leaves_a_clean_transcript() {
+    let mut w = Window::new(&[], &[]);
+    w.see("Question 1 ");
+    w.settle();
+    w.send(&format!("{DOWN}{ENTER}"));
+    w.see("Question 2 ");
+    w.settle();
+    w.send(ESC);
+    w.see("Question 1 ");
+    w.settle();
+    let shown = w.shown();
+    assert_eq!(shown.matches("Question 1 ").count(), 1, "{shown}");
+    assert!(!shown.contains("Question 2 "), "{shown}");
+    assert!(!shown.contains('✔'), "{shown}");
+    w.send(CTRL_C);
+    let (_, code) = finish(w.pty);
+    assert_eq!(code, 130);
 }

@@ -129,7 +129,9 @@ fn run(bundle: &Bundle, s: &Scenario) -> Result<aiguillage::Decision, String> {
             t.push('\n');
             t.push_str(&f.text);
         }
-        t
+        // The words as a reader sees them: the no-break spaces of French
+        // typography read as spaces.
+        t.replace(['\u{a0}', '\u{202f}'], " ")
     };
     for w in &s.expect.says {
         if !shown.contains(w.as_str()) {

@@ -16,6 +16,12 @@ use aiguillage::front::session::Session;
 use aiguillage::text::glyphs::ASCII;
 use aiguillage::text::i18n::FR;
 
+/// Text as a reader sees it: the no-break spaces of French typography read
+/// as spaces (the typography has its own tests).
+fn seen(s: &str) -> String {
+    s.replace(['\u{a0}', '\u{202f}'], " ")
+}
+
 /// a=oui → b (number: < 50 → fin_petit, ≥ 50 → d); a=non → c (x → d,
 /// y → fin_c); d: oui → fin_d, non → fin_petit.
 const TREE: &str = include_str!("fixtures/session/arbre.toml");
@@ -37,7 +43,7 @@ fn plain(typed: &str) -> (Result<String, String>, String, BTreeMap<String, Answe
     };
     (
         result.map(|d| d.outcome.id).map_err(|e| e.to_string()),
-        String::from_utf8(shown).unwrap(),
+        seen(&String::from_utf8_lossy(&shown)),
         session.into_answers(),
     )
 }
@@ -169,7 +175,7 @@ impl Dir {
 }
 
 fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+    seen(&String::from_utf8_lossy(b))
 }
 
 const COMPLETE: &str = r#"{"answers": {"a": true, "b": 60, "d": true}}"#;

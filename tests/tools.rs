@@ -15,8 +15,19 @@ use aiguillage::core::engine;
 use aiguillage::core::model::AnswersFile;
 use aiguillage::{Bundle, Evaluation};
 use assert_cmd::Command;
-use predicates::prelude::*;
 use serde_json::Value;
+
+/// Output as a reader sees it: the no-break spaces of French typography
+/// read as spaces (the typography has its own tests).
+fn plain(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+/// Expected text, set as the program sets its French (no-break spaces
+/// before « : », inside « »…): the tests write it with plain spaces.
+fn contains(expected: impl AsRef<str>) -> predicates::str::ContainsPredicate {
+    predicates::str::contains(aiguillage::text::typography::typeset(expected.as_ref()).into_owned())
+}
 
 const CUSTOM: &str = "tests/fixtures/custom";
 
@@ -37,8 +48,15 @@ fn stdout_of(args: &[&str]) -> String {
     assert!(
         out.status.success(),
         "aiguillage {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
+        plain(&out.stderr)
     );
+    plain(&out.stdout)
+}
+
+/// The output byte for byte, for the files committed as it.
+fn raw_stdout_of(args: &[&str]) -> String {
+    let out = aiguillage().args(args).output().unwrap();
+    assert!(out.status.success(), "aiguillage {args:?} failed");
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -177,7 +195,7 @@ fn paths_json_gives_ready_made_answers() {
     let file = serde_json::json!({"answers": paths[3]["answers"]}).to_string();
     decide_custom_json(file)
         .success()
-        .stdout(predicate::str::contains("\"demo_sur_demande\""));
+        .stdout(contains("\"demo_sur_demande\""));
 }
 
 /// The JSON decision of the custom tree for an answers file on stdin.
@@ -239,7 +257,7 @@ fn unknown_questionnaire_is_a_usage_error() {
             .assert()
             .code(2)
             .stdout("")
-            .stderr(predicate::str::contains("vouliez-vous dire « donnees »"));
+            .stderr(contains("vouliez-vous dire « donnees »"));
     }
 }
 
@@ -434,7 +452,7 @@ fn a_placeholder_left_in_a_skeleton_is_refused_with_the_allowed_values() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicate::str::contains(
+        .stderr(contains(
             "valeurs permises : \"donnees\", \"algorithme\", \"code_source\"",
         ));
 }
@@ -579,18 +597,14 @@ fn an_answers_file_that_answers_a_tally_is_refused() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicate::str::contains(
-            "« compte_total » est calculé, pas demandé",
-        ));
+        .stderr(contains("« compte_total » est calculé, pas demandé"));
     // The built-in one, by its id.
     aiguillage()
         .args(["--answers", "-", "--no-input"])
         .write_stdin(r#"{"questionnaire": "code_source", "answers": {"code_niveau": 1}}"#)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "« code_niveau » est calculé, pas demandé",
-        ));
+        .stderr(contains("« code_niveau » est calculé, pas demandé"));
 }
 
 #[test]
@@ -599,7 +613,7 @@ fn the_tally_fixture_is_clean() {
         .args(["--questionnaire", TALLY, "check"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("0 erreur(s), 0 avertissement(s)"));
+        .stdout(contains("0 erreur(s), 0 avertissement(s)"));
 }
 
 // ------------------------------------------------------------ graphs
@@ -612,7 +626,7 @@ fn graphs_dir() -> PathBuf {
 fn committed_graphs_match_the_trees() {
     let how = "questionnaires/graphs/render.sh (or AIGUILLAGE_BLESS=1 cargo test --test tools, then render the SVG)";
     for id in builtin_ids() {
-        let dot = stdout_of(&["graph", &id, "--format", "dot"]);
+        let dot = raw_stdout_of(&["graph", &id, "--format", "dot"]);
         compare_committed(&graphs_dir().join(format!("{id}.dot")), &dot, how);
     }
 }
@@ -932,7 +946,7 @@ fn answers_files_may_name_their_schema() {
         "answers": {"demo_nom": "x", "demo_acheve": false}}"#;
     decide_custom_json(file)
         .success()
-        .stdout(predicate::str::contains("\"demo_pas_encore\""));
+        .stdout(contains("\"demo_pas_encore\""));
 }
 
 #[test]
@@ -1011,12 +1025,8 @@ fn a_custom_tree_from_a_folder_runs_end_to_end() {
         .write_stdin(file)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let decision: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(out.status.success(), "{}", plain(&out.stderr));
+    let decision: Value = serde_json::from_str(&plain(&out.stdout)).unwrap();
     assert_eq!(decision["outcome"]["id"], "demo_publier");
     assert_eq!(decision["questionnaire"]["id"], "demo");
     let findings: Vec<&str> = decision["findings"]
@@ -1039,7 +1049,7 @@ fn a_custom_tree_from_a_file_replaces_the_builtin_ones() {
         ])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("questionnaires : demo"));
+        .stderr(contains("questionnaires : demo"));
 }
 
 #[test]
@@ -1048,5 +1058,5 @@ fn a_missing_custom_path_is_a_usage_error() {
         .args(["--questionnaire", "tests/fixtures/nope", "paths"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("tests/fixtures/nope"));
+        .stderr(contains("tests/fixtures/nope"));
 }

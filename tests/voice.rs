@@ -37,12 +37,22 @@ fn brief(d: &Decision) -> String {
         width: NO_WRAP,
         detail: false,
     };
-    text(d, look)
+    plain(&text(d, look))
+}
+
+/// Text as a reader sees it: the no-break spaces of French typography
+/// read as spaces (the typography has its own tests).
+fn plain(s: &str) -> String {
+    s.replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 /// Everything a decision says of its own: summary and next steps.
 fn written(d: &Decision) -> String {
-    format!("{}\n{}", d.outcome.summary, d.outcome.next_steps.join("\n"))
+    plain(&format!(
+        "{}\n{}",
+        d.outcome.summary,
+        d.outcome.next_steps.join("\n")
+    ))
 }
 
 const A3_SMALL: &str = r#"{"type_ressource": "algorithme", "algo_administration": "autre_public",
@@ -88,7 +98,7 @@ fn an_internal_tool_gets_no_step_about_its_users() {
         r#"{"type_ressource": "algorithme", "algo_administration": "etat",
         "algo_decision_individuelle": "non", "algo_dialogue_public": "non"}"#,
     );
-    let steps = d.outcome.next_steps.join("\n");
+    let steps = plain(&d.outcome.next_steps.join("\n"));
     assert!(!steps.contains("usagers"), "{steps}");
     // A chatbot does get them.
     let d = decide(
@@ -96,7 +106,7 @@ fn an_internal_tool_gets_no_step_about_its_users() {
         r#"{"type_ressource": "algorithme", "algo_administration": "etat",
         "algo_decision_individuelle": "non", "algo_dialogue_public": "reponses_ecrites"}"#,
     );
-    assert!(d.outcome.next_steps.join("\n").contains("usagers"));
+    assert!(plain(&d.outcome.next_steps.join("\n")).contains("usagers"));
 }
 
 #[test]
@@ -115,7 +125,7 @@ fn a_code_path_never_addresses_the_state_alone() {
     // A permissive licence is recommended: the steps give a permissive
     // licence as their example, as the publiccode.yml draft does.
     assert!(d.findings.iter().any(|f| f.id == "code_licence_permissive"));
-    let steps = d.outcome.next_steps.join("\n");
+    let steps = plain(&d.outcome.next_steps.join("\n"));
     assert!(!steps.contains("EUPL-1.2"), "{steps}");
     assert!(steps.contains("« Apache-2.0 »"), "{steps}");
 }
@@ -214,7 +224,7 @@ fn what_would_change_shows_words_not_ids() {
         .args(["--answers", file, "--detail"])
         .output()
         .unwrap();
-    let detail = String::from_utf8(detail.stdout).unwrap();
+    let detail = plain(&String::from_utf8(detail.stdout).unwrap());
     let section = &detail[detail.find("Ce qui changerait").expect("the section")..];
     let section = &section[..section.find("Références").unwrap_or(section.len())];
     for id in ["algo_", "donnees_", "code_"] {
@@ -226,7 +236,7 @@ fn what_would_change_shows_words_not_ids() {
         .args(["--answers", file, "--format", "html"])
         .output()
         .unwrap();
-    let html = String::from_utf8(html.stdout).unwrap();
+    let html = plain(&String::from_utf8(html.stdout).unwrap());
     let section = &html[html.find("id=\"changerait\"").expect("the section")..];
     let section = &section[..section.find("</section>").unwrap()];
     assert!(!section.contains("algo_"), "{section}");

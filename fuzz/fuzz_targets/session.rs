@@ -85,7 +85,11 @@ impl Prompter for Script<'_> {
         })
     }
 
-    fn review(&mut self, path: &[Step]) -> Result<ReviewReply, Error> {
+    fn review(
+        &mut self,
+        path: &[Step],
+        _: &aiguillage::core::engine::Decision,
+    ) -> Result<ReviewReply, Error> {
         assert!(path.iter().all(|s| !s.computed));
         let b = self.next()?;
         Ok(match b % 4 {

@@ -176,6 +176,76 @@ impl Bundle {
         lean
     }
 
+    /// Sets every text a person reads with French typography
+    /// ([`crate::text::typography`]): questions, help, answers' labels,
+    /// findings, outcomes, references, glossary and guides. Ids, values,
+    /// addresses and targets are left as written. Done once, where content
+    /// is loaded: at build time for the built-in content, after the checks
+    /// for `--questionnaire` files (see [`crate::core::checked`]).
+    pub fn typeset(&mut self) {
+        use crate::text::typography::typeset_in as set;
+        fn branch(b: &mut crate::core::model::Branch) {
+            if let Some(because) = &mut b.because {
+                set(because);
+            }
+        }
+        for (_, q) in &mut self.questionnaires {
+            set(&mut q.title);
+            set(&mut q.description);
+            for x in &mut q.questions {
+                set(&mut x.text);
+                set(&mut x.help);
+                set(&mut x.details);
+                for s in x.section.iter_mut().chain(x.unit.iter_mut()) {
+                    set(s);
+                }
+                for c in &mut x.choices {
+                    set(&mut c.label);
+                    if let Some(h) = &mut c.help {
+                        set(h);
+                    }
+                    branch(&mut c.branch);
+                }
+                for r in &mut x.ranges {
+                    set(&mut r.label);
+                    branch(&mut r.branch);
+                }
+            }
+            for f in &mut q.findings {
+                set(&mut f.text);
+                if let Some(s) = &mut f.short {
+                    set(s);
+                }
+            }
+            for o in &mut q.outcomes {
+                set(&mut o.title);
+                for c in o.summary.iter_mut().chain(o.next_steps.iter_mut()) {
+                    match c {
+                        crate::core::model::Conditional::Always(s) => set(s),
+                        crate::core::model::Conditional::When(c) => set(&mut c.text),
+                    }
+                }
+            }
+        }
+        for (_, a) in &mut self.articles {
+            set(&mut a.label);
+            if let Some(c) = &mut a.caveat {
+                set(c);
+            }
+        }
+        for (_, term) in &mut self.terms {
+            set(&mut term.term);
+            set(&mut term.definition);
+        }
+        for (_, g) in &mut self.guides {
+            set(&mut g.title);
+            set(&mut g.summary);
+            for c in &mut g.chapters {
+                set(&mut c.title);
+            }
+        }
+    }
+
     /// Whether the prompt texts were left out ([`Bundle::without_prompt_texts`]).
     pub fn is_lean(&self) -> bool {
         self.lean

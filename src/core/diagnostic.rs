@@ -25,6 +25,43 @@ pub enum Severity {
     Warning,
 }
 
+/// Every code a diagnostic may have, as `check --allow` accepts them.
+pub const CODES: &[&str] = &[
+    "parse",
+    "missing-reference",
+    "unreachable",
+    "cycle",
+    "tally-order",
+    "duplicate-id",
+    "duplicate-value",
+    "bad-kind",
+    "range-gap",
+    "range-overlap",
+    "unknown-guide",
+    "obligation-without-article",
+    "obligation-without-legifrance",
+    "outcome-without-guide",
+    "bad-url",
+    "missing-help",
+    "help-too-long",
+    "missing-short",
+    "short-too-long",
+    "unused-term",
+    "unused-finding",
+    "bad-legiarti",
+    "legiarti-mismatch",
+    "undated-reference",
+    "stale-reference",
+    "future-check",
+    "legi-past-version",
+    "legi-repealed",
+    "legi-unknown",
+    "unknown-field",
+    "undeclared-field",
+    "unused-field",
+    "template-syntax",
+];
+
 /// One problem found in a file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagnostic {

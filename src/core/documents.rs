@@ -109,6 +109,82 @@ pub struct FieldDef {
     /// A value of this file proposed when the field is not given.
     #[serde(default)]
     pub suggest: Option<String>,
+    /// A closed list: the only values the field takes (the codes of
+    /// publiccode.yml, the licences of the decree). A terminal offers them
+    /// as a menu; a value given otherwise is refused with the list.
+    #[serde(default)]
+    pub choices: Vec<String>,
+    /// The most characters the value may have (publiccode.yml's
+    /// `shortDescription`: 150).
+    #[serde(default)]
+    pub max_chars: Option<usize>,
+    /// The documents (ids) in which the value must be an e-mail address:
+    /// publiccode.yml's contact, where another document takes a postal
+    /// address too.
+    #[serde(default)]
+    pub email_in: Vec<String>,
+}
+
+/// Why a value does not fit its field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldProblem {
+    /// Not one of the field's `choices`.
+    NotAChoice,
+    /// Longer than `max_chars`: `chars` characters.
+    TooLong { max: usize, chars: usize },
+    /// Not an e-mail address, which `document` needs.
+    NotAnEmail { document: String },
+}
+
+impl FieldDef {
+    /// What is wrong with `value` for this field when the documents
+    /// `drafted` (ids) are written; `None` when it fits. An empty value is
+    /// a field left to complete, never a problem.
+    pub fn problem(&self, value: &str, drafted: &[&str]) -> Option<FieldProblem> {
+        let value = value.trim();
+        if value.is_empty() {
+            return None;
+        }
+        if !self.choices.is_empty() && !self.choices.iter().any(|c| c == value) {
+            return Some(FieldProblem::NotAChoice);
+        }
+        let chars = value.chars().count();
+        if let Some(max) = self.max_chars
+            && chars > max
+        {
+            return Some(FieldProblem::TooLong { max, chars });
+        }
+        if let Some(document) = self.email_in.iter().find(|d| drafted.contains(&d.as_str()))
+            && !is_email(value)
+        {
+            return Some(FieldProblem::NotAnEmail {
+                document: document.clone(),
+            });
+        }
+        None
+    }
+}
+
+/// Whether `s` is an e-mail address: one `@`, a local part and a domain
+/// with a dot, no space, nothing a mail client would refuse.
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let atom = |c: char| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c);
+    !local.is_empty()
+        && local.len() <= 64
+        && local.chars().all(atom)
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && domain.contains('.')
+        && domain
+            .split('.')
+            .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'))
+        && domain
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
 }
 
 /// A value worked out from the decision: the text of the first case whose
@@ -158,8 +234,17 @@ pub struct Templates {
 }
 
 impl Templates {
-    /// The templates embedded in the binary.
+    /// The templates embedded in the binary, set with French typography
+    /// for the documents they write ([`Templates::typeset`]).
     pub fn builtin() -> Result<Templates, LoadError> {
+        let mut t = Templates::builtin_as_written()?;
+        t.typeset();
+        Ok(t)
+    }
+
+    /// The templates embedded in the binary, as written: what `check`
+    /// reads, so that its places are those of the files.
+    pub fn builtin_as_written() -> Result<Templates, LoadError> {
         let mut files: Vec<_> = BUILTIN_DOCUMENTS
             .files()
             .filter(|f| f.path().extension().is_some_and(|e| e == "toml"))
@@ -257,6 +342,28 @@ impl Templates {
         }
         t.sources = sources;
         Ok(t)
+    }
+
+    /// Sets every text of the templates with French typography
+    /// ([`crate::text::typography`]): the bodies (their tags are left as
+    /// written), the fields' labels and help, the values' texts. The
+    /// bodies are parsed again.
+    pub fn typeset(&mut self) {
+        use crate::text::typography::typeset_in as set;
+        for d in &mut self.documents {
+            set(&mut d.template.title);
+            set(&mut d.template.body);
+            d.body = template::parse(&d.template.body);
+        }
+        for f in &mut self.fields {
+            set(&mut f.label);
+            set(&mut f.help);
+        }
+        for v in &mut self.values {
+            for c in &mut v.cases {
+                set(&mut c.text);
+            }
+        }
     }
 
     pub fn field(&self, id: &str) -> Option<&FieldDef> {
@@ -471,6 +578,34 @@ fn check_fields(c: &mut Checker) {
                 None,
                 msg::unknown_value(s, &hint),
             );
+        }
+        // A proposed value must be one the field takes.
+        if let (Some(s), false) = (&f.suggest, f.choices.is_empty())
+            && let Some((value, _)) = t.value(s)
+        {
+            for case in &value.cases {
+                if !f.choices.contains(&case.text) {
+                    c.error(
+                        "unknown-field",
+                        src,
+                        format!("fields[{i}].suggest"),
+                        None,
+                        msg::suggestion_not_a_choice(&f.id, &case.text),
+                    );
+                }
+            }
+        }
+        for (j, d) in f.email_in.iter().enumerate() {
+            if !t.documents.iter().any(|doc| &doc.template.id == d) {
+                let hint = suggest(d, t.documents.iter().map(|doc| doc.template.id.as_str()));
+                c.error(
+                    "missing-reference",
+                    src,
+                    format!("fields[{i}].email_in[{j}]"),
+                    None,
+                    msg::unknown_document(d, &hint),
+                );
+            }
         }
     }
     for (i, v) in t.values.iter().enumerate() {
@@ -721,6 +856,14 @@ pub(crate) mod msg {
             fr: "les modèles de documents vont avec un fichier « {file} » dans leur dossier",
             en: "document templates go with a « {file} » file in their folder",
         }
+        fn suggestion_not_a_choice(field: &str, text: &str) {
+            fr: "le champ « {field} » propose « {text} », qui n'est pas dans sa liste « choices »",
+            en: "field « {field} » proposes « {text} », which is not in its « choices »",
+        }
+        fn unknown_document(id: &str, hint: &str) {
+            fr: "« {id} » n'est l'identifiant d'aucun modèle de document{hint}",
+            en: "« {id} » is the id of no document template{hint}",
+        }
         fn duplicate(id: &str) {
             fr: "identifiant « {id} » en double",
             en: "duplicate id « {id} »",
@@ -800,6 +943,70 @@ pub(crate) mod msg {
         fn syntax_bad_name(name: &str) {
             fr: "« {name} » n'est pas un nom de champ (lettres, chiffres, « _ », « - », « . », « : »)",
             en: "« {name} » is not a field name (letters, digits, underscores, hyphens, dots, colons)",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(choices: &[&str], max_chars: Option<usize>, email_in: &[&str]) -> FieldDef {
+        FieldDef {
+            id: "f".into(),
+            label: "F".into(),
+            help: String::new(),
+            per_request: false,
+            suggest: None,
+            choices: choices.iter().map(|c| (*c).to_owned()).collect(),
+            max_chars,
+            email_in: email_in.iter().map(|d| (*d).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_closed_list_takes_only_its_values() {
+        let f = field(&["standalone/web", "library"], None, &[]);
+        assert_eq!(f.problem("library", &[]), None);
+        assert_eq!(f.problem("webapp", &[]), Some(FieldProblem::NotAChoice));
+        // Blank: left to complete, not wrong.
+        assert_eq!(f.problem("  ", &[]), None);
+    }
+
+    #[test]
+    fn a_length_counts_characters() {
+        let f = field(&[], Some(5), &[]);
+        assert_eq!(f.problem("école", &[]), None);
+        assert_eq!(
+            f.problem("écoles", &[]),
+            Some(FieldProblem::TooLong { max: 5, chars: 6 })
+        );
+    }
+
+    #[test]
+    fn an_email_is_asked_only_where_a_document_needs_one() {
+        let f = field(&[], None, &["publiccode"]);
+        let postal = "Mairie, 1 place de la République, 47300 Villeneuve";
+        assert_eq!(f.problem(postal, &["mention_explicite"]), None);
+        assert_eq!(
+            f.problem(postal, &["publiccode"]),
+            Some(FieldProblem::NotAnEmail {
+                document: "publiccode".into()
+            })
+        );
+        assert_eq!(f.problem("cantine@ville.fr", &["publiccode"]), None);
+    }
+
+    #[test]
+    fn e_mail_addresses() {
+        for ok in ["a@b.fr", "prenom.nom@ville-x.example.fr", "x+y@d.org"] {
+            assert!(is_email(ok), "{ok}");
+        }
+        for bad in [
+            "", "a", "a@b", "@b.fr", "a@.fr", "a b@c.fr", "a@@b.fr", "a.@b.fr", "a@b..fr",
+            "a@-b.fr",
+        ] {
+            assert!(!is_email(bad), "{bad}");
         }
     }
 }

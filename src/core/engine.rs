@@ -126,7 +126,7 @@ impl From<&Questionnaire> for QuestionnaireInfo {
 /// raise it.
 pub const DECISION_FORMAT: u32 = 1;
 
-/// The result (★ JSON contract, documented in the README; its JSON
+/// The result (★ JSON contract, documented in docs/contrat.md; its JSON
 /// Schema is `aiguillage schema decision`).
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[schemars(title = "Décision d'aiguillage")]

@@ -43,14 +43,17 @@ pub fn check(bundle: &Bundle) -> Report {
     report
 }
 
-/// A bundle just loaded, if it passes its checks; else every error found.
-/// Loading and checking stay two steps below this one, so neither has to
-/// know the other.
-pub fn checked(bundle: Bundle) -> Result<Bundle, LoadError> {
+/// A bundle just loaded, if it passes its checks, set with French
+/// typography ([`Bundle::typeset`]); else every error found. Loading and
+/// checking stay two steps below this one, so neither has to know the
+/// other; the checks read the content as written, so that their places
+/// are those of the file.
+pub fn checked(mut bundle: Bundle) -> Result<Bundle, LoadError> {
     let report = check(&bundle);
     if report.has_errors() {
         return Err(LoadError::Invalid(Box::new(report)));
     }
+    bundle.typeset();
     Ok(bundle)
 }
 

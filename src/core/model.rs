@@ -718,7 +718,7 @@ impl std::fmt::Display for Answer {
     }
 }
 
-/// The answers file (★ contract, see README).
+/// The answers file (★ contract, see docs/contrat.md).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AnswersFile {

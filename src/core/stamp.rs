@@ -10,7 +10,8 @@
 //! JSON (fields in the order of the types, lists in file order), without
 //! the texts only a person at a prompt reads (help, glossary terms,
 //! description), so that the built-in content with or without them
-//! ([`Bundle::without_prompt_texts`]) hashes the same. Pure: the caller
+//! ([`Bundle::without_prompt_texts`]) hashes the same; no-break spaces count
+//! as plain ones, so that French typography is not a rewording. Pure: the caller
 //! says which version of the program writes the file.
 
 use std::collections::BTreeMap;
@@ -20,6 +21,7 @@ use sha2::{Digest, Sha256};
 use crate::core::catalog::Bundle;
 use crate::core::engine::{self, End};
 use crate::core::model::{Answer, AnswersFile, GivenAgainst, Questionnaire, QuestionnaireStamp};
+use crate::text::typography::plain_spaces;
 
 /// The version of the program, as written in the files it saves.
 pub const AIGUILLAGE_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -36,13 +38,13 @@ pub fn content_hash(q: &Questionnaire) -> String {
             c.help = None;
         }
     }
-    let json = serde_json::to_vec(&deciding).unwrap_or_default();
-    hex(&Sha256::digest(&json))
+    let json = serde_json::to_string(&deciding).unwrap_or_default();
+    hex(&Sha256::digest(plain_spaces(&json).as_bytes()))
 }
 
 /// The fingerprint of a question's text.
 pub fn text_fingerprint(text: &str) -> String {
-    hex(&Sha256::digest(text.as_bytes()))[..16].to_owned()
+    hex(&Sha256::digest(plain_spaces(text).as_bytes()))[..16].to_owned()
 }
 
 fn hex(bytes: &[u8]) -> String {

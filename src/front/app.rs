@@ -13,7 +13,7 @@ use crate::front::answers;
 use crate::front::cli::{Cli, Format, RunArgs};
 use crate::front::error::Error;
 use crate::front::interrupt;
-use crate::front::io::{load, say, say_line, write_stdout};
+use crate::front::io::{load, say, say_line, tell, write_stdout};
 use crate::front::prompt::{self, MenuPrompter, PlainPrompter};
 use crate::front::session::Session;
 use crate::front::term::{self, Interaction};
@@ -101,7 +101,7 @@ pub fn report_error(e: &Error) {
         .bold();
     // The message quotes the input (ids, values, a line of the file):
     // its control characters are escaped.
-    say_line(&format!("{prefix}: {}", escape(&e.to_string())));
+    tell(&format!("{prefix}: {}", escape(&e.to_string())));
 }
 
 /// Decides, once and before anything is printed, the interface language
@@ -109,6 +109,9 @@ pub fn report_error(e: &Error) {
 fn setup(cli: &Cli) {
     i18n::set(i18n::detect(cli.global.lang, &term::real_env));
     term::apply_colors(cli.global.color, &term::real_env);
+    let plain_flag = cli.run.plain
+        || matches!(&cli.command, Some(crate::front::cli::Command::Documents(d)) if d.plain);
+    crate::front::io::set_plain_messages(plain_flag || term::wants_plain(&term::real_env));
 }
 
 /// The main command: evaluate answers, ask what is missing, print the
@@ -191,7 +194,7 @@ fn decide(bundle: &'static Bundle, args: &RunArgs, loaded: answers::Loaded) -> R
         let (whole, q) = whole(bundle, questionnaire)?;
         decision.what_would_change = Some(crate::core::change::what_would_change(whole, q, &given));
     }
-    if let Err(e) = print(&decision, args, plain_session) {
+    if let Err(e) = print(&decision, args, plain_session, &file.fields) {
         if let Some(not_saved) = &not_saved {
             report_error(not_saved);
         }
@@ -359,7 +362,7 @@ fn warn_drift(
     }
     // The file's name, ids and versions come from the file: escaped.
     let t = i18n::texts();
-    say_line(&format!(
+    tell(&format!(
         "{}: {}",
         console::style(t.warning).for_stderr().yellow().bold(),
         escape(&text)
@@ -399,7 +402,12 @@ fn warn_unused(d: &Decision) {
 
 /// Prints the decision; after a plain session, with the same ASCII
 /// glyphs as the questions.
-fn print(d: &Decision, args: &RunArgs, plain_session: bool) -> Result<(), Error> {
+fn print(
+    d: &Decision,
+    args: &RunArgs,
+    plain_session: bool,
+    fields: &BTreeMap<String, String>,
+) -> Result<(), Error> {
     let plain = args.plain || plain_session;
     let look = Look {
         texts: i18n::texts(),
@@ -415,9 +423,31 @@ fn print(d: &Decision, args: &RunArgs, plain_session: bool) -> Result<(), Error>
         Format::Markdown => output::markdown::markdown(&output::escaped::escaped(d), look.texts),
         Format::Link => output::link::links(&output::escaped::escaped(d), args.detail),
         // Control characters shown, then every text escaped for HTML.
-        Format::Html => output::html::html(&output::escaped::escaped(d)),
+        Format::Html => {
+            let d = output::escaped::escaped(d);
+            let today = Some(crate::front::io::today().to_string());
+            let case = output::html::Case::from_fields(&d, fields, today);
+            output::html::report(&d, &case)
+        }
     };
-    write_stdout(&out)
+    let stdout = console::Term::stdout();
+    let long = matches!(args.format, Format::Text | Format::Markdown)
+        && stdout.is_term()
+        && crate::front::pager::too_long(&out, stdout.size().0 as usize);
+    if !long {
+        return write_stdout(&out);
+    }
+    let paged = match crate::front::pager::command(&term::real_env) {
+        Some(words) if !args.no_pager => crate::front::pager::show(&out, &words)?,
+        _ => false,
+    };
+    if !paged {
+        write_stdout(&out)?;
+    }
+    // The verdict again, last: the screen left after a long decision
+    // still says the result.
+    let verdict = output::text::verdict(&output::escaped::escaped(d), look);
+    write_stdout(&format!("\n{verdict}\n"))
 }
 
 /// Lines of the decision: unwrapped in plain mode (a screen reader reads

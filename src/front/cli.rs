@@ -115,6 +115,12 @@ pub struct RunArgs {
     /// complets).
     #[arg(long)]
     pub detail: bool,
+
+    /// Écrire la décision d'un bloc, sans lecteur page à page (par défaut,
+    /// une décision plus longue que la fenêtre d'un terminal s'ouvre dans
+    /// $PAGER, sinon less, et son verdict est répété dessous).
+    #[arg(long)]
+    pub no_pager: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -122,7 +128,7 @@ pub enum Format {
     /// Texte lisible, avec couleurs si le terminal le permet.
     #[default]
     Text,
-    /// La décision complète en JSON (format stable, voir README).
+    /// La décision complète en JSON (format stable, voir docs/contrat.md).
     Json,
     /// Markdown, pour un ticket ou une note.
     Markdown,
@@ -241,6 +247,7 @@ pub enum Command {
         /// Un guide ou un chapitre (ex. « algorithmes/mention ») : n'affiche
         /// que son lien.
         id: Option<String>,
+        /// Format de la liste (json : pour un programme).
         #[arg(short, long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
@@ -285,6 +292,11 @@ pub enum Command {
         /// abrogée ou inconnue de ces données est signalé.
         #[arg(long, value_name = "FICHIER")]
         legi: Vec<PathBuf>,
+        /// Taire les avertissements de ce code, comme clippy (répétable ;
+        /// par exemple « --allow undated-reference » tant que les
+        /// références n'ont pas été vérifiées). Une erreur ne se tait pas.
+        #[arg(long, value_name = "CODE")]
+        allow: Vec<String>,
     },
     /// Tous les chemins d'un questionnaire, avec leur issue et leurs constats.
     Paths {

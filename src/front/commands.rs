@@ -112,7 +112,7 @@ fn check(paths: &[PathBuf], format: ListFormat, references: &References) -> Resu
     let documents = match (&bundle, paths.is_empty() || !template_paths.is_empty()) {
         (Some(bundle), true) => {
             let templates = if template_paths.is_empty() {
-                Templates::builtin()
+                Templates::builtin_as_written()
             } else {
                 Templates::from_paths(&template_paths)
             };
@@ -141,7 +141,7 @@ fn check(paths: &[PathBuf], format: ListFormat, references: &References) -> Resu
         && !only_templates
     {
         let templates = match documents {
-            Some(_) if template_paths.is_empty() => Templates::builtin().ok(),
+            Some(_) if template_paths.is_empty() => Templates::builtin_as_written().ok(),
             Some(_) => Templates::from_paths(&template_paths).ok(),
             None => None,
         };
@@ -150,6 +150,11 @@ fn check(paths: &[PathBuf], format: ListFormat, references: &References) -> Resu
         report.diagnostics.extend(more.diagnostics);
         report.sort();
     }
+    // Warnings the maintainer acknowledged: not shown, not counted. An
+    // error stays.
+    report.diagnostics.retain(|d| {
+        d.severity != Severity::Warning || !references.allow.iter().any(|a| a == d.code)
+    });
     let (errors, warnings) = (report.errors().count(), report.warnings().count());
     let out = match format {
         ListFormat::Json => to_json(&serde_json::json!({
@@ -226,15 +231,44 @@ struct References {
     today: crate::core::date::Date,
     stale_after: u32,
     legi: Vec<crate::tools::legi::Dump>,
+    /// The codes of the warnings not to show (`--allow`).
+    allow: Vec<String>,
+}
+
+/// `--allow` codes: each must be a code `check` reports.
+fn allowed_codes(allow: &[String]) -> Result<(), Error> {
+    use crate::core::diagnostic::CODES;
+    match allow.iter().find(|c| !CODES.contains(&c.as_str())) {
+        None => Ok(()),
+        Some(code) => {
+            let hint = crate::text::suggest::suggest(code, CODES.iter().copied());
+            Err(Error::Usage(msg::unknown_code(
+                code,
+                &hint,
+                &CODES.join(", "),
+            )))
+        }
+    }
 }
 
 /// The LEGI dumps given with `--legi`, each read and parsed.
-fn read_legi(files: &[PathBuf]) -> Result<Vec<crate::tools::legi::Dump>, Error> {
-    files
-        .iter()
-        .map(|path| {
-            let name = path.display().to_string();
+fn read_legi(
+    files: &[PathBuf],
+    content: &[PathBuf],
+) -> Result<Vec<crate::tools::legi::Dump>, Error> {
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for path in files {
+        let name = path.display().to_string();
+        if name.ends_with(".tgz") || name.ends_with(".tar.gz") {
+            texts.extend(legi_package(path, content)?);
+        } else {
             let text = std::fs::read_to_string(path).map_err(|e| Error::io(name.clone(), &e))?;
+            texts.push((name, text));
+        }
+    }
+    texts
+        .into_iter()
+        .map(|(name, text)| {
             let dump = crate::tools::legi::parse(&name, &text).map_err(|e| {
                 let why = crate::front::answers::explain_json_error(&e);
                 Error::Parse(Box::new(SourceError::at(
@@ -251,6 +285,58 @@ fn read_legi(files: &[PathBuf]) -> Result<Vec<crate::tools::legi::Dump>, Error> 
             Ok(dump)
         })
         .collect()
+}
+
+/// The dumps of the codes in the npm package of the LEGI data, as `npm
+/// pack @socialgouv/legi-data` writes it: each `data/LEGITEXT….json` of the
+/// tarball that cites an article the content links (the others are not
+/// read further), named `package.tgz:package/data/LEGITEXT….json`.
+fn legi_package(
+    path: &std::path::Path,
+    content: &[PathBuf],
+) -> Result<Vec<(String, String)>, Error> {
+    use std::io::Read;
+    let name = path.display().to_string();
+    let io = |e: std::io::Error| Error::io(name.clone(), &e);
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut archive = tar::Archive::new(flate2::read::GzDecoder::new(file));
+    let bundle = if content.is_empty() {
+        Bundle::builtin_unchecked()
+    } else {
+        Bundle::from_paths_unchecked(content)
+    };
+    let cited: Vec<String> = bundle
+        .map(|b| {
+            b.articles
+                .iter()
+                .filter_map(|(_, a)| a.legiarti_id().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut out = Vec::new();
+    for entry in archive.entries().map_err(io)? {
+        let entry = entry.map_err(io)?;
+        let inner = entry.path().map_err(io)?.display().to_string();
+        let file_name = inner.rsplit('/').next().unwrap_or_default().to_owned();
+        if !(inner.contains("data/")
+            && file_name.starts_with("LEGITEXT")
+            && file_name.ends_with(".json"))
+        {
+            continue;
+        }
+        let mut text = String::new();
+        entry
+            .take(crate::text::limits::MAX_INPUT_BYTES * 8)
+            .read_to_string(&mut text)
+            .map_err(io)?;
+        if cited.is_empty() || cited.iter().any(|id| text.contains(id.as_str())) {
+            out.push((format!("{name}:{inner}"), text));
+        }
+    }
+    if out.is_empty() {
+        return Err(Error::Usage(msg::legi_package_empty(&name)));
+    }
+    Ok(out)
 }
 
 /// A folder of document templates (it holds `champs.toml`), or a file of
@@ -311,7 +397,9 @@ pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
             stale_after,
             today,
             legi,
+            allow,
         } => {
+            allowed_codes(&allow)?;
             let paths = if files.is_empty() {
                 questionnaires
             } else {
@@ -320,7 +408,8 @@ pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
             let references = References {
                 today: today.unwrap_or_else(crate::front::io::today),
                 stale_after,
-                legi: read_legi(&legi)?,
+                legi: read_legi(&legi, paths)?,
+                allow,
             };
             check(paths, format, &references)
         }
@@ -391,6 +480,14 @@ pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
 /// User-facing strings of this module.
 pub(crate) mod msg {
     crate::text::i18n::messages! {
+        fn legi_package_empty(file: &str) {
+            fr: "{file} : aucun fichier data/LEGITEXT….json de ce paquet ne cite un article du contenu (est-ce le paquet de @socialgouv/legi-data ?)",
+            en: "{file}: no data/LEGITEXT….json file of this package cites an article of the content (is it the package of @socialgouv/legi-data?)",
+        }
+        fn unknown_code(code: &str, hint: &str, codes: &str) {
+            fr: "--allow : « {code} » n'est pas un code de check{hint} ; codes : {codes}",
+            en: "--allow: « {code} » is not a code of check{hint}; codes: {codes}",
+        }
         /// After the first diagnostics of `check`.
         fn more_diagnostics(count: usize) {
             fr: "… et {count} autre(s) problème(s) : aiguillage check --format json les donne tous\n\n",
@@ -588,12 +685,40 @@ fn schema(kind: crate::front::cli::SchemaKind) -> Result<(), Error> {
     write_stdout(&crate::tools::schema::json(kind))
 }
 
-/// `aiguillage completions SHELL`: generated from the command definitions.
+/// `aiguillage completions SHELL`: generated from the command definitions,
+/// with the ids of the built-in questionnaires offered wherever a
+/// questionnaire is named (`--start`, `questions`, `paths`, `graph`).
 fn completions(shell: clap_complete::Shell) -> Result<(), Error> {
-    let mut cmd = cli_command();
+    let bundle = Bundle::builtin_lean()?;
+    let ids: Vec<String> = bundle
+        .questionnaires
+        .iter()
+        .map(|(_, q)| q.id.clone())
+        .collect();
+    let mut cmd = with_questionnaire_ids(cli_command(), &ids);
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "aiguillage", &mut out);
     write_stdout(&String::from_utf8_lossy(&out))
+}
+
+/// `cmd` with `ids` as the values of every argument that names a
+/// questionnaire, for the completion scripts: the values are only offered,
+/// never checked here (a `--questionnaire` tree has others).
+fn with_questionnaire_ids(cmd: clap::Command, ids: &[String]) -> clap::Command {
+    let offer = |a: clap::Arg| {
+        a.value_parser(clap::builder::PossibleValuesParser::new(
+            // Said once, for a run that ends right after.
+            ids.iter().map(|id| {
+                clap::builder::PossibleValue::new(&*Box::leak(id.clone().into_boxed_str()))
+            }),
+        ))
+    };
+    let cmd = cmd.mut_arg("start", offer);
+    let mut cmd = cmd;
+    for name in ["questions", "paths", "graph"] {
+        cmd = cmd.mut_subcommand(name, |s| s.mut_arg("questionnaire", offer));
+    }
+    cmd
 }
 
 /// `aiguillage man`: the manual page (roff), generated from the command
@@ -633,7 +758,15 @@ fn man_page() -> std::io::Result<String> {
     // The exit codes and examples are a table: roff would refill them into
     // one paragraph, so they go in a no-fill section of their own.
     let extra = cmd.get_after_help().map(ToString::to_string);
-    let main = cmd.clone().after_help(None::<&'static str>);
+    // The NAME line is one short line (its first sentence); the whole
+    // description goes to DESCRIPTION.
+    let about = cmd.get_about().map(ToString::to_string).unwrap_or_default();
+    let name_line = about.split(". ").next().unwrap_or_default().to_owned();
+    let main = cmd
+        .clone()
+        .after_help(None::<&'static str>)
+        .about(name_line.trim_end_matches('.').to_owned())
+        .long_about(about);
     clap_mangen::Man::new(main).render(&mut out)?;
     // The subcommands are described in this page, below, not in pages of
     // their own: name them instead of pointing to aiguillage-x(1).

@@ -11,17 +11,17 @@ use std::path::{Path, PathBuf};
 
 use crate::core::catalog::Bundle;
 use crate::core::diagnostic::SourceError;
-use crate::core::documents::Templates;
+use crate::core::documents::{FieldDef, FieldProblem, Templates};
 use crate::core::engine::{self, Decision, Evaluation};
 use crate::core::model::{AnswersFile, Question};
 use crate::front::answers;
 use crate::front::cli::{DocumentsArgs, ListFormat};
 use crate::front::error::Error;
-use crate::front::io::write_stdout;
+use crate::front::io::{tell, write_stdout};
 use crate::front::prompt::{MenuPrompter, PlainPrompter};
 use crate::front::session::{Confirm, LineQuestion, Prompter};
 use crate::front::term::{self, Interaction};
-use crate::output::documents::{Rendered, called_for, needed_fields, proposed, render};
+use crate::output::documents::{Rendered, called_for, needed_fields, proposed, render_issued};
 use crate::text::i18n;
 
 /// The folder a session proposes.
@@ -56,12 +56,22 @@ pub fn run(bundle: &Bundle, args: &DocumentsArgs) -> Result<(), Error> {
         term::Streams::real(),
         &term::real_env,
     );
-    if how != Interaction::None {
+    // Without a terminal, a value the field does not take is an error; at
+    // one, the field is asked again.
+    if how == Interaction::None {
+        check_field_values(&templates, &decision, &loaded)?;
+    } else {
         with_prompter(how, |p| {
             ask_fields(p, &templates, bundle, &decision, &mut fields)
         })?;
     }
-    let rendered = render(&templates, bundle, &decision, &fields);
+    let rendered = render_issued(
+        &templates,
+        bundle,
+        &decision,
+        &fields,
+        Some(crate::front::io::today().to_string()),
+    );
     let written = write(&args.out, &rendered, args.force)?;
     let out = match args.format {
         ListFormat::Text => written
@@ -105,11 +115,11 @@ pub fn offer(
     }
     let titles: Vec<&str> = drafts.iter().map(|d| d.template.title.as_str()).collect();
     let mut fields = given.fields.clone();
-    eprintln!("\n{}", msg::offer_intro());
+    tell(&format!("\n{}", msg::offer_intro()));
     for t in &titles {
-        eprintln!("  - {t}");
+        tell(&format!("  - {t}"));
     }
-    eprintln!("  - {}", msg::offer_report());
+    tell(&format!("  - {}", msg::offer_report()));
     let written = with_prompter(how, |p| {
         let offer = msg::offer();
         let (yes, no) = (msg::offer_yes(), msg::offer_no());
@@ -130,7 +140,13 @@ pub fn offer(
         })?;
         let dir = PathBuf::from(if dir.is_empty() { DEFAULT_DIR } else { &dir });
         ask_fields(p, &templates, bundle, decision, &mut fields)?;
-        let rendered = render(&templates, bundle, decision, &fields);
+        let rendered = render_issued(
+            &templates,
+            bundle,
+            decision,
+            &fields,
+            Some(crate::front::io::today().to_string()),
+        );
         let existing = existing(&dir, &rendered);
         let mut force = false;
         if !existing.is_empty() {
@@ -148,7 +164,7 @@ pub fn offer(
                 default: false,
             })?;
             if !force {
-                eprintln!("{}", msg::nothing_written());
+                tell(&msg::nothing_written());
                 return Ok(None);
             }
         }
@@ -158,9 +174,9 @@ pub fn offer(
     let Some((written, rendered)) = written else {
         return Ok(());
     };
-    eprintln!("\n{}", msg::written_heading());
+    tell(&format!("\n{}", msg::written_heading()));
     for p in &written {
-        eprintln!("  {}", p.display());
+        tell(&format!("  {}", p.display()));
     }
     warn_missing(&templates, &rendered);
     if let Some(path) = save_to
@@ -172,7 +188,7 @@ pub fn offer(
             ..given.clone()
         };
         answers::save(path, &file, &order)?;
-        eprintln!("{}", i18n::texts().saved(&path.display().to_string()));
+        tell(&i18n::texts().saved(&path.display().to_string()));
     }
     Ok(())
 }
@@ -205,26 +221,103 @@ fn ask_fields(
     decision: &Decision,
     fields: &mut BTreeMap<String, String>,
 ) -> Result<(), Error> {
+    let drafted = drafted_ids(templates, decision);
+    // Asked: the fields not given, and those given a value they do not take.
     let needed: Vec<_> = needed_fields(templates, bundle, decision, fields)
         .into_iter()
-        .filter(|f| fields.get(&f.id).is_none_or(|v| v.trim().is_empty()))
+        .filter(|f| {
+            fields
+                .get(&f.id)
+                .is_none_or(|v| v.trim().is_empty() || f.problem(v, &drafted).is_some())
+        })
         .collect();
     if needed.is_empty() {
         return Ok(());
     }
-    eprintln!("\n{}", msg::fields_intro(needed.len()));
+    tell(&format!("\n{}", msg::fields_intro(needed.len())));
     for f in needed {
+        if let Some(given) = fields.remove(&f.id)
+            && let Some(problem) = f.problem(&given, &drafted)
+        {
+            tell(&problem_text(f, &given, &problem));
+        }
         let suggestion = proposed(templates, decision, f);
-        let answer = p.ask_line(&LineQuestion {
+        let question = LineQuestion {
             text: &f.label,
             help: f.help.trim(),
             default: suggestion.as_deref(),
-        })?;
+        };
+        let answer = if f.choices.is_empty() {
+            loop {
+                let answer = p.ask_line(&question)?;
+                match f.problem(&answer, &drafted) {
+                    Some(problem) => tell(&problem_text(f, &answer, &problem)),
+                    None => break answer,
+                }
+            }
+        } else {
+            p.choose(&question, &f.choices)?.unwrap_or_default()
+        };
         if !answer.trim().is_empty() {
             fields.insert(f.id.clone(), answer.trim().to_owned());
         }
     }
     Ok(())
+}
+
+/// The ids of the documents the decision calls for.
+fn drafted_ids<'t>(templates: &'t Templates, decision: &Decision) -> Vec<&'t str> {
+    called_for(templates, decision)
+        .iter()
+        .map(|d| d.template.id.as_str())
+        .collect()
+}
+
+/// What is wrong with `value` for field `f`, with what it takes.
+fn problem_text(f: &FieldDef, value: &str, problem: &FieldProblem) -> String {
+    let value = crate::text::escape::escape(value);
+    match problem {
+        FieldProblem::NotAChoice => {
+            let hint = crate::text::suggest::suggest(&value, f.choices.iter().map(String::as_str));
+            msg::not_a_choice(&f.id, &value, &hint, &f.choices.join(", "))
+        }
+        FieldProblem::TooLong { max, chars } => msg::too_long(&f.id, *chars, *max),
+        FieldProblem::NotAnEmail { document } => msg::not_an_email(&f.id, &value, document),
+    }
+}
+
+/// The fields of the answers file whose value the field does not take,
+/// each pointing at its value in the file.
+fn check_field_values(
+    templates: &Templates,
+    decision: &Decision,
+    loaded: &answers::Loaded,
+) -> Result<(), Error> {
+    let drafted = drafted_ids(templates, decision);
+    let errors: Vec<SourceError> = loaded
+        .file
+        .fields
+        .iter()
+        .filter_map(|(id, value)| {
+            let f = templates.field(id)?;
+            let problem = f.problem(value, &drafted)?;
+            let after = loaded.text.find("\"fields\"").unwrap_or(0);
+            let offset = loaded.text[after..]
+                .find(&format!("\"{id}\""))
+                .map(|i| after + i);
+            Some(SourceError::new(
+                &loaded.name,
+                &loaded.text,
+                offset,
+                problem_text(f, value, &problem),
+            ))
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::AnswersAt(errors))
+    }
 }
 
 /// The names of `rendered` taken in `dir`: files, but also links
@@ -293,11 +386,11 @@ fn warn_missing(templates: &Templates, rendered: &[Rendered]) {
         return;
     }
     let t = i18n::texts();
-    eprintln!(
+    tell(&format!(
         "{}: {}",
         console::style(t.warning).for_stderr().yellow().bold(),
         msg::missing_heading(ids.len())
-    );
+    ));
     for id in &ids {
         let label = templates.field(id).map_or("", |f| f.label.as_str());
         let files: Vec<&str> = rendered
@@ -305,9 +398,13 @@ fn warn_missing(templates: &Templates, rendered: &[Rendered]) {
             .filter(|r| r.missing.contains(id))
             .map(|r| r.file.as_str())
             .collect();
-        eprintln!("  - {id} ({label}){} {}", t.colon, files.join(", "));
+        tell(&format!(
+            "  - {id} ({label}){} {}",
+            t.colon,
+            files.join(", ")
+        ));
     }
-    eprintln!("  {}", msg::missing_how(&ids[0]));
+    tell(&format!("  {}", msg::missing_how(&ids[0])));
 }
 
 /// Field ids of the answers file that no template knows.
@@ -403,6 +500,18 @@ pub(crate) mod msg {
         fn missing_how(example: &str) {
             fr: "Donnez-les dans le fichier de réponses, sous « fields » : {{ \"fields\": {{ \"{example}\": \"…\" }} }}, ou lancez la commande dans un terminal.",
             en: "Give them in the answers file, under « fields »: {{ \"fields\": {{ \"{example}\": \"…\" }} }}, or run the command at a terminal.",
+        }
+        fn not_a_choice(id: &str, value: &str, hint: &str, allowed: &str) {
+            fr: "le champ « {id} » ne prend pas « {value} »{hint} ; valeurs permises : {allowed}",
+            en: "field « {id} » does not take « {value} »{hint}; allowed values: {allowed}",
+        }
+        fn too_long(id: &str, chars: usize, max: usize) {
+            fr: "le champ « {id} » fait {chars} caractères : {max} au plus",
+            en: "field « {id} » has {chars} characters: {max} at most",
+        }
+        fn not_an_email(id: &str, value: &str, document: &str) {
+            fr: "le champ « {id} » doit être une adresse électronique dans le document « {document} » (par exemple prenom.nom@organisme.fr), pas « {value} »",
+            en: "field « {id} » must be an e-mail address in the document « {document} » (e.g. first.last@body.fr), not « {value} »",
         }
         fn unknown_field(id: &str, hint: &str, known: &str) {
             fr: "champ inconnu « {id} »{hint} ; champs des documents : {known}",

@@ -197,7 +197,7 @@ fn own_words(mut cmd: Command, lang: Lang) -> Command {
     let w = Words::of(lang);
     cmd.build();
     fn fix(cmd: Command, w: &Words, top: bool) -> Command {
-        let cmd = cmd
+        let cmd = typeset_command(cmd)
             .help_template(w.template)
             .subcommand_help_heading(w.commands)
             .subcommand_value_name(w.command)
@@ -207,7 +207,7 @@ fn own_words(mut cmd: Command, lang: Lang) -> Command {
                 } else {
                     w.options
                 };
-                with_values(a, w).help_heading(heading)
+                typeset_arg(with_values(a, w)).help_heading(heading)
             });
         let cmd = if cmd.get_arguments().any(|a| a.get_id() == "help") {
             cmd.mut_arg("help", |a| a.help(w.help).long_help(None::<&str>))
@@ -229,8 +229,44 @@ fn own_words(mut cmd: Command, lang: Lang) -> Command {
     fix(cmd, &w, true)
 }
 
+/// A command's own texts set with French typography, like every text the
+/// program shows ([`crate::text::typography`]).
+fn typeset_command(cmd: Command) -> Command {
+    use crate::text::typography::typeset;
+    let about = cmd
+        .get_about()
+        .map(|s| typeset(&s.to_string()).into_owned());
+    let long = cmd
+        .get_long_about()
+        .map(|s| typeset(&s.to_string()).into_owned());
+    let after = cmd
+        .get_after_help()
+        .map(|s| typeset(&s.to_string()).into_owned());
+    let mut cmd = cmd;
+    if let Some(s) = about {
+        cmd = cmd.about(s);
+    }
+    if let Some(s) = long {
+        cmd = cmd.long_about(s);
+    }
+    if let Some(s) = after {
+        cmd = cmd.after_help(s);
+    }
+    cmd
+}
+
+/// An argument's help set with French typography.
+fn typeset_arg(a: Arg) -> Arg {
+    use crate::text::typography::typeset;
+    let help = a.get_help().map(|s| typeset(&s.to_string()).into_owned());
+    match help {
+        Some(h) => a.help(h),
+        None => a,
+    }
+}
+
 /// An argument's possible and default values, in the words of `w`, at
-/// the end of its help.
+/// the end of its help. A flag says no default: it is off unless given.
 fn with_values(a: Arg, w: &Words) -> Arg {
     if a.is_hide_set() {
         return a;
@@ -251,22 +287,31 @@ fn with_values(a: Arg, w: &Words) -> Arg {
             })
             .collect()
     };
-    let defaults: Vec<String> = a
-        .get_default_values()
-        .iter()
-        .map(|d| d.to_string_lossy().into_owned())
-        .collect();
+    let defaults: Vec<String> = if a.get_action().takes_values() {
+        a.get_default_values()
+            .iter()
+            .map(|d| d.to_string_lossy().into_owned())
+            .collect()
+    } else {
+        Vec::new()
+    };
     if values.is_empty() && (defaults.is_empty() || a.is_hide_default_value_set()) {
         return a;
     }
     let mut help = a.get_help().map(ToString::to_string).unwrap_or_default();
     let end = help.trim_end_matches(['.', ' ']).len();
     help.truncate(end);
+    let mut add = |part: String| {
+        if !help.is_empty() {
+            help.push_str(". ");
+        }
+        help.push_str(&part);
+    };
     if !values.is_empty() {
-        help.push_str(&format!(". {} {}", w.values, values.join(", ")));
+        add(format!("{} {}", w.values, values.join(", ")));
     }
     if !defaults.is_empty() && !a.is_hide_default_value_set() {
-        help.push_str(&format!(". {} {}", w.default, defaults.join(", ")));
+        add(format!("{} {}", w.default, defaults.join(", ")));
     }
     help.push('.');
     a.help(help)
@@ -286,7 +331,7 @@ fn value_help(name: &str, french: &str, w: &Words) -> String {
             "readable text, in colour when the terminal allows"
         }
         "json" if french.contains("JSON") => {
-            "the whole decision in JSON (stable format, see README)"
+            "the whole decision in JSON (stable format, see docs/contrat.md)"
         }
         "markdown" => "Markdown, for a ticket or a note",
         "link" => "only the link of the recommended guide",
@@ -331,6 +376,7 @@ pub fn exit_with(e: clap::Error, lang: Lang) -> ! {
         Lang::Fr => "Pour l'aide : aiguillage --help",
         Lang::En => "For help: aiguillage --help",
     };
+    let message = crate::text::typography::typeset_owned(message);
     let _ = std::io::Write::write_all(
         &mut std::io::stderr(),
         format!("{label}: {message}\n{hint}\n").as_bytes(),

@@ -26,7 +26,7 @@ use std::sync::{Mutex, MutexGuard, Once};
 
 use crate::core::model::{Answer, AnswersFile, GivenAgainst};
 use crate::front::error::Error;
-use crate::front::io::{say, say_line};
+use crate::front::io::{say, tell};
 use crate::text::i18n;
 
 struct Armed {
@@ -224,7 +224,8 @@ pub fn exit_on(signal: Signal) -> ! {
     if let Some(armed) = guard.as_ref() {
         restore(armed);
     }
-    say(&format!("\n{}\n", signal.message()));
+    say("\n");
+    tell(&signal.message());
     match guard.as_ref() {
         Some(Armed {
             save_to: Some(path),
@@ -239,7 +240,7 @@ pub fn exit_on(signal: Signal) -> ! {
             let name = path.display().to_string();
             let file = crate::text::escape::escape(&name).into_owned();
             if !worth_saving(path, initial, answers) {
-                say_line(&msg::left_as_it_was(&file));
+                tell(&msg::left_as_it_was(&file));
             } else {
                 match save(
                     path,
@@ -250,10 +251,10 @@ pub fn exit_on(signal: Signal) -> ! {
                     given_against.as_ref(),
                 ) {
                     Ok(()) => {
-                        say_line(&t.saved(&file));
-                        say_line(&t.resume_with(&crate::text::escape::shell(&name)));
+                        tell(&t.saved(&file));
+                        tell(&t.resume_with(&crate::text::escape::shell(&name)));
                     }
-                    Err(e) => say_line(&format!(
+                    Err(e) => tell(&format!(
                         "{}: {}",
                         t.error,
                         crate::text::escape::escape(&e.to_string())
@@ -261,7 +262,7 @@ pub fn exit_on(signal: Signal) -> ! {
                 }
             }
         }
-        _ => say_line(t.nothing_saved),
+        _ => tell(t.nothing_saved),
     }
     std::process::exit(signal.exit_code().into())
 }

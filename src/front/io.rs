@@ -89,6 +89,65 @@ pub fn say_line(s: &str) {
     say(&format!("{s}\n"));
 }
 
+/// Whether messages keep one logical line each (plain mode: `--plain`,
+/// `ACCESSIBLE=1`, `TERM=dumb`), decided once at start.
+static PLAIN_MESSAGES: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Decides, once, whether messages keep one logical line each.
+pub fn set_plain_messages(plain: bool) {
+    PLAIN_MESSAGES.store(plain, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The columns a message on stderr is wrapped at: the terminal's width
+/// (at most 100, for reading ease); `None` in plain mode or when stderr
+/// is not a terminal (a screen reader or a log reads one line per
+/// message).
+pub fn message_width() -> Option<usize> {
+    if PLAIN_MESSAGES.load(std::sync::atomic::Ordering::Relaxed) {
+        return None;
+    }
+    let term = console::Term::stderr();
+    term.is_term()
+        .then(|| (term.size().1 as usize).clamp(30, 100) - 2)
+}
+
+/// The one layout of every message: French typography, then each line
+/// wrapped at [`message_width`] with a hanging indent for list items. The
+/// lines that quote a file under an error (`  --> file:3:7`, `3 | …`,
+/// the `^` under the place) are kept as they are.
+pub fn layout(s: &str) -> String {
+    let s = crate::text::typography::typeset(s);
+    let Some(width) = message_width() else {
+        return s.into_owned();
+    };
+    s.split('\n')
+        .map(|line| {
+            if quotes_a_file(line) {
+                line.to_owned()
+            } else {
+                crate::text::wrap::wrap_lines(line, width)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A line of the excerpt of a file under an error: `  --> f:3:7`,
+/// `3 | text`, `  |     ^^^`.
+fn quotes_a_file(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("--> ")
+        || t.starts_with('|')
+        || t.split_once(" | ")
+            .or_else(|| t.split_once(" |"))
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A message on stderr, through [`layout`], with its line break.
+pub fn tell(s: &str) {
+    say_line(&layout(s));
+}
+
 pub(crate) mod msg {
     crate::text::i18n::messages! {
         fn stdout() { fr: "sortie standard", en: "standard output" }

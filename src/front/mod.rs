@@ -21,6 +21,7 @@ pub mod error;
 pub mod help_en;
 pub mod interrupt;
 pub mod io;
+pub mod pager;
 pub mod prompt;
 pub mod question_help;
 pub mod save;

@@ -15,7 +15,7 @@ use std::io::{BufRead, Read, Write};
 use console::{Term, style};
 use dialoguer::{Input, Select, theme::ColorfulTheme};
 
-use crate::core::engine::Step;
+use crate::core::engine::{Decision, Step};
 use crate::core::model::{Answer, Question, QuestionKind};
 use crate::front::error::Error;
 use crate::front::question_help::{self, Screen};
@@ -108,6 +108,22 @@ fn review_list(path: &[Step], t: &Texts, g: &Glyphs) -> String {
         ));
     }
     s
+}
+
+/// One answer in the review menu, on one line of `width` columns: « ✎ 3.
+/// Question → Answer », the question shortened so that the answer shows
+/// whole (the answer itself is shortened only when it alone is wider).
+fn review_entry(n: usize, step: &Step, width: usize, t: &Texts, g: &Glyphs) -> String {
+    use crate::text::wrap::{columns, shorten};
+    let answer = escape(&step_label(step, t)).into_owned();
+    let head = format!("{} {n}. ", g.edit);
+    let arrow = format!(" {} ", g.arrow);
+    let fixed = columns(&head) + columns(&arrow);
+    let answer = shorten(&answer, width.saturating_sub(fixed + 12)).into_owned();
+    let room = width.saturating_sub(fixed + columns(&answer));
+    let question = escape(&step.text);
+    let question = shorten(&question, room);
+    format!("{head}{question}{arrow}{answer}")
 }
 
 /// Wraps each line of `s` to the width of `term`, at most 100 columns for
@@ -232,6 +248,13 @@ pub struct MenuPrompter {
     term: Term,
     texts: &'static Texts,
     glyphs: &'static Glyphs,
+    /// Lines written since the current question began (its header, its
+    /// pages of help, the review): what « back » erases.
+    shown: std::cell::Cell<usize>,
+    /// The lines each answered question left on screen, most recent last:
+    /// going back erases the last one too, so that the transcript reads
+    /// as the path that stands.
+    answered: Vec<usize>,
 }
 
 impl MenuPrompter {
@@ -241,6 +264,31 @@ impl MenuPrompter {
             term: Term::stderr(),
             texts,
             glyphs,
+            shown: std::cell::Cell::new(0),
+            answered: Vec::new(),
+        }
+    }
+
+    /// Erases the current question's lines and, when going back to the
+    /// previous question, that question's lines too.
+    fn erase(&mut self, previous_too: bool) -> Result<(), Error> {
+        let mut n = self.shown.take();
+        if previous_too {
+            n += self.answered.pop().unwrap_or(0);
+        }
+        self.term.clear_last_lines(n).map_err(io)
+    }
+
+    /// What a reply leaves on screen: an answer keeps its question and
+    /// record; going back erases them (see [`MenuPrompter::erase`]).
+    fn after(&mut self, reply: &Reply, back: BackTo) -> Result<(), Error> {
+        match reply {
+            Reply::Answer(_) => {
+                self.answered.push(self.shown.take());
+                Ok(())
+            }
+            Reply::Back => self.erase(back == BackTo::Previous),
+            Reply::Help => Ok(()),
         }
     }
 
@@ -257,6 +305,7 @@ impl MenuPrompter {
     }
 
     fn line(&self, s: &str) -> Result<(), Error> {
+        self.shown.set(self.shown.get() + s.lines().count().max(1));
         self.term.write_line(s).map_err(io)
     }
 
@@ -314,11 +363,21 @@ impl MenuPrompter {
             Some(_) => q.choices.len(),
             None => choice_index(q, ctx.previous).unwrap_or(0),
         };
+        // Under a page of help, a long menu shows a few entries at a time,
+        // so that the page keeps its title on screen.
+        let screen = self.screen(q);
+        let length = ctx
+            .help_shown
+            .and_then(|_| question_help::menu_length(q, screen.width, screen.rows));
         loop {
-            let picked = Select::with_theme(&self.theme)
+            let mut select = Select::with_theme(&self.theme)
                 .items(&items)
                 .default(default)
-                .report(false)
+                .report(false);
+            if let Some(n) = length {
+                select = select.max_length(n);
+            }
+            let picked = select
                 .interact_on_opt(&self.term)
                 .map_err(dialoguer_error)?;
             return Ok(match picked {
@@ -351,7 +410,13 @@ impl MenuPrompter {
             .validate_with(|s: &String| -> Result<(), String> {
                 match typed(s) {
                     Typed::Help | Typed::Back => Ok(()),
-                    _ => typed_answer(q, s, texts).map(|_| ()),
+                    // Wrapped by us: dialoguer erases an error by counting
+                    // its line breaks, and a line the terminal wraps would
+                    // stay on screen.
+                    _ => typed_answer(q, s, texts).map(|_| ()).map_err(|m| {
+                        let width = columns(&self.term).clamp(30, 100).saturating_sub(4);
+                        crate::text::wrap::wrap(&m, width, "  ")
+                    }),
                 }
             });
         if let Some(prev) = ctx.previous {
@@ -404,46 +469,72 @@ fn theme(g: &Glyphs) -> ColorfulTheme {
 impl Prompter for MenuPrompter {
     fn ask(&mut self, q: &Question, ctx: &Context<'_>) -> Result<Reply, Error> {
         self.header(q, ctx)?;
-        match q.kind {
-            QuestionKind::YesNo | QuestionKind::Choice => self.select(q, ctx),
+        let reply = match q.kind {
+            QuestionKind::YesNo | QuestionKind::Choice => self.select(q, ctx)?,
             // A tally or a switch is never asked (the session works it
             // out).
             QuestionKind::Number
             | QuestionKind::Text
             | QuestionKind::Tally
-            | QuestionKind::Switch => self.input(q, ctx),
-        }
+            | QuestionKind::Switch => self.input(q, ctx)?,
+        };
+        self.after(&reply, ctx.back)?;
+        Ok(reply)
     }
 
-    fn review(&mut self, path: &[Step]) -> Result<ReviewReply, Error> {
+    /// The review, made to fit the window: the result the answers lead to
+    /// first, then one menu to confirm or change an answer, one line per
+    /// answer (the question shortened, never the answer), in pages when
+    /// the window is too short for all of them.
+    fn review(&mut self, path: &[Step], decision: &Decision) -> Result<ReviewReply, Error> {
         let t = self.texts;
+        let (rows, _) = self.term.size();
+        let width = columns(&self.term).clamp(30, 100) - 2;
+        let look = crate::output::text::Look {
+            texts: t,
+            glyphs: self.glyphs,
+            width,
+            detail: false,
+        };
+        let verdict = crate::output::text::verdict(decision, look);
         self.line("")?;
-        let list = review_list(path, t, self.glyphs);
-        self.line(
-            &style(self.wrapped(escape(&list).trim_end()))
-                .for_stderr()
-                .to_string(),
-        )?;
+        self.line(&style(msg::review_result()).for_stderr().dim().to_string())?;
+        self.line(&verdict)?;
         let mut items = vec![format!("{} {}", self.glyphs.check, t.review_confirm)];
-        items.extend(path.iter().enumerate().map(|(i, s)| {
-            let label = step_label(s, t);
-            let label = escape(&label);
-            let label = console::truncate_str(&label, 30, "…");
-            let entry = format!("{} {}", self.glyphs.edit, t.edit_entry(i + 1, &label));
-            self.entry(&entry)
-        }));
+        // The entries are cut to one line: the pointer and the theme's
+        // prefix take four columns.
+        let room = width.saturating_sub(4);
+        items.extend(
+            path.iter()
+                .enumerate()
+                .map(|(i, s)| review_entry(i + 1, s, room, t, self.glyphs)),
+        );
+        // Lines left for the menu: the window less the blank line, the
+        // result and the prompt, and the line the cursor rests on.
+        let used = 2 + verdict.lines().count() + 1;
+        let room = (rows as usize).saturating_sub(used + 1).max(3);
         let picked = Select::with_theme(&self.theme)
-            .with_prompt(t.review_question)
+            .with_prompt(msg::review_prompt(path.len()))
             .items(&items)
             .default(0)
+            .max_length(room.min(items.len()))
             .report(false)
             .interact_on_opt(&self.term)
             .map_err(dialoguer_error)?;
-        Ok(match picked {
+        let reply = match picked {
             Some(0) => ReviewReply::Confirm,
             Some(i) => ReviewReply::Edit(i - 1),
             None => ReviewReply::Back,
-        })
+        };
+        match reply {
+            // Back to the last question: the review and that question go.
+            ReviewReply::Back => self.erase(true)?,
+            // The review stays above the question asked again.
+            _ => {
+                self.shown.take();
+            }
+        }
+        Ok(reply)
     }
 
     fn tell(&mut self, notice: &Notice<'_>) -> Result<(), Error> {
@@ -506,6 +597,34 @@ impl Prompter for MenuPrompter {
             self.record(&answer)?;
         }
         Ok(answer)
+    }
+
+    /// A menu of the values, then « leave it to complete »; the proposed
+    /// value is selected first. Long lists come in pages.
+    fn choose(
+        &mut self,
+        q: &LineQuestion<'_>,
+        choices: &[String],
+    ) -> Result<Option<String>, Error> {
+        self.line("")?;
+        self.line(&style(self.wrapped(q.text)).for_stderr().bold().to_string())?;
+        let mut items: Vec<String> = choices.iter().map(|c| self.entry(&escape(c))).collect();
+        items.push(self.entry(&msg::leave_blank()));
+        let default = q
+            .default
+            .and_then(|d| choices.iter().position(|c| c == d))
+            .unwrap_or(0);
+        let picked = Select::with_theme(&self.theme)
+            .items(&items)
+            .default(default)
+            .report(false)
+            .interact_on_opt(&self.term)
+            .map_err(dialoguer_error)?;
+        let value = picked.and_then(|i| choices.get(i)).cloned();
+        if let Some(v) = &value {
+            self.record(v)?;
+        }
+        Ok(value)
     }
 }
 
@@ -698,10 +817,22 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
         Ok(reply)
     }
 
-    fn review(&mut self, path: &[Step]) -> Result<ReviewReply, Error> {
+    fn review(&mut self, path: &[Step], decision: &Decision) -> Result<ReviewReply, Error> {
         let t = self.texts;
         let list = review_list(path, t, self.glyphs);
-        self.say(&format!("\n{list}{}\n", t.review_plain))?;
+        let look = crate::output::text::Look {
+            texts: t,
+            glyphs: self.glyphs,
+            width: crate::output::text::NO_WRAP,
+            detail: false,
+        };
+        let verdict =
+            console::strip_ansi_codes(&crate::output::text::verdict(decision, look)).into_owned();
+        self.say(&format!(
+            "\n{list}{} {verdict}\n{}\n",
+            msg::review_result(),
+            t.review_plain
+        ))?;
         loop {
             let Some(line) = self.read(t.your_choice)? else {
                 // From a pipe, the end of input accepts the answers; at a
@@ -782,12 +913,63 @@ impl<R: BufRead, W: Write> Prompter for PlainPrompter<R, W> {
             Some(l) => l.trim().to_owned(),
         })
     }
+
+    /// The values numbered; Enter keeps the proposed one, « 0 » or the
+    /// end of input leaves the field to complete.
+    fn choose(
+        &mut self,
+        q: &LineQuestion<'_>,
+        choices: &[String],
+    ) -> Result<Option<String>, Error> {
+        let t = self.texts;
+        let mut s = format!("\n{}\n", q.text);
+        for (i, c) in choices.iter().enumerate() {
+            s.push_str(&format!("  {}. {c}\n", i + 1));
+        }
+        s.push_str(&format!("  0. {}\n", msg::leave_blank()));
+        self.say(&s)?;
+        let keep = q.default.and_then(|d| choices.iter().position(|c| c == d));
+        let prompt = match keep {
+            Some(i) => format!("{} [{} {}]", t.your_choice, t.keep_previous, i + 1),
+            None => t.your_choice.to_owned(),
+        };
+        loop {
+            let Some(line) = self.read(&prompt)? else {
+                return Ok(None);
+            };
+            match line.trim() {
+                "" => return Ok(keep.map(|i| choices[i].clone())),
+                "0" => return Ok(None),
+                n => match n.parse::<usize>() {
+                    Ok(n) if (1..=choices.len()).contains(&n) => {
+                        return Ok(Some(choices[n - 1].clone()));
+                    }
+                    _ => self.say(&format!("{}\n", t.choice_invalid(choices.len())))?,
+                },
+            }
+        }
+    }
 }
 
 /// User-facing strings of this module that the interface strings do not
 /// hold.
 pub(crate) mod msg {
     crate::text::i18n::messages! {
+        /// Above the result, at the review.
+        fn review_result() {
+            fr: "Vos réponses mènent à ce résultat :",
+            en: "Your answers lead to this result:",
+        }
+        /// The prompt of the review menu.
+        fn review_prompt(count: usize) {
+            fr: "Tout est juste ? ({count} réponses, à modifier au besoin)",
+            en: "Is everything right? ({count} answers, to change if needed)",
+        }
+        /// The last entry of a closed list: no value for now.
+        fn leave_blank() {
+            fr: "Laisser à compléter plus tard",
+            en: "Leave it to complete later",
+        }
         fn idle_input(count: usize) {
             fr: "{count} lignes de suite sans réponse valide sur l'entrée standard : la session s'arrête (une réponse par ligne : le numéro du choix, un nombre ou un texte)",
             en: "{count} lines in a row without a valid answer on standard input: the session stops (one answer per line: the number of the choice, a number or a text)",
@@ -836,6 +1018,6 @@ mod tests {
             shown: Default::default(),
         };
         let s = review_list(&[step], &FR, &ASCII);
-        assert_eq!(s, "Vos réponses :\n  1. A ?\n     -> Oui\n");
+        assert_eq!(s, "Vos réponses\u{a0}:\n  1. A ?\n     -> Oui\n");
     }
 }

@@ -30,8 +30,10 @@ pub struct Screen {
 }
 
 /// The fewest lines a page holds, whatever the terminal: below that, a
-/// tiny window would give one line per page.
-const MIN_PAGE_LINES: usize = 10;
+/// tiny window would give one line per page. Under a page, the menu of a
+/// long question is cut into pages of its own so that this much is left
+/// ([`menu_length`]).
+const MIN_PAGE_LINES: usize = 8;
 
 /// The pages of the help of `q`, each wrapped at `screen.width` if asked,
 /// its last line telling how to see the next one. Never empty.
@@ -44,20 +46,30 @@ pub fn pages(
 ) -> Vec<String> {
     let budget = screen
         .rows
-        .saturating_sub(reserved(q, screen.width))
+        .saturating_sub(reserved(q, screen.width, screen.rows))
         .max(MIN_PAGE_LINES);
     let width = screen.width;
-    // Each page of details has its title (numbered: « (1/2) ») and a
+    // Each page of details has its title, one line when wrapped, and a
     // blank line with the hint to the next page.
-    let title = format!("{} — {} (9/9)", t.more_title, q.text);
-    let overhead = wrap_lines(&title, width).lines().count() + 2;
+    let title = |head: String| {
+        if screen.wrap {
+            let room = width.saturating_sub(crate::text::wrap::columns(&head) + 3);
+            format!("{head} — {}", crate::text::wrap::shorten(&q.text, room))
+        } else {
+            format!("{head} — {}", q.text)
+        }
+    };
+    let overhead = wrap_lines(&title(format!("{} (9/9)", t.more_title)), width)
+        .lines()
+        .count()
+        + 2;
     let room = budget.saturating_sub(overhead).max(1);
-    let details = pack(&detail_blocks(q, terms, t, g), room, width);
+    let details = pack(&detail_blocks(q, terms, t, g), room, width, screen.wrap);
     let short = q.help.trim();
     let mut out = Vec::with_capacity(details.len() + 1);
     if !short.is_empty() || details.is_empty() {
         let body = if short.is_empty() { t.no_help } else { short };
-        let mut page = format!("{} — {}\n{body}", t.help_title, q.text);
+        let mut page = format!("{}\n{body}", title(t.help_title.to_owned()));
         if !details.is_empty() {
             page.push_str("\n\n");
             page.push_str(&t.more_hint(screen.typed, 1, details.len()));
@@ -66,10 +78,12 @@ pub fn pages(
     }
     let n = details.len();
     for (i, body) in details.into_iter().enumerate() {
-        let mut page = format!("{} — {}", t.more_title, q.text);
-        if n > 1 {
-            page.push_str(&format!(" ({}/{n})", i + 1));
-        }
+        let head = if n > 1 {
+            format!("{} ({}/{n})", t.more_title, i + 1)
+        } else {
+            t.more_title.to_owned()
+        };
+        let mut page = title(head);
         page.push('\n');
         page.push_str(&body);
         if i + 1 < n {
@@ -86,18 +100,48 @@ pub fn pages(
     out
 }
 
-/// The lines the question and its menu take below the help: the
-/// progress line, the question, each entry, the prompt, blank lines.
-pub fn reserved(q: &Question, width: usize) -> usize {
+/// The lines the question and its menu take below the help, in a window
+/// of `rows` lines: the progress line, the question, the entries (or as
+/// many as [`menu_length`] lets show, and the line that says which page),
+/// the prompt, blank lines.
+pub fn reserved(q: &Question, width: usize, rows: usize) -> usize {
+    let (text, entries) = entry_lines(q, width);
+    let menu: usize = entries.iter().sum();
+    let menu = match menu_length(q, width, rows) {
+        Some(n) => n * entries.iter().max().copied().unwrap_or(1) + 1,
+        None => menu,
+    };
+    // Progress, question, « Aide », « Revenir », a hint or prompt line,
+    // and the blank lines between.
+    6 + text + menu
+}
+
+/// How many entries the menu of `q` may show at once under a page of
+/// help, in a window of `rows` lines: `None` when all fit with a page of
+/// [`MIN_PAGE_LINES`] above them; else the menu is cut into pages of this
+/// many entries (dialoguer's `max_length`), so that the help, the question
+/// and the menu never push the title of the help off the screen.
+pub fn menu_length(q: &Question, width: usize, rows: usize) -> Option<usize> {
+    let (text, entries) = entry_lines(q, width);
+    let room = rows.saturating_sub(6 + text + MIN_PAGE_LINES + 1);
+    let menu: usize = entries.iter().sum();
+    if menu <= room + 1 {
+        return None;
+    }
+    let tallest = entries.iter().max().copied().unwrap_or(1);
+    Some((room / tallest).max(2))
+}
+
+/// The lines of the question's text, and of each of its choices as the
+/// menu wraps them.
+fn entry_lines(q: &Question, width: usize) -> (usize, Vec<usize>) {
     let lines = |s: &str| {
         wrap_lines(s, width.saturating_sub(4).max(20))
             .lines()
             .count()
     };
-    let entries: usize = q.choices.iter().map(|c| lines(&c.label)).sum();
-    // Progress, question, « Aide », « Revenir », a hint or prompt line,
-    // and the blank lines between.
-    6 + lines(&q.text) + entries
+    let entries = q.choices.iter().map(|c| lines(&c.label)).collect();
+    (lines(&q.text), entries)
 }
 
 /// The paragraphs of « Plus de détails », in order; a heading is glued to
@@ -153,13 +197,24 @@ fn push_list(blocks: &mut Vec<String>, heading: String, items: impl Iterator<Ite
     }
 }
 
-/// Blocks packed into pages of at most `budget` wrapped lines (a block
-/// longer than that gets a page of its own).
-fn pack(blocks: &[String], budget: usize, width: usize) -> Vec<String> {
+/// Blocks packed into pages of at most `budget` wrapped lines. A block
+/// longer than that gets pages of its own, cut between its wrapped lines
+/// when the pages are wrapped (`wrap`); else it stays whole.
+fn pack(blocks: &[String], budget: usize, width: usize, wrap: bool) -> Vec<String> {
+    let mut pieces: Vec<String> = Vec::new();
+    for block in blocks {
+        let wrapped = wrap_lines(block, width);
+        let lines: Vec<&str> = wrapped.lines().collect();
+        if wrap && lines.len() > budget {
+            pieces.extend(lines.chunks(budget.max(1)).map(|c| c.join("\n")));
+        } else {
+            pieces.push(block.clone());
+        }
+    }
     let mut pages: Vec<String> = Vec::new();
     let mut page = String::new();
     let mut used = 0;
-    for block in blocks {
+    for block in &pieces {
         let lines = wrap_lines(block, width).lines().count();
         if !page.is_empty() && used + lines > budget {
             pages.push(std::mem::take(&mut page));
@@ -188,6 +243,7 @@ mod tests {
     use crate::core::model::{Choice, QuestionKind};
     use crate::front::term::ASCII;
     use crate::text::i18n::FR;
+    use crate::text::typography::plain_spaces;
 
     fn question(help: &str, details: &str) -> Question {
         Question {
@@ -215,6 +271,14 @@ mod tests {
         }
     }
 
+    /// The pages with plain spaces, to compare with plain text.
+    fn plain(pages: Vec<String>) -> Vec<String> {
+        pages
+            .iter()
+            .map(|p| crate::text::typography::plain_spaces(p).into_owned())
+            .collect()
+    }
+
     const SCREEN: Screen = Screen {
         width: 60,
         wrap: true,
@@ -225,7 +289,7 @@ mod tests {
     #[test]
     fn the_short_answer_comes_first_and_says_how_to_see_more() {
         let q = question("Répondez oui si…", "Une règle.\nUn exemple.");
-        let p = pages(&q, &[], &FR, &ASCII, SCREEN);
+        let p = plain(pages(&q, &[], &FR, &ASCII, SCREEN));
         assert_eq!(p.len(), 2, "{p:#?}");
         assert!(
             p[0].starts_with("Aide — Une question ?\nRépondez oui si…"),
@@ -246,13 +310,13 @@ mod tests {
     #[test]
     fn a_help_without_details_is_one_page_without_a_hint() {
         let q = question("Répondez oui si…", "");
-        let p = pages(&q, &[], &FR, &ASCII, SCREEN);
+        let p = plain(pages(&q, &[], &FR, &ASCII, SCREEN));
         assert_eq!(
             p,
             vec!["Aide — Une question ?\nRépondez oui si…".to_owned()]
         );
-        let none = pages(&question("", ""), &[], &FR, &ASCII, SCREEN);
-        assert!(none[0].contains(FR.no_help), "{none:?}");
+        let none = plain(pages(&question("", ""), &[], &FR, &ASCII, SCREEN));
+        assert!(none[0].contains(&*plain_spaces(FR.no_help)), "{none:?}");
     }
 
     #[test]
@@ -265,7 +329,7 @@ mod tests {
             definition: "Un établissement public de coopération intercommunale.",
             articles: vec!["L5210-1-1 CGCT"],
         }];
-        let p = pages(
+        let p = plain(pages(
             &q,
             &terms,
             &FR,
@@ -274,7 +338,7 @@ mod tests {
                 typed: true,
                 ..SCREEN
             },
-        );
+        ));
         let n = p.len() - 1;
         assert!(n >= 3, "{p:#?}");
         for (i, page) in p.iter().enumerate() {
@@ -290,7 +354,7 @@ mod tests {
             p[0]
         );
         assert!(
-            p[1].starts_with(&format!("Plus de détails — Une question ? (1/{n})")),
+            p[1].starts_with(&format!("Plus de détails (1/{n}) — Une question ?")),
             "{}",
             p[1]
         );

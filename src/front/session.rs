@@ -140,8 +140,9 @@ pub enum ReviewReply {
 /// prompters and by tests.
 pub trait Prompter {
     fn ask(&mut self, question: &Question, ctx: &Context<'_>) -> Result<Reply, Error>;
-    /// Shows every answer of a complete path before the result.
-    fn review(&mut self, path: &[Step]) -> Result<ReviewReply, Error>;
+    /// Shows every answer of a complete path before the result, and the
+    /// result they lead to.
+    fn review(&mut self, path: &[Step], decision: &Decision) -> Result<ReviewReply, Error>;
     fn tell(&mut self, notice: &Notice<'_>) -> Result<(), Error>;
     /// A yes/no question outside the trees (« write the documents? »),
     /// with the words of each answer. A prompter that cannot ask says no.
@@ -153,6 +154,18 @@ pub trait Prompter {
     /// empty for « nothing ». A prompter that cannot ask keeps the default.
     fn ask_line(&mut self, question: &LineQuestion<'_>) -> Result<String, Error> {
         Ok(question.default.unwrap_or_default().to_owned())
+    }
+    /// One value of a closed list outside the trees (a field of a
+    /// document that takes only the codes of a standard); `None` for
+    /// « leave it to complete ». A prompter that cannot ask keeps the
+    /// default.
+    fn choose(
+        &mut self,
+        question: &LineQuestion<'_>,
+        choices: &[String],
+    ) -> Result<Option<String>, Error> {
+        let _ = choices;
+        Ok(question.default.map(str::to_owned))
     }
 }
 
@@ -234,7 +247,7 @@ impl<'b> Session<'b> {
                         .filter(|s| !s.computed)
                         .cloned()
                         .collect();
-                    match prompter.review(&asked)? {
+                    match prompter.review(&asked, &decision)? {
                         ReviewReply::Confirm => return Ok(*decision),
                         ReviewReply::Edit(i) => {
                             if let Some(j) = asked_index(&decision.path, i) {
@@ -635,7 +648,7 @@ mod tests {
             }
         }
 
-        fn review(&mut self, path: &[Step]) -> Result<ReviewReply, Error> {
+        fn review(&mut self, path: &[Step], _: &Decision) -> Result<ReviewReply, Error> {
             let ids: Vec<&str> = path.iter().map(|s| s.question.as_str()).collect();
             self.log.push(format!("review {}", ids.join(",")));
             match self.todo.pop_front() {

@@ -85,7 +85,7 @@ impl Streams {
 }
 
 /// `ACCESSIBLE=1` or `TERM=dumb`: the user asked for plain prompts.
-fn wants_plain(env: Env<'_>) -> bool {
+pub fn wants_plain(env: Env<'_>) -> bool {
     set_and_not(env, "ACCESSIBLE", "0") || env("TERM").as_deref() == Some("dumb")
 }
 

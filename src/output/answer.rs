@@ -50,8 +50,13 @@ fn given(a: &Answer, t: &Texts) -> String {
     }
 }
 
-/// The message of an answer error in the language of `t`.
+/// The message of an answer error in the language of `t`, set with
+/// French typography.
 pub fn message(e: &AnswerError, t: &Texts) -> String {
+    crate::text::typography::typeset_owned(message_as_written(e, t))
+}
+
+fn message_as_written(e: &AnswerError, t: &Texts) -> String {
     let hint = |s: &Option<String>| match s {
         Some(s) => format!(" — {} « {s} »{}", t.did_you_mean, t.question_mark),
         None => String::new(),

@@ -15,6 +15,7 @@ use crate::output::labels::{heading, step_text, verdict_label, verdict_style};
 use crate::text::glyphs::Glyphs;
 use crate::text::i18n::Texts;
 use crate::text::number;
+use crate::text::typography::typeset_owned;
 use crate::text::wrap::wrap;
 
 /// Each question of the path that has other answers leading elsewhere:
@@ -39,7 +40,7 @@ pub fn by_step(d: &Decision) -> Vec<(usize, &Step, Vec<&WouldChange>)> {
 /// The other answer in words: « Non », or the numbers that lead there.
 pub fn answer_words(c: &WouldChange, t: &Texts) -> String {
     let Some(r) = &c.range else {
-        return format!("« {} »", c.label);
+        return typeset_owned(format!("« {} »", c.label));
     };
     let unit = r
         .unit
@@ -47,12 +48,12 @@ pub fn answer_words(c: &WouldChange, t: &Texts) -> String {
         .map(|u| format!(" {u}"))
         .unwrap_or_default();
     let n = |x: f64| number::grouped(x, t);
-    match (r.min.filter(|m| *m > 0.0), r.below) {
+    typeset_owned(match (r.min.filter(|m| *m > 0.0), r.below) {
         (Some(min), None) => msg::from(t, &n(min), &unit),
         (None, Some(below)) => msg::below(t, &n(below), &unit),
         (Some(min), Some(below)) => msg::between(t, &n(min), &n(below), &unit),
         (None, None) => format!("« {} »", c.label),
-    }
+    })
 }
 
 /// Where the other answer leads, without styles: « Obligation — title »,
@@ -184,6 +185,7 @@ pub fn markdown(s: &mut String, d: &Decision, t: &Texts) {
 /// HTML report is French whatever the interface).
 pub(crate) mod msg {
     use crate::text::i18n::{Lang, Texts};
+    use crate::text::typography::typeset_owned;
 
     pub fn heading(t: &Texts) -> &'static str {
         match t.lang {
@@ -195,7 +197,7 @@ pub(crate) mod msg {
     pub fn intro(t: &Texts) -> &'static str {
         match t.lang {
             Lang::Fr => {
-                "Les autres réponses qui changeraient l'issue ou vos obligations, toutes les autres réponses restant les mêmes (questions numérotées comme sous « Pourquoi ? ») :"
+                "Les autres réponses qui changeraient l'issue ou vos obligations, toutes les autres réponses restant les mêmes (questions numérotées comme sous «\u{a0}Pourquoi\u{202f}?\u{a0}»)\u{a0}:"
             }
             Lang::En => {
                 "The other answers that would change the outcome or your obligations, every other answer staying the same (questions numbered as under « Why? »):"
@@ -207,7 +209,7 @@ pub(crate) mod msg {
     pub fn intro_unnumbered(t: &Texts) -> &'static str {
         match t.lang {
             Lang::Fr => {
-                "Les autres réponses qui changeraient l'issue ou vos obligations, toutes les autres réponses restant les mêmes :"
+                "Les autres réponses qui changeraient l'issue ou vos obligations, toutes les autres réponses restant les mêmes\u{a0}:"
             }
             Lang::En => {
                 "The other answers that would change the outcome or your obligations, every other answer staying the same:"
@@ -273,12 +275,12 @@ pub(crate) mod msg {
     /// The other answer leads to a question not answered (its text).
     pub fn pending(t: &Texts, question: &str) -> String {
         match t.lang {
-            Lang::Fr => {
-                format!("dépend d'autres réponses ; il faudrait répondre à : « {question} »")
-            }
-            Lang::En => {
-                format!("depends on other answers; this question would come: « {question} »")
-            }
+            Lang::Fr => typeset_owned(format!(
+                "dépend d'autres réponses ; il faudrait répondre à : « {question} »"
+            )),
+            Lang::En => typeset_owned(format!(
+                "depends on other answers; this question would come: « {question} »"
+            )),
         }
     }
 }

@@ -17,6 +17,7 @@ use crate::core::model::Answer;
 use crate::core::template::{Node, Ref, Test, TestKind};
 use crate::output::labels::{step_label, verdict_label};
 use crate::text::i18n::FR;
+use crate::text::typography::typeset_owned;
 
 /// One document, ready to be written.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,12 +37,12 @@ pub struct Rendered {
 
 /// What a missing field looks like in a draft.
 pub fn placeholder(label: &str) -> String {
-    format!("[à compléter : {label}]")
+    typeset_owned(format!("[à compléter : {label}]"))
 }
 
 /// What a field filled for each request looks like.
 pub fn per_request_placeholder(label: &str) -> String {
-    format!("[à compléter pour chaque demande : {label}]")
+    typeset_owned(format!("[à compléter pour chaque demande : {label}]"))
 }
 
 /// The templates the decision calls for, in file order.
@@ -97,6 +98,17 @@ pub fn render(
     d: &Decision,
     fields: &BTreeMap<String, String>,
 ) -> Vec<Rendered> {
+    render_issued(templates, bundle, d, fields, None)
+}
+
+/// As [`render`], the report saying the day it was issued (`YYYY-MM-DD`).
+pub fn render_issued(
+    templates: &Templates,
+    bundle: &Bundle,
+    d: &Decision,
+    fields: &BTreeMap<String, String>,
+    issued: Option<String>,
+) -> Vec<Rendered> {
     let mut out: Vec<Rendered> = called_for(templates, d)
         .into_iter()
         .map(|doc| render_one(templates, bundle, d, fields, doc))
@@ -106,7 +118,10 @@ pub fn render(
         title: "Rapport de décision (HTML)".into(),
         file: REPORT_FILE.into(),
         // Control characters shown, then every text escaped for HTML.
-        text: crate::output::html::html(&crate::output::escaped::escaped(d)),
+        text: crate::output::html::report(
+            &crate::output::escaped::escaped(d),
+            &crate::output::html::Case::from_fields(d, fields, issued),
+        ),
         missing: Vec::new(),
         unresolved: Vec::new(),
     });
@@ -272,7 +287,7 @@ impl<'a> Ctx<'a> {
         if !self.unresolved.iter().any(|x| x == name) {
             self.unresolved.push(name.to_owned());
         }
-        format!("[valeur manquante : {name}]")
+        typeset_owned(format!("[valeur manquante : {name}]"))
     }
 
     fn value(&mut self, r: Ref<'_>, name: &str) -> String {

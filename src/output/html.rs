@@ -1,7 +1,9 @@
 //! The decision as one self-contained HTML page (`--format html`, and
-//! `rapport.html` among the documents): verdict, duties with their article
+//! `rapport.html` among the documents): the case it is about (the name of
+//! the processing, software or dataset, the body and its service, the day
+//! it was issued, when they are known), verdict, duties with their article
 //! links, next steps, guides, « Pourquoi ? », references and the date of
-//! the legal content.
+//! the legal content. Printed, it is laid out on A4.
 //!
 //! In French whatever the interface language: it is a record of a legal
 //! assessment, like the other documents. Printable (print styles), and
@@ -37,6 +39,87 @@ pub fn verdict_class(v: Verdict) -> &'static str {
         Verdict::NotConcerned => "not-concerned",
         Verdict::NotYet => "not-yet",
         Verdict::Cannot => "cannot",
+    }
+}
+
+/// What the report is about, as far as the answers file or the session
+/// says it: a report sent up a hierarchy names its case.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Case {
+    /// The processing, software or dataset.
+    pub name: Option<String>,
+    pub organisme: Option<String>,
+    pub service: Option<String>,
+    /// The day the report was issued, `YYYY-MM-DD`.
+    pub issued: Option<String>,
+}
+
+impl Case {
+    /// The case from the free-text fields of the documents: the name
+    /// that fits the tree that decided (`nom_traitement`, `nom_logiciel`
+    /// or `titre_jeu`), the body and its service.
+    pub fn from_fields(
+        d: &Decision,
+        fields: &std::collections::BTreeMap<String, String>,
+        issued: Option<String>,
+    ) -> Case {
+        let get = |id: &str| {
+            fields
+                .get(id)
+                .map(|v| v.trim())
+                .filter(|v| !v.is_empty())
+                // Typed by a person: its control characters shown, not run.
+                .map(|v| crate::text::escape::escape(v).into_owned())
+        };
+        let first = match d.decided_by.id.as_str() {
+            "algorithmes" => "nom_traitement",
+            "code_source" => "nom_logiciel",
+            _ => "titre_jeu",
+        };
+        let name = get(first).or_else(|| {
+            ["nom_traitement", "nom_logiciel", "titre_jeu"]
+                .into_iter()
+                .find_map(get)
+        });
+        Case {
+            name,
+            organisme: get("organisme"),
+            service: get("service"),
+            issued,
+        }
+    }
+}
+
+/// `2026-12-06` as « 6 décembre 2026 »; as given when it is not a date.
+fn french_date(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let parts: Vec<&str> = date.split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] => match (m.parse::<usize>(), d.parse::<u32>()) {
+            (Ok(m @ 1..=12), Ok(d)) => {
+                let day = if d == 1 {
+                    "1er".to_owned()
+                } else {
+                    d.to_string()
+                };
+                crate::text::typography::typeset_owned(format!("{day} {} {y}", MONTHS[m - 1]))
+            }
+            _ => date.to_owned(),
+        },
+        _ => date.to_owned(),
     }
 }
 
@@ -76,27 +159,42 @@ h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; border-bottom: 1px solid #cecece; 
 .summary { font-size: 1.05rem; }
 li { margin: .35rem 0; }
 .refs { color: #3a3a3a; font-size: .92rem; }
+.refs a { white-space: nowrap; }
 .why li { margin-bottom: .8rem; }
 .why .answer { font-weight: 700; margin: 0; }
 .why p { margin: .15rem 0; }
 .why .added { color: #3a3a3a; font-size: .92rem; list-style: none; padding-left: 0; }
+.case { margin: .25rem 0 0; font-size: 1.1rem; }
+.issued { margin: 0; color: #3a3a3a; font-size: .92rem; }
 .caveat { color: #3a3a3a; }
 code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .85rem; background: #f2f2f2; padding: .05rem .25rem; overflow-wrap: anywhere; }
 footer { margin-top: 2.5rem; padding-top: .75rem; padding-bottom: 2rem; border-top: 1px solid #cecece; color: #3a3a3a; font-size: .92rem; }
+@page { size: A4; margin: 14mm 15mm 16mm; }
 @media print {
-  body { font-size: 10.5pt; }
+  body { font-size: 9.5pt; line-height: 1.4; }
   .skip, nav { display: none; }
   header, main, footer { max-width: none; padding: 0; }
-  a { color: #000000; }
-  main a[href^="http"]::after { content: " <" attr(href) ">"; font-size: .85em; overflow-wrap: anywhere; }
-  h2 { break-after: avoid; }
-  li { break-inside: avoid; }
+  header { padding-top: 0; }
+  a { color: #000000; text-decoration: none; }
+  /* The addresses are printed once, in « Guides » and « Références ». */
+  #guides + ul a[href^="http"]::after, #references + ol a[href^="http"]::after { content: " <" attr(href) ">"; font-size: .85em; overflow-wrap: anywhere; }
+  h1 { font-size: 1.35rem; margin: .75rem 0 .5rem; }
+  h2 { font-size: 1.05rem; margin: 1rem 0 .3rem; break-after: avoid; }
+  li { margin: .15rem 0; break-inside: avoid; }
+  .why li { margin-bottom: .35rem; }
+  footer { margin-top: 1rem; padding-bottom: 0; }
   .verdict { color: #000000; background: none !important; border: 1.5px solid #000000; }
 }
 "#;
 
-/// The decision as a self-contained HTML page, in French.
+/// The decision as a self-contained HTML page, in French, without a
+/// case named (see [`report`]).
 pub fn html(d: &Decision) -> String {
+    report(d, &Case::default())
+}
+
+/// The decision as a self-contained HTML page, in French, naming `case`.
+pub fn report(d: &Decision, case: &Case) -> String {
     let t = &FR;
     let mut s = String::new();
     let v = d.outcome.verdict;
@@ -106,8 +204,13 @@ pub fn html(d: &Decision) -> String {
         "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"aiguillage\">\n\
-         <title>{} : {} — aiguillage</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+         <title>{}{}{} {} — aiguillage</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        case.name
+            .as_deref()
+            .map(|n| format!("{} — ", escape(n)))
+            .unwrap_or_default(),
         escape(verdict),
+        escape(t.colon),
         escape(&d.outcome.title)
     );
     let _ = writeln!(
@@ -122,7 +225,41 @@ pub fn html(d: &Decision) -> String {
         s,
         "<p class=\"product\">aiguillage — rapport de décision</p>"
     );
+    // The case, then the tree and the day: what a reader up the hierarchy
+    // needs to know which file this is.
+    let body = [&case.organisme, &case.service]
+        .into_iter()
+        .flatten()
+        .map(|s| escape(s))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match (&case.name, body.is_empty()) {
+        (Some(name), true) => {
+            let _ = writeln!(s, "<p class=\"case\"><strong>{}</strong></p>", escape(name));
+        }
+        (Some(name), false) => {
+            let _ = writeln!(
+                s,
+                "<p class=\"case\"><strong>{}</strong> — {body}</p>",
+                escape(name)
+            );
+        }
+        (None, false) => {
+            let _ = writeln!(s, "<p class=\"case\">{body}</p>");
+        }
+        (None, true) => {}
+    }
     let _ = writeln!(s, "<p class=\"tree\">{}</p>", escape(&d.decided_by.title));
+    if let Some(day) = &case.issued {
+        let _ = writeln!(
+            s,
+            "<p class=\"issued\">{}</p>",
+            escape(&crate::text::typography::typeset_owned(format!(
+                "Rapport émis le {}",
+                french_date(day)
+            )))
+        );
+    }
     let _ = writeln!(s, "<nav aria-label=\"Sommaire\">\n<ul>");
     for (anchor, title) in toc {
         let _ = writeln!(s, "<li><a href=\"#{anchor}\">{}</a></li>", escape(title));
@@ -206,7 +343,7 @@ pub fn sections(d: &Decision) -> Sections {
             escape(title)
         );
         for f in items {
-            let _ = write!(s, "<li>{}", rich(&f.text));
+            let _ = write!(s, "<li id=\"constat-{}\">{}", escape(&f.id), rich(&f.text));
             if !f.articles.is_empty() {
                 let links = article_links(&f.articles, &mut refs, t);
                 let _ = write!(s, " <span class=\"refs\">({links})</span>");
@@ -349,16 +486,23 @@ fn why<'d>(s: &mut String, d: &'d Decision, t: &Texts, refs: &mut References<'d>
             let links = article_links(&step.articles, refs, t);
             let _ = write!(s, "<p class=\"refs\">{links}</p>");
         }
+        // What the answer added, by name and a link to where it is said
+        // in full: not its whole text a second time.
         let added = step_findings(d, step);
         if !added.is_empty() {
             let _ = write!(s, "<ul class=\"added\">");
             for f in added {
+                let name = f
+                    .short
+                    .as_deref()
+                    .unwrap_or_else(|| crate::output::text::first_sentence(&f.text));
                 let _ = write!(
                     s,
-                    "<li>+ {}{} {}</li>",
+                    "<li>+ {}{} <a href=\"#constat-{}\">{}</a></li>",
                     escape(kind_label(f.kind, t)),
                     escape(t.colon),
-                    rich(&f.text)
+                    escape(&f.id),
+                    escape(name)
                 );
             }
             let _ = write!(s, "</ul>");
@@ -372,4 +516,22 @@ fn why<'d>(s: &mut String, d: &'d Decision, t: &Texts, refs: &mut References<'d>
         escape(verdict_label(d.outcome.verdict, t)),
         escape(&d.outcome.title)
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::french_date;
+
+    #[test]
+    fn french_dates_are_written_out() {
+        assert_eq!(
+            french_date("2026-12-06").replace('\u{a0}', " "),
+            "6 décembre 2026"
+        );
+        assert_eq!(
+            french_date("2027-01-01").replace('\u{a0}', " "),
+            "1er janvier 2027"
+        );
+        assert_eq!(french_date("bientôt"), "bientôt");
+    }
 }

@@ -1,4 +1,4 @@
-//! The decision as JSON, for programs (★ contract, in the README).
+//! The decision as JSON, for programs (★ contract, in docs/contrat.md).
 
 use crate::core::engine::Decision;
 

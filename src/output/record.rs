@@ -52,7 +52,7 @@ impl std::fmt::Display for CaseId {
     }
 }
 
-/// A decided case (★ batch contract, documented in the README).
+/// A decided case (★ batch contract, documented in docs/inventaires.md).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Record<'b> {
     /// The line of the input (1-based; a CSV record's first line).

@@ -71,7 +71,8 @@ impl<'d> References<'d> {
 /// with its own bracket goes: « Règlement (UE) 2016/679 (RGPD), art. 15,
 /// paragraphe 1, h) » keeps its article whole.
 pub fn brief_label(label: &str) -> &str {
-    let label = label.strip_prefix("CRPA, ").unwrap_or(label);
+    // « CRPA, art. … », with a plain or a no-break space.
+    let label = label.strip_prefix("CRPA,").map_or(label, str::trim_start);
     match gloss_start(label) {
         Some(i) if i > 0 => label[..i].trim_end(),
         _ => label,
@@ -107,6 +108,10 @@ mod tests {
     #[test]
     fn brief_labels_keep_the_article() {
         assert_eq!(brief_label("CRPA, art. L311-3-1"), "art. L311-3-1");
+        assert_eq!(
+            brief_label("CRPA,\u{a0}art.\u{a0}L311-3-1"),
+            "art.\u{a0}L311-3-1"
+        );
         assert_eq!(
             brief_label("CRPA, art. D312-1-4 (décret n° 2016-1922)"),
             "art. D312-1-4"

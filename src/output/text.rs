@@ -267,6 +267,15 @@ pub fn first_sentence(text: &str) -> &str {
     text
 }
 
+/// The verdict line alone, without its line break: what the review shows
+/// before the result, and what is repeated under a long decision.
+pub fn verdict(d: &Decision, look: Look) -> String {
+    let mut s = String::new();
+    verdict_line(&mut s, d, look);
+    s.truncate(s.trim_end().len());
+    s
+}
+
 fn verdict_line(s: &mut String, d: &Decision, look: Look) {
     let (t, g, width) = (look.texts, look.glyphs, look.width);
     let v = d.outcome.verdict;

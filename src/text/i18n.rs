@@ -6,6 +6,7 @@
 //! with [`texts`]; functions that tests call with both languages take a
 //! `&Texts` instead.
 
+use std::sync::LazyLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 /// The interface language. The legal content is French whatever it is.
@@ -80,7 +81,8 @@ pub fn lang_in_args<I: IntoIterator<Item = std::ffi::OsString>>(args: I) -> Opti
 
 /// Messages that take arguments, written once in each language: every
 /// `fn name(arg: Type, …) { fr: "…", en: "…" }` becomes a `pub fn`
-/// returning the message in the current language (the strings are
+/// returning the message in the current language, set with French
+/// typography (the strings are
 /// `format!` strings that name the arguments: `« {id} »`). In tests, `ALL`
 /// lists every `(name, French, English)` for [`check_pairs`].
 macro_rules! messages {
@@ -91,10 +93,10 @@ macro_rules! messages {
         $(
             $(#[$attr])*
             pub fn $name($($arg: $ty),*) -> String {
-                match $crate::text::i18n::current() {
+                $crate::text::typography::typeset_owned(match $crate::text::i18n::current() {
                     $crate::text::i18n::Lang::Fr => std::fmt::format(format_args!($fr)),
                     $crate::text::i18n::Lang::En => std::fmt::format(format_args!($en)),
-                }
+                })
             }
         )*
 
@@ -243,20 +245,129 @@ pub struct Texts {
 }
 
 impl Texts {
+    /// The same strings set with French typography
+    /// ([`crate::text::typography`]); each is kept for the whole run.
+    fn typeset(&self) -> Texts {
+        fn set(s: &'static str) -> &'static str {
+            match crate::text::typography::typeset(s) {
+                std::borrow::Cow::Borrowed(s) => s,
+                std::borrow::Cow::Owned(s) => Box::leak(s.into_boxed_str()),
+            }
+        }
+        macro_rules! each {
+            ($($field:ident),* $(,)?) => {
+                Texts { lang: self.lang, $($field: set(self.$field)),* }
+            };
+        }
+        each!(
+            colon,
+            semicolon,
+            question_mark,
+            thousands,
+            decimal,
+            tally_of,
+            io_not_found,
+            io_denied,
+            io_is_dir,
+            io_not_utf8,
+            error,
+            warning,
+            legal_content_in_french,
+            unused_answers,
+            interrupted,
+            nothing_saved,
+            no_questionnaire_in,
+            keys_fancy,
+            keys_plain,
+            help_entry,
+            more_entry,
+            back_entry,
+            cancel_entry,
+            number_invalid,
+            your_choice,
+            your_answer,
+            keep_previous,
+            help_title,
+            more_title,
+            help_choices,
+            help_terms,
+            no_help,
+            dropped,
+            dropped_after,
+            review_title,
+            review_question,
+            review_confirm,
+            review_plain,
+            input_closed,
+            verdict_must,
+            verdict_may,
+            verdict_not_concerned,
+            verdict_not_yet,
+            verdict_cannot,
+            group_obligation,
+            group_recommendation,
+            group_warning,
+            group_note,
+            next_steps,
+            guides,
+            newer_version,
+            read_first,
+            more_with_detail,
+            why,
+            why_intro,
+            why_leads_to,
+            why_computed,
+            references,
+            kind_obligation,
+            kind_recommendation,
+            kind_warning,
+            kind_note,
+            not_legal_advice,
+            did_you_mean,
+            value_true,
+            value_false,
+            value_number,
+            value_text,
+            free_text,
+            expect_bool,
+            expect_choice,
+            expect_number,
+            expect_text,
+            expect_nothing,
+            given_bool,
+            given_number,
+            given_text,
+            unknown_question,
+            questions_list,
+            unknown_questionnaire,
+            questionnaires_list,
+            allowed,
+            not_a_choice,
+            missing_answer,
+            missing_add_to_file,
+            missing_no_terminal,
+            missing_no_input
+        )
+    }
+
     /// Under a brief decision that left items out: how many, and where.
     pub fn more_in_detail(&self, n: usize) -> String {
-        match self.lang {
-            Lang::Fr => format!("… et {n} autre(s) point(s) : --detail"),
-            Lang::En => format!("… and {n} more: --detail"),
-        }
+        crate::text::typography::typeset_owned({
+            match self.lang {
+                Lang::Fr => format!("… et {n} autre(s) point(s) : --detail"),
+                Lang::En => format!("… and {n} more: --detail"),
+            }
+        })
     }
 
     /// « 2 sur 4 (deux critères ou plus) »: what a tally worked out.
     pub fn tally_label(&self, count: usize, total: usize, range: &str) -> String {
-        self.tally_of
-            .replacen("{}", &count.to_string(), 1)
-            .replacen("{}", &total.to_string(), 1)
-            .replacen("{}", range, 1)
+        crate::text::typography::typeset_owned({
+            self.tally_of
+                .replacen("{}", &count.to_string(), 1)
+                .replacen("{}", &total.to_string(), 1)
+                .replacen("{}", range, 1)
+        })
     }
 
     pub fn of(lang: Lang) -> &'static Texts {
@@ -270,161 +381,187 @@ impl Texts {
     /// `typed`: the user types « ? » (plain mode, number and text
     /// questions) rather than picking an entry of a menu.
     pub fn more_hint(&self, typed: bool, next: usize, pages: usize) -> String {
-        let page = |fr: bool| match (fr, pages) {
-            (_, 0 | 1) => String::new(),
-            (true, n) => format!(" (page {next} sur {n})"),
-            (false, n) => format!(" (page {next} of {n})"),
-        };
-        match (self.lang, typed, next) {
-            (Lang::Fr, false, 1) => format!(
-                "Pour en savoir plus : « Plus de détails » dans la liste{}.",
-                page(true)
-            ),
-            (Lang::Fr, true, 1) => format!(
-                "Pour en savoir plus : tapez « ? » de nouveau{}.",
-                page(true)
-            ),
-            (Lang::Fr, false, _) => {
-                format!("Suite : « Plus de détails » dans la liste{}.", page(true))
+        crate::text::typography::typeset_owned({
+            let page = |fr: bool| match (fr, pages) {
+                (_, 0 | 1) => String::new(),
+                (true, n) => format!(" (page {next} sur {n})"),
+                (false, n) => format!(" (page {next} of {n})"),
+            };
+            match (self.lang, typed, next) {
+                (Lang::Fr, false, 1) => format!(
+                    "Pour en savoir plus : « Plus de détails » dans la liste{}.",
+                    page(true)
+                ),
+                (Lang::Fr, true, 1) => format!(
+                    "Pour en savoir plus : tapez « ? » de nouveau{}.",
+                    page(true)
+                ),
+                (Lang::Fr, false, _) => {
+                    format!("Suite : « Plus de détails » dans la liste{}.", page(true))
+                }
+                (Lang::Fr, true, _) => format!("Suite : tapez « ? » de nouveau{}.", page(true)),
+                (Lang::En, false, 1) => {
+                    format!(
+                        "To learn more: « More details » in the list{}.",
+                        page(false)
+                    )
+                }
+                (Lang::En, true, 1) => format!("To learn more: type « ? » again{}.", page(false)),
+                (Lang::En, false, _) => {
+                    format!("Next: « More details » in the list{}.", page(false))
+                }
+                (Lang::En, true, _) => format!("Next: type « ? » again{}.", page(false)),
             }
-            (Lang::Fr, true, _) => format!("Suite : tapez « ? » de nouveau{}.", page(true)),
-            (Lang::En, false, 1) => {
-                format!(
-                    "To learn more: « More details » in the list{}.",
-                    page(false)
-                )
-            }
-            (Lang::En, true, 1) => format!("To learn more: type « ? » again{}.", page(false)),
-            (Lang::En, false, _) => format!("Next: « More details » in the list{}.", page(false)),
-            (Lang::En, true, _) => format!("Next: type « ? » again{}.", page(false)),
-        }
+        })
     }
 
     /// « Question 3 sur 9 au plus · Organisme ».
     pub fn progress(&self, n: usize, at_most: usize, section: Option<&str>) -> String {
-        let head = match (self.lang, n >= at_most) {
-            (Lang::Fr, true) => format!("Question {n}, la dernière"),
-            (Lang::Fr, false) => format!("Question {n} sur {at_most} au plus"),
-            (Lang::En, true) => format!("Question {n}, the last one"),
-            (Lang::En, false) => format!("Question {n} of at most {at_most}"),
-        };
-        match section {
-            Some(s) if !s.is_empty() => format!("{head} · {s}"),
-            _ => head,
-        }
+        crate::text::typography::typeset_owned({
+            let head = match (self.lang, n >= at_most) {
+                (Lang::Fr, true) => format!("Question {n}, la dernière"),
+                (Lang::Fr, false) => format!("Question {n} sur {at_most} au plus"),
+                (Lang::En, true) => format!("Question {n}, the last one"),
+                (Lang::En, false) => format!("Question {n} of at most {at_most}"),
+            };
+            match section {
+                Some(s) if !s.is_empty() => format!("{head} · {s}"),
+                _ => head,
+            }
+        })
     }
 
     /// The line above a number or text prompt.
     pub fn input_hint(&self, number: bool, unit: Option<&str>) -> String {
-        let keys = match self.lang {
-            Lang::Fr => "« ? » : aide, « < » : revenir",
-            Lang::En => "« ? »: help, « < »: back",
-        };
-        match (self.lang, number, unit) {
-            (Lang::Fr, true, Some(u)) => format!("Répondez par un nombre, en {u}. {keys}."),
-            (Lang::Fr, true, None) => format!("Répondez par un nombre. {keys}."),
-            (Lang::Fr, false, _) => format!("Répondez librement. {keys}."),
-            (Lang::En, true, Some(u)) => format!("Answer with a number, in {u}. {keys}."),
-            (Lang::En, true, None) => format!("Answer with a number. {keys}."),
-            (Lang::En, false, _) => format!("Answer freely. {keys}."),
-        }
-    }
-
-    pub fn edit_entry(&self, n: usize, label: &str) -> String {
-        match self.lang {
-            Lang::Fr => format!("Modifier la réponse {n} ({label})"),
-            Lang::En => format!("Change answer {n} ({label})"),
-        }
+        crate::text::typography::typeset_owned({
+            let keys = match self.lang {
+                Lang::Fr => "« ? » : aide, « < » : revenir",
+                Lang::En => "« ? »: help, « < »: back",
+            };
+            match (self.lang, number, unit) {
+                (Lang::Fr, true, Some(u)) => format!("Répondez par un nombre, en {u}. {keys}."),
+                (Lang::Fr, true, None) => format!("Répondez par un nombre. {keys}."),
+                (Lang::Fr, false, _) => format!("Répondez librement. {keys}."),
+                (Lang::En, true, Some(u)) => format!("Answer with a number, in {u}. {keys}."),
+                (Lang::En, true, None) => format!("Answer with a number. {keys}."),
+                (Lang::En, false, _) => format!("Answer freely. {keys}."),
+            }
+        })
     }
 
     pub fn choice_invalid(&self, count: usize) -> String {
-        match self.lang {
-            Lang::Fr => format!(
-                "Tapez un numéro entre 1 et {count}, « ? » pour l'aide ou « < » pour revenir."
-            ),
-            Lang::En => {
-                format!("Type a number from 1 to {count}, « ? » for help or « < » to go back.")
+        crate::text::typography::typeset_owned({
+            match self.lang {
+                Lang::Fr => format!(
+                    "Tapez un numéro entre 1 et {count}, « ? » pour l'aide ou « < » pour revenir."
+                ),
+                Lang::En => {
+                    format!("Type a number from 1 to {count}, « ? » for help or « < » to go back.")
+                }
             }
-        }
+        })
     }
 
     pub fn review_invalid(&self, count: usize) -> String {
-        match self.lang {
-            Lang::Fr => format!(
-                "Appuyez sur Entrée pour voir le résultat, ou tapez un numéro entre 1 et {count}."
-            ),
-            Lang::En => {
-                format!("Press Enter to see the result, or type a number from 1 to {count}.")
+        crate::text::typography::typeset_owned({
+            match self.lang {
+                Lang::Fr => format!(
+                    "Appuyez sur Entrée pour voir le résultat, ou tapez un numéro entre 1 et {count}."
+                ),
+                Lang::En => {
+                    format!("Press Enter to see the result, or type a number from 1 to {count}.")
+                }
             }
-        }
+        })
     }
 
     pub fn will_save(&self, file: &str) -> String {
-        match self.lang {
-            Lang::Fr => format!(
-                "Vos réponses seront enregistrées dans {file}, même si vous quittez avec Ctrl-C."
-            ),
-            Lang::En => {
-                format!("Your answers will be saved to {file}, even if you quit with Ctrl-C.")
+        crate::text::typography::typeset_owned({
+            match self.lang {
+                Lang::Fr => format!(
+                    "Vos réponses seront enregistrées dans {file}, même si vous quittez avec Ctrl-C."
+                ),
+                Lang::En => {
+                    format!("Your answers will be saved to {file}, even if you quit with Ctrl-C.")
+                }
             }
-        }
+        })
     }
 
     pub fn saved(&self, file: &str) -> String {
-        match self.lang {
-            Lang::Fr => format!("Réponses enregistrées dans {file}."),
-            Lang::En => format!("Answers saved to {file}."),
-        }
+        crate::text::typography::typeset_owned({
+            match self.lang {
+                Lang::Fr => format!("Réponses enregistrées dans {file}."),
+                Lang::En => format!("Answers saved to {file}."),
+            }
+        })
     }
 
     pub fn resume_with(&self, file: &str) -> String {
-        match self.lang {
-            Lang::Fr => {
-                format!(
-                    "Pour reprendre là où vous vous êtes arrêté : aiguillage --answers {file} --save-answers {file}"
-                )
+        crate::text::typography::typeset_owned({
+            match self.lang {
+                Lang::Fr => {
+                    format!(
+                        "Pour reprendre là où vous vous êtes arrêté :\n  aiguillage --answers {file} --save-answers {file}"
+                    )
+                }
+                Lang::En => format!(
+                    "To resume where you stopped:\n  aiguillage --answers {file} --save-answers {file}"
+                ),
             }
-            Lang::En => format!(
-                "To resume where you stopped: aiguillage --answers {file} --save-answers {file}"
-            ),
-        }
+        })
     }
 
     pub fn wrong_type(&self, id: &str, expected: &str, given: &str) -> String {
-        match self.lang {
-            Lang::Fr => format!("« {id} » attend {expected}, pas {given}"),
-            Lang::En => format!("« {id} » expects {expected}, not {given}"),
-        }
+        crate::text::typography::typeset_owned({
+            match self.lang {
+                Lang::Fr => format!("« {id} » attend {expected}, pas {given}"),
+                Lang::En => format!("« {id} » expects {expected}, not {given}"),
+            }
+        })
     }
 
     /// An answer given for a `tally`, which is worked out, never asked.
     pub fn computed_not_asked(&self, id: &str, counts: &[String]) -> String {
-        match self.lang {
-            Lang::Fr => format!(
-                "« {id} » est calculé, pas demandé : retirez-le du fichier de réponses (il compte les réponses « oui » à {})",
-                counts.join(", ")
-            ),
-            Lang::En => format!(
-                "« {id} » is worked out, not asked: remove it from the answers file (it counts the « yes » answers to {})",
-                counts.join(", ")
-            ),
-        }
+        crate::text::typography::typeset_owned({
+            match self.lang {
+                Lang::Fr => format!(
+                    "« {id} » est calculé, pas demandé : retirez-le du fichier de réponses (il compte les réponses « oui » à {})",
+                    counts.join(", ")
+                ),
+                Lang::En => format!(
+                    "« {id} » is worked out, not asked: remove it from the answers file (it counts the « yes » answers to {})",
+                    counts.join(", ")
+                ),
+            }
+        })
     }
 
     pub fn questionnaire_footer(&self, title: &str, version: &str, date: &str) -> String {
-        match self.lang {
-            Lang::Fr => format!("Questionnaire « {title} » v{version}, état du droit au {date}."),
-            Lang::En => format!("Questionnaire « {title} » v{version}, law as of {date}."),
-        }
+        crate::text::typography::typeset_owned({
+            match self.lang {
+                Lang::Fr => {
+                    format!("Questionnaire « {title} » v{version}, état du droit au {date}.")
+                }
+                Lang::En => format!("Questionnaire « {title} » v{version}, law as of {date}."),
+            }
+        })
     }
 }
 
-pub static FR: Texts = Texts {
+/// The French interface strings, set with French typography once, at
+/// their first use.
+pub static FR: LazyLock<Texts> = LazyLock::new(|| FR_AS_WRITTEN.typeset());
+
+/// The English interface strings (their « » get no-break spaces too).
+pub static EN: LazyLock<Texts> = LazyLock::new(|| EN_AS_WRITTEN.typeset());
+
+static FR_AS_WRITTEN: Texts = Texts {
     lang: Lang::Fr,
     colon: " :",
     semicolon: " ;",
     question_mark: " ?",
-    thousands: " ",
+    thousands: "\u{202f}",
     decimal: ",",
     tally_of: "{} sur {} ({})",
     io_not_found: "fichier ou dossier introuvable",
@@ -510,7 +647,7 @@ pub static FR: Texts = Texts {
     missing_no_input: "--no-input : aucune question n'est posée ; donnez cette réponse dans un fichier passé à --answers (modèle : aiguillage questions --skeleton)",
 };
 
-pub static EN: Texts = Texts {
+static EN_AS_WRITTEN: Texts = Texts {
     lang: Lang::En,
     colon: ":",
     semicolon: ";",

@@ -1,7 +1,7 @@
 //! Leaf helpers shared by every layer: interface strings in French and
 //! English ([`i18n`]), numbers ([`number`]), « did you mean » ([`suggest`]),
 //! serde's messages in the interface language ([`parse_error`]), line
-//! wrapping ([`wrap`]), the glyphs drawn around text ([`glyphs`]), the
+//! wrapping ([`wrap`]), French typography ([`typography`]), the glyphs drawn around text ([`glyphs`]), the
 //! escaping of control characters echoed from the input ([`escape`]) and
 //! the bounds on what is read and reported ([`limits`]).
 //!
@@ -14,4 +14,5 @@ pub mod limits;
 pub mod number;
 pub mod parse_error;
 pub mod suggest;
+pub mod typography;
 pub mod wrap;

@@ -234,8 +234,8 @@ mod tests {
     #[test]
     fn numbers_are_shown_the_french_way() {
         // Tests run with the French interface.
-        assert_eq!(number(3500.0), "3 500");
-        assert_eq!(number(1_200_000.0), "1 200 000");
+        assert_eq!(number(3500.0), "3\u{202f}500");
+        assert_eq!(number(1_200_000.0), "1\u{202f}200\u{202f}000");
         assert_eq!(number(49.0), "49");
         assert_eq!(number(12.5), "12,5");
         assert_eq!(number(0.0), "0");

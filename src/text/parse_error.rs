@@ -477,6 +477,7 @@ pub(crate) mod msg {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::typography::typeset;
 
     #[test]
     fn toml_syntax_errors_are_said_in_the_interface_language() {
@@ -526,7 +527,10 @@ mod tests {
     #[test]
     fn explains_a_missing_next() {
         let m = explain_parse_error("missing field `next`");
-        assert!(m.starts_with("champ obligatoire « next » manquant"), "{m}");
+        assert!(
+            m.starts_with(&*typeset("champ obligatoire « next » manquant")),
+            "{m}"
+        );
         assert!(m.contains("sans issue"), "{m}");
     }
 
@@ -535,16 +539,18 @@ mod tests {
         let m = explain_parse_error("unknown field `titel`, expected one of `id`, `title`");
         assert_eq!(
             m,
-            "champ inconnu « titel » — vouliez-vous dire « title » ? (champs permis : id, title)"
+            typeset(
+                "champ inconnu « titel » — vouliez-vous dire « title » ? (champs permis : id, title)"
+            )
         );
         let m = explain_parse_error(
             "unknown variant `yesno`, expected one of `yes_no`, `choice`, `number`, `text`",
         );
-        assert!(m.contains("vouliez-vous dire « yes_no »"), "{m}");
+        assert!(m.contains(&*typeset("vouliez-vous dire « yes_no »")), "{m}");
         assert_eq!(explain_parse_error("something else"), "something else");
         assert_eq!(
             explain_parse_error("invalid type: string \"x\", expected a sequence"),
-            "type inattendu : le texte \"x\", alors qu'il faut une liste [...]"
+            typeset("type inattendu : le texte \"x\", alors qu'il faut une liste [...]")
         );
     }
 }

@@ -1,5 +1,7 @@
-//! Wrapping lines at a width, the French way: the spaces inside « », before
-//! : ; ? ! and inside a number never break a line.
+//! Wrapping lines at a width. Lines break at plain spaces only: the
+//! no-break spaces that French typography puts inside « », before : ; ? !,
+//! inside a number or after « art. » (see [`crate::text::typography`])
+//! never break a line.
 
 /// Wraps `text` at `width` columns, with `indent` before every line but the
 /// first (which the caller has already started).
@@ -43,6 +45,44 @@ pub fn truncate<'a>(s: &'a str, width: usize, tail: &str) -> std::borrow::Cow<'a
     std::borrow::Cow::Owned(out)
 }
 
+/// `s` shortened to `width` columns at a word's end, with « … »: never in
+/// the middle of a word, and never leaving a bracket or a guillemet open
+/// (« (L'État (ministère… » loses the whole bracket instead).
+pub fn shorten(s: &str, width: usize) -> std::borrow::Cow<'_, str> {
+    if columns(s) <= width {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let room = width.saturating_sub(1);
+    let mut end = 0;
+    for (i, _) in s.match_indices(' ') {
+        if columns(&s[..i]) > room {
+            break;
+        }
+        end = i;
+    }
+    if end == 0 {
+        return truncate(s, width, "…");
+    }
+    let mut kept = &s[..end];
+    // Drop back to before the last opening that is not closed.
+    loop {
+        let open = kept.matches(['(', '«', '[']).count();
+        let close = kept.matches([')', '»', ']']).count();
+        if open <= close {
+            break;
+        }
+        match kept.rfind(['(', '«', '[']) {
+            Some(at) => kept = &kept[..at],
+            None => break,
+        }
+    }
+    let kept = kept.trim_end_matches([' ', ',', ';', ':', '\u{a0}', '\u{202f}', '—', '-']);
+    if kept.is_empty() {
+        return truncate(s, width, "…");
+    }
+    std::borrow::Cow::Owned(format!("{kept}…"))
+}
+
 /// As [`wrap`], measuring words with `measure` (columns, or bytes for
 /// widgets that count bytes).
 pub fn wrap_with(text: &str, width: usize, indent: &str, measure: fn(&str) -> usize) -> String {
@@ -53,10 +93,11 @@ pub fn wrap_with(text: &str, width: usize, indent: &str, measure: fn(&str) -> us
             out.push_str(indent);
         }
         let mut col = 0;
-        let mut first = true;
-        groups(para, |words| {
-            let w = words.iter().map(|t| measure(t)).sum::<usize>() + words.len() - 1;
-            if !first {
+        // Lines break at plain spaces only: a no-break space belongs to
+        // its word.
+        for (i, word) in para.split_ascii_whitespace().enumerate() {
+            let w = measure(word);
+            if i > 0 {
                 if col + 1 + w > width {
                     out.push('\n');
                     out.push_str(indent);
@@ -66,40 +107,11 @@ pub fn wrap_with(text: &str, width: usize, indent: &str, measure: fn(&str) -> us
                     col += 1;
                 }
             }
-            for (i, t) in words.iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                out.push_str(t);
-            }
+            out.push_str(word);
             col += w;
-            first = false;
-        });
+        }
     }
     out
-}
-
-/// Words that a line may break between. French typography puts a space
-/// inside « » and before : ; ? ! — those spaces never break a line, nor
-/// do the ones inside a number (« 3 500 ») or after « n° » and « art. ».
-/// Each group of words that must stay on one line is handed to `each`.
-fn groups<'p>(para: &'p str, mut each: impl FnMut(&[&'p str])) {
-    let mut group: Vec<&'p str> = Vec::with_capacity(8);
-    let mut glue_next = false;
-    for w in para.split_whitespace() {
-        let glue_prev = matches!(w, "»" | ":" | ";" | "?" | "!")
-            || w.starts_with('»')
-            || group.last().is_some_and(|last| thousands(last, w));
-        if !(glue_next || glue_prev || group.is_empty()) {
-            each(&group);
-            group.clear();
-        }
-        group.push(w);
-        glue_next = matches!(w, "«" | "n°" | "art." | "(n°");
-    }
-    if !group.is_empty() {
-        each(&group);
-    }
 }
 
 /// Wraps each line at `width`; list items (« - », « • ») get a hanging
@@ -109,8 +121,11 @@ pub fn wrap_lines(s: &str, width: usize) -> String {
         .map(|l| {
             let body = l.trim_start();
             let lead = &l[..l.len() - body.len()];
-            let indent = format!("{lead}{}", " ".repeat(marker_width(body)));
-            let width = width.saturating_sub(lead.len()).max(20);
+            let marker = marker_width(body);
+            let indent = format!("{lead}{}", " ".repeat(marker));
+            // Continuation lines start after the indent: none is wider
+            // than `width`.
+            let width = width.saturating_sub(lead.len() + marker).max(20);
             format!("{lead}{}", wrap(body, width, &indent))
         })
         .collect::<Vec<_>>()
@@ -135,40 +150,19 @@ fn marker_width(body: &str) -> usize {
 }
 
 #[cfg(test)]
-fn french_words(para: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    groups(para, |g| words.push(g.join(" ")));
-    words
-}
-
-/// Whether `next` continues the number that `last` ends with, as in
-/// « 3 500 » or « 1 200 000 »: `last` ends with one to three digits and
-/// `next` is three digits, maybe followed by punctuation.
-fn thousands(last: &str, next: &str) -> bool {
-    let tail = last.len() - last.trim_end_matches(|c: char| c.is_ascii_digit()).len();
-    let head = next.len() - next.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let after = next[head..].chars().next();
-    (1..=3).contains(&tail) && head == 3 && !after.is_some_and(char::is_alphanumeric)
-}
-
-#[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn wrap_never_breaks_inside_guillemets_or_before_punctuation() {
-        let w = wrap("aa « Revenir » bb : cc", 8, "");
-        assert_eq!(w, "aa\n« Revenir »\nbb : cc");
-    }
-
-    #[test]
-    fn wrap_never_splits_a_number_or_a_reference() {
-        let w = wrap("au moins 3 500 habitants et n° 2016-1922", 10, "");
-        assert!(w.contains("3 500"), "{w}");
-        assert!(w.contains("n° 2016-1922"), "{w}");
-        // Not glued: a year after a number, a four-digit word.
-        assert_eq!(french_words("en 2016 2017"), ["en", "2016", "2017"]);
-        assert_eq!(french_words("1 200 000 €"), ["1 200 000", "€"]);
+    fn wrap_never_breaks_at_a_no_break_space() {
+        let set = crate::text::typography::typeset("aa « Revenir » bb : cc (art. L311-3-1)");
+        let w = wrap(&set, 8, "");
+        assert_eq!(
+            w.replace(['\u{a0}', '\u{202f}'], " "),
+            "aa\n« Revenir »\nbb : cc\n(art. L311-3-1)"
+        );
+        let w = wrap("au\u{a0}moins 3\u{202f}500\u{a0}habitants", 4, "");
+        assert_eq!(w.lines().count(), 2, "{w}");
     }
 
     #[test]
@@ -188,6 +182,21 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn shorten_cuts_at_a_word_and_never_leaves_a_bracket_open() {
+        assert_eq!(shorten("court", 10), "court");
+        assert_eq!(
+            shorten("L'État (ministère, préfecture, service déconcentré)", 30),
+            "L'État…"
+        );
+        assert_eq!(
+            shorten("Quel organisme détient le document ou les données ?", 30),
+            "Quel organisme détient le…"
+        );
+        assert!(columns(&shorten("Quel organisme détient le document", 20)) <= 20);
+        assert_eq!(shorten("anticonstitutionnellement", 8), "anticon…");
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! `aiguillage graph`: a questionnaire as a flowchart, in Mermaid (for
-//! Markdown pages) or Graphviz DOT (for the pictures in the README).
+//! Markdown pages) or Graphviz DOT (for the pictures in docs/contenu.md).
 //!
 //! Questions are boxes showing their id and their text; answers label the
 //! arrows; worked-out nodes (`tally`) are grey hexagons whose ranges label
@@ -368,23 +368,13 @@ fn colour(v: Verdict) -> (&'static str, &'static str) {
     }
 }
 
-/// Greedy word wrap at `width` characters; a longer word stays whole.
+/// The lines of a label wrapped at `width` columns (a longer word stays
+/// whole), by the program's one wrapper: never at a no-break space.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
+    crate::text::wrap::wrap(text, width, "")
+        .lines()
+        .map(str::to_owned)
+        .collect()
 }
 
 /// User-facing strings of this module. Titles, question texts and

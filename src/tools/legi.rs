@@ -129,8 +129,11 @@ fn find<'d>(dumps: &'d [Dump], id: &str) -> Option<(&'d Dump, &'d LegiArticle)> 
 
 /// The article number a label cites: « CRPA, art. R*311-12 » → `R*311-12`.
 fn num_of(label: &str) -> Option<&str> {
-    let rest = &label[label.find("art. ")? + 5..];
-    rest.split([' ', ',', '(']).next().filter(|n| !n.is_empty())
+    // After « art. » and a plain or a no-break space.
+    let rest = label[label.find("art.")? + 4..].trim_start();
+    rest.split(|c: char| c.is_whitespace() || matches!(c, ',' | '('))
+        .next()
+        .filter(|n| !n.is_empty())
 }
 
 /// Whether a link opens an article of a code on Légifrance.
@@ -225,6 +228,7 @@ mod tests {
     #[test]
     fn reads_the_number_of_an_article_from_its_label() {
         assert_eq!(num_of("CRPA, art. R*311-12"), Some("R*311-12"));
+        assert_eq!(num_of("CRPA,\u{a0}art.\u{a0}L311-1\u{a0}:"), Some("L311-1"));
         assert_eq!(
             num_of("CRPA, art. D312-1-1-1 (décret n° 2016-1922)"),
             Some("D312-1-1-1")

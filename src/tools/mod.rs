@@ -14,3 +14,4 @@ pub mod legi;
 pub mod paths;
 pub mod questions;
 pub mod schema;
+pub mod schema_fr;

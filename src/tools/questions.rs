@@ -195,7 +195,10 @@ fn reached_from(bundle: &Bundle, preds: &[Predecessor]) -> Vec<String> {
             if every && list.len() > 1 {
                 format!("{id} {}", msg::any_answer())
             } else if number {
-                let labels: Vec<String> = list.iter().map(|p| format!("« {} »", p.label)).collect();
+                let labels: Vec<String> = list
+                    .iter()
+                    .map(|p| crate::text::typography::typeset_owned(format!("« {} »", p.label)))
+                    .collect();
                 format!("{id}{colon} {}", labels.join(" | "))
             } else {
                 let values: Vec<String> = list.iter().map(|p| answer_text(&p.answer)).collect();

@@ -53,9 +53,42 @@ pub fn json(kind: SchemaKind) -> String {
             .into_generator()
             .into_root_schema_for::<Decision>(),
     };
-    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    let mut value = serde_json::to_value(&schema).unwrap_or_default();
+    in_french(&mut value);
+    let mut s = serde_json::to_string_pretty(&value).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// Every `description` of a schema in French (see
+/// [`crate::tools::schema_fr`]); one without a French form is kept as it
+/// is, which a test forbids.
+fn in_french(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for (k, x) in map.iter_mut() {
+                match (k.as_str(), &mut *x) {
+                    ("description", serde_json::Value::String(s)) => {
+                        if let Some(fr) = french(s) {
+                            *s = crate::text::typography::typeset(fr).into_owned();
+                        }
+                    }
+                    _ => in_french(x),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(in_french),
+        _ => {}
+    }
+}
+
+/// The French description for an English doc comment.
+fn french(english: &str) -> Option<&'static str> {
+    let key = english.split_whitespace().collect::<Vec<_>>().join(" ");
+    crate::tools::schema_fr::DESCRIPTIONS
+        .iter()
+        .find(|(en, _)| *en == key)
+        .map(|(_, fr)| *fr)
 }
 
 /// File name of the committed copy under `questionnaires/schema/`.
@@ -70,6 +103,42 @@ pub fn file_name(kind: SchemaKind) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every description of every schema, to check them.
+    fn descriptions(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, x) in map {
+                    match (k.as_str(), x) {
+                        ("description", serde_json::Value::String(s)) => out.push(s.clone()),
+                        _ => descriptions(x, out),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|x| descriptions(x, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_description_is_french_without_links_to_the_code() {
+        for kind in SchemaKind::ALL {
+            let v: serde_json::Value = serde_json::from_str(&json(kind)).unwrap();
+            let mut all = Vec::new();
+            descriptions(&v, &mut all);
+            assert!(all.len() > 10, "{}", kind.name());
+            for d in all {
+                assert!(
+                    crate::tools::schema_fr::DESCRIPTIONS
+                        .iter()
+                        .any(|(_, fr)| crate::text::typography::typeset(fr) == d),
+                    "{}: no French for « {d} »: add it to src/tools/schema_fr.rs",
+                    kind.name()
+                );
+                assert!(!d.contains("[`") && !d.contains("crate::"), "{d}");
+            }
+        }
+    }
 
     #[test]
     fn answers_schema_accepts_the_three_answer_types() {

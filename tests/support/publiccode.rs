@@ -245,6 +245,9 @@ pub struct Maintenance {
 #[derive(Deserialize)]
 pub struct Named {
     pub name: String,
+    /// Where the technical contact is reached: an e-mail address.
+    #[serde(default)]
+    pub email: Option<String>,
     #[serde(flatten)]
     _other: BTreeMap<String, Value>,
 }
@@ -253,8 +256,86 @@ pub struct Named {
 pub struct Contractor {
     pub name: String,
     pub until: String,
+    #[serde(default)]
+    pub email: Option<String>,
     #[serde(flatten)]
     _other: BTreeMap<String, Value>,
+}
+
+/// The SPDX identifiers of the open licences a public body may choose
+/// (the decree's list, article D323-2-1 of the CRPA) and the other common
+/// ones a component may impose.
+pub const LICENCES: &[&str] = &[
+    "Apache-2.0",
+    "BSD-2-Clause",
+    "BSD-3-Clause",
+    "CECILL-B",
+    "MIT",
+    "CECILL-2.1",
+    "CECILL-C",
+    "GPL-3.0-or-later",
+    "GPL-3.0-only",
+    "GPL-2.0-or-later",
+    "GPL-2.0-only",
+    "LGPL-3.0-or-later",
+    "LGPL-3.0-only",
+    "LGPL-2.1-or-later",
+    "LGPL-2.1-only",
+    "AGPL-3.0-or-later",
+    "AGPL-3.0-only",
+    "MPL-2.0",
+    "EPL-2.0",
+    "EUPL-1.2",
+    "ISC",
+    "0BSD",
+    "Unlicense",
+    "CC0-1.0",
+    "etalab-2.0",
+];
+
+/// A valid SPDX expression over [`LICENCES`]: identifiers joined by `AND`
+/// or `OR`, maybe in brackets, maybe `WITH` an exception.
+pub fn is_licence_expression(s: &str) -> bool {
+    let spaced = s.replace('(', " ( ").replace(')', " ) ");
+    let mut depth = 0i32;
+    let mut expect_id = true;
+    let mut after_with = false;
+    for token in spaced.split_whitespace() {
+        match token {
+            "(" if expect_id => depth += 1,
+            ")" if !expect_id => {
+                depth -= 1;
+                if depth < 0 {
+                    return false;
+                }
+            }
+            "AND" | "OR" if !expect_id => expect_id = true,
+            "WITH" if !expect_id => {
+                expect_id = true;
+                after_with = true;
+            }
+            id if expect_id => {
+                let known = LICENCES.contains(&id.trim_end_matches('+'));
+                let exception = after_with
+                    && id
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+                if !(known || exception) {
+                    return false;
+                }
+                expect_id = false;
+                after_with = false;
+            }
+            _ => return false,
+        }
+    }
+    depth == 0 && !expect_id
+}
+
+/// An e-mail address, as the standard wants it (not obfuscated): the
+/// program's own check, the one `documents/champs.toml`'s `email_in` uses.
+pub fn is_email(s: &str) -> bool {
+    aiguillage::core::documents::is_email(s)
 }
 
 #[derive(Deserialize)]
@@ -364,8 +445,19 @@ pub fn standard_problems(pc: &PublicCode) -> Vec<String> {
             ));
         }
     }
-    if pc.legal.license.trim().is_empty() {
-        problem("legal.license: empty".into());
+    if !is_licence_expression(&pc.legal.license) {
+        problem(format!(
+            "legal.license: « {} » is not an SPDX expression of open licences",
+            pc.legal.license
+        ));
+    }
+    if pc.name.trim().is_empty() {
+        problem("name: empty".into());
+    }
+    for p in &pc.platforms {
+        if p.trim().is_empty() {
+            problem("platforms: an empty platform".into());
+        }
     }
 
     let m = &pc.maintenance;
@@ -382,10 +474,24 @@ pub fn standard_problems(pc: &PublicCode) -> Vec<String> {
         if c.name.trim().is_empty() {
             problem("maintenance.contacts: a contact without a name".into());
         }
+        if let Some(e) = &c.email
+            && !is_email(e)
+        {
+            problem(format!(
+                "maintenance.contacts: « {e} » is not an e-mail address"
+            ));
+        }
     }
     for c in &m.contractors {
         if c.name.trim().is_empty() || !is_date(&c.until) {
             problem("maintenance.contractors: each needs a name and an `until` date".into());
+        }
+        if let Some(e) = &c.email
+            && !is_email(e)
+        {
+            problem(format!(
+                "maintenance.contractors: « {e} » is not an e-mail address"
+            ));
         }
     }
 

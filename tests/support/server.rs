@@ -35,6 +35,8 @@ impl Server {
         std::io::BufReader::new(child.stdout.take().unwrap())
             .read_line(&mut line)
             .unwrap();
+        // The line is French, with its no-break space before « : ».
+        let line = line.replace('\u{a0}', " ");
         let url = line
             .trim()
             .strip_prefix("aiguillage serve : ")
