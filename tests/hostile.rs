@@ -874,7 +874,7 @@ fn the_given_against_warning_is_escaped_and_bounded_without_strict() {
     let out = aiguillage().arg("--answers").arg(&file).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert_clean("given_against warning", &out.stderr);
-    let err = String::from_utf8_lossy(&out.stderr);
+    let err = plain(&out.stderr);
     assert!(
         err.contains("aiguillage \\x1b]0;titre\\x07\\u{9b}31m\\u{202e}"),
         "{err}"
@@ -1007,7 +1007,7 @@ fn diff_is_bounded_on_a_60_level_diamond_and_a_7_500_question_chain() {
     let os = |p: &Path| p.as_os_str().to_owned();
     let diff = std::ffi::OsString::from("diff");
     let (code, out, kib) = run_measured(&[&diff, &os(&before), &os(&after)]);
-    let text = String::from_utf8(out).unwrap();
+    let text = plain(&out);
     assert_eq!(code, Some(1), "{text}");
     assert!(text.contains("fin [may] → fin [must]  (losange)"), "{text}");
     assert!(
@@ -1105,7 +1105,7 @@ fn a_huge_whole_number_is_shown_and_saved_as_written() {
         .arg(&saved)
         .output()
         .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = plain(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(text.contains("18 446 744 073 709 551 616"), "{text}");
     assert!(!text.contains("e+19") && !text.contains("e19"), "{text}");
@@ -1187,7 +1187,7 @@ fn a_16_mib_toml_file_is_read_within_a_stated_memory_bound() {
     let file = write(dir.path(), "dense.toml", &text);
     let check = std::ffi::OsString::from("check");
     let (code, out, kib) = run_measured(&[&check, file.as_os_str()]);
-    let report = String::from_utf8_lossy(&out);
+    let report = plain(&out);
     assert_eq!(code, Some(2), "{report}");
     assert!(
         report.contains("fichier trop chargé : plus de 3 000 000 éléments"),

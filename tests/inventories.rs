@@ -12,6 +12,12 @@ use assert_cmd::Command;
 use calamine::{Data, Reader};
 use serde_json::Value;
 
+/// Output with its no-break spaces (French typography) back to plain
+/// ones, so that the expected texts below are written with plain spaces.
+fn plain(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).replace(['\u{a0}', '\u{202f}'], " ")
+}
+
 fn aiguillage() -> Command {
     let mut cmd = Command::cargo_bin("aiguillage").unwrap();
     cmd.env_clear().env("NO_COLOR", "1").env("TERM", "dumb");
@@ -64,7 +70,7 @@ fn the_fixtures_are_what_the_helper_writes() {
 }
 
 fn records(stdout: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(stdout)
+    plain(stdout)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()
@@ -80,7 +86,7 @@ fn the_same_inventory_in_four_formats_gives_the_same_records() {
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(2), "{file}: one row is broken");
-        let stderr = String::from_utf8_lossy(&out.stderr);
+        let stderr = plain(&out.stderr);
         assert!(stderr.contains("6 cas : 5 décidé(s)"), "{file}: {stderr}");
         assert_eq!(
             stderr.contains("lu comme du texte windows-1252"),
@@ -137,7 +143,7 @@ fn a_broken_cell_of_a_sheet_is_named_by_its_place() {
         .arg(&file)
         .assert()
         .code(2);
-    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let stderr = plain(&out.get_output().stderr);
     assert!(stderr.contains("vouliez-vous dire « Autre »"), "{stderr}");
     assert!(stderr.contains("« Mes cas »"), "{stderr}");
 }
@@ -197,7 +203,7 @@ fn excel_csv_is_what_a_french_excel_opens() {
         .arg(fixtures().join(FILES[0]))
         .output()
         .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = plain(&out.stdout);
     assert!(text.starts_with("\u{feff}line;id;verdict;"), "{text}");
     assert!(text.lines().count() >= 7);
     assert!(text.split("\r\n").count() >= 7, "CRLF line ends");
@@ -225,11 +231,7 @@ fn batch_csv(input: impl Into<Vec<u8>>) -> (Option<i32>, Vec<Value>, String) {
         .write_stdin(input)
         .output()
         .unwrap();
-    (
-        out.status.code(),
-        records(&out.stdout),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    (out.status.code(), records(&out.stdout), plain(&out.stderr))
 }
 
 #[test]
@@ -349,7 +351,7 @@ fn unused_answers_are_reported_per_record() {
         .write_stdin(line)
         .output()
         .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = plain(&out.stdout);
     assert!(
         text.lines().nth(1).unwrap().ends_with(",code_mission"),
         "{text}"
@@ -366,7 +368,7 @@ fn a_pretty_printed_answers_file_gets_one_clear_error() {
         .code(2);
     let o = out.get_output();
     assert!(o.stdout.is_empty());
-    let stderr = String::from_utf8_lossy(&o.stderr);
+    let stderr = plain(&o.stderr);
     assert!(stderr.contains("--answers"), "{stderr}");
     assert!(stderr.contains("un objet JSON par ligne"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
@@ -384,7 +386,7 @@ fn csv_cells_have_no_raw_escape_and_no_formula() {
             cmd.arg("--excel");
         }
         let out = cmd.write_stdin(input).output().unwrap();
-        let text = String::from_utf8(out.stdout).unwrap();
+        let text = plain(&out.stdout);
         assert!(!text.contains('\x1b') && !text.contains('\x07'), "{text:?}");
         assert!(text.contains("\\x1b[31mrouge\\x07"), "{text}");
         let mut rows = csv::ReaderBuilder::new()
@@ -424,7 +426,7 @@ fn jsonl_records_escape_c1_and_bidi_controls() {
             .write_stdin(input)
             .output()
             .unwrap();
-        let text = String::from_utf8(out.stdout).unwrap();
+        let text = plain(&out.stdout);
         assert!(
             !text.contains('\u{9b}') && !text.contains('\u{202e}'),
             "{format}: {text}"
@@ -481,7 +483,7 @@ fn a_full_stdout_stops_the_run_with_exit_1() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = plain(&out.stderr);
     assert!(stderr.contains("sortie standard :"), "{stderr}");
     assert!(
         !stderr.contains("2000 cas"),
@@ -507,7 +509,7 @@ fn a_closed_stdout_stops_the_run_and_says_so() {
     drop(child.stdout.take());
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = plain(&out.stderr);
     assert!(!stderr.contains("200000 cas"), "{stderr}");
     assert!(
         stderr.contains("le reste de l'entrée n'a pas été lu"),
@@ -525,7 +527,7 @@ fn ids_are_kept_as_written_and_a_bad_id_is_said_in_words() {
         .write_stdin(input)
         .output()
         .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = plain(&out.stdout);
     assert!(text.contains("\"id\":1.50,"), "{text}");
     assert!(text.contains("\"id\":-0,"), "{text}");
     assert!(!text.contains("untagged"), "{text}");
@@ -538,7 +540,7 @@ fn ids_are_kept_as_written_and_a_bad_id_is_said_in_words() {
         .write_stdin(input)
         .output()
         .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = plain(&out.stdout);
     assert!(text.contains("\n1,1.50,"), "{text}");
     assert!(
         text.contains("\n2,'-0,"),
@@ -569,7 +571,7 @@ fn workbook_bombs_are_refused() {
     let cells = dir.path().join("cellules.ods");
     std::fs::write(&cells, &bomb).unwrap();
     let out = aiguillage().arg("batch").arg(&cells).assert().code(2);
-    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let stderr = plain(&out.get_output().stderr);
     assert!(stderr.contains("plus de 4 000 000 cellules"), "{stderr}");
 
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -584,6 +586,6 @@ fn workbook_bombs_are_refused() {
     let file = dir.path().join("bombe.xlsx");
     std::fs::write(&file, &bomb).unwrap();
     let out = aiguillage().arg("batch").arg(&file).assert().code(2);
-    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    let stderr = plain(&out.get_output().stderr);
     assert!(stderr.contains("dépasse 256 Mio"), "{stderr}");
 }

@@ -557,7 +557,7 @@ fn batch_at_a_terminal_says_it_waits_for_stdin() {
         .unwrap();
     p.send("\x04").unwrap();
     p.expect("algo_non_administration").unwrap();
-    p.expect("1 cas : 1 décidé(s)").unwrap();
+    p.expect("1 cas\u{a0}: 1 décidé(s)").unwrap();
     p.expect(Eof).unwrap();
 }
 
@@ -589,7 +589,7 @@ fn batch_shows_its_progress_and_keeps_a_workbook_off_the_terminal() {
     p.set_expect_timeout(Some(Duration::from_secs(60)));
     p.expect(Regex("[0-9 \u{202f}]+ cas décidés, 0 non décidés"))
         .unwrap();
-    p.expect("150000 cas : 150000 décidé(s)").unwrap();
+    p.expect("150000 cas\u{a0}: 150000 décidé(s)").unwrap();
     p.expect(Eof).unwrap();
 
     let mut p = spawn_in(

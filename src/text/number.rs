@@ -316,7 +316,11 @@ mod tests {
         assert_eq!(fmt_num(1e300), "1e300");
         assert_eq!(fmt_num(12.5), "12.5");
         assert_eq!(fmt_num(3500.0), "3500");
-        assert_eq!(number(18446744073709551616.0), "18 446 744 073 709 551 616");
+        // Groups of digits are held together by narrow no-break spaces.
+        assert_eq!(
+            number(18446744073709551616.0),
+            "18\u{202f}446\u{202f}744\u{202f}073\u{202f}709\u{202f}551\u{202f}616"
+        );
         for text in ["49.99999999999999", "18446744073709551616", "1e300", "0.1"] {
             let x = exact(text).unwrap();
             assert_eq!(exact(&fmt_num(x)), Some(x), "{text}");

@@ -423,7 +423,8 @@ pub fn explain_toml_error(message: &str) -> String {
         .filter(|t| !said.contains(t.as_str()) && !description.starts_with("invalid "))
         .collect();
     if tokens.is_empty() {
-        said.to_owned()
+        // The table's words, set like every message built by `messages!`.
+        crate::text::typography::typeset_owned(said.to_owned())
     } else {
         msg::toml_expected(said, &tokens.join(", "))
     }
@@ -511,7 +512,7 @@ mod tests {
                 "fichier TOML mal formé à cet endroit",
             ),
         ] {
-            assert_eq!(explain_toml_error(english), french);
+            assert_eq!(explain_toml_error(english), typeset(french));
         }
         // Type and field errors keep their own wording.
         assert!(explain_toml_error("missing field `next`").starts_with("champ obligatoire"));
