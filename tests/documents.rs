@@ -532,7 +532,10 @@ fn the_repertoire_entry_and_the_licence_follow_the_path() {
         entry.contains("| Redevance | Aucune : les données de forte valeur sont gratuites"),
         "{entry}"
     );
-    assert!(entry.contains("| Date de création | 2020-01-01 |"), "{entry}");
+    assert!(
+        entry.contains("| Date de création | 2020-01-01 |"),
+        "{entry}"
+    );
     let checklist = file("liste-publication.md");
     assert!(checklist.contains("téléchargement en masse"), "{checklist}");
     for text in [&entry, &checklist] {
@@ -549,7 +552,10 @@ fn the_repertoire_entry_and_the_licence_follow_the_path() {
         .text;
     assert!(entry.contains("| Licence | ODbL-1.0 |"), "{entry}");
     assert!(entry.contains("garde ses droits de producteur"), "{entry}");
-    assert!(!entry.contains("Réutilisation libre et gratuite"), "{entry}");
+    assert!(
+        !entry.contains("Réutilisation libre et gratuite"),
+        "{entry}"
+    );
     assert!(entry.contains("| Droits de tiers | Aucun"), "{entry}");
 }
 
