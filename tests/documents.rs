@@ -260,22 +260,42 @@ fn assert_permitted(context: &str, d: &Decision, docs: &[Rendered]) {
             );
         }
     }
-    let publiccode = docs.iter().find(|r| r.file == "publiccode.yml");
-    if let Some(p) = publiccode {
-        if has("code_licence_permissive") {
-            assert!(
-                p.text.contains("license: \"Apache-2.0\""),
-                "{context}: {}",
-                p.text
-            );
+    // What a finding of the path makes a document say: the licence the
+    // decision recommends; in the répertoire entry, the reuse conditions
+    // and third-party rights of the path, never a « libre et gratuite »
+    // written in advance.
+    const REPERTOIRE: &str = "repertoire-informations-publiques.md";
+    let says_it = [
+        (
+            "code_licence_permissive",
+            "publiccode.yml",
+            "license: \"Apache-2.0\"",
+        ),
+        (
+            "code_licence_reciprocite",
+            "publiccode.yml",
+            "license: \"EUPL-1.2\"",
+        ),
+        (
+            "donnees_base_spic",
+            REPERTOIRE,
+            "garde ses droits de producteur",
+        ),
+        (
+            "donnees_droits_tiers_partiel",
+            REPERTOIRE,
+            "couvertes par les droits d'un tiers",
+        ),
+    ];
+    for (finding, file, words) in says_it {
+        if has(finding)
+            && let Some(r) = docs.iter().find(|r| r.file == file)
+        {
+            assert!(r.text.contains(words), "{context}: {file}: {}", r.text);
         }
-        if has("code_licence_reciprocite") {
-            assert!(
-                p.text.contains("license: \"EUPL-1.2\""),
-                "{context}: {}",
-                p.text
-            );
-        }
+    }
+    if has("donnees_base_spic") {
+        assert_eq!(said("Réutilisation libre et gratuite"), None, "{context}");
     }
     // High-value datasets take a licence at least as open as CC-BY 4.0:
     // no share-alike licence is offered for them (our reading).
@@ -288,13 +308,8 @@ fn assert_permitted(context: &str, d: &Decision, docs: &[Rendered]) {
             );
         }
     }
-    // The répertoire entry has the rubrics of R322-7, and its reuse
-    // conditions follow the path, never a « libre et gratuite » written
-    // in advance.
-    if let Some(r) = docs
-        .iter()
-        .find(|r| r.file == "repertoire-informations-publiques.md")
-    {
+    // The répertoire entry has the rubrics of R322-7.
+    if let Some(r) = docs.iter().find(|r| r.file == REPERTOIRE) {
         for rubric in [
             "Titre exact",
             "Objet",
@@ -305,21 +320,6 @@ fn assert_permitted(context: &str, d: &Decision, docs: &[Rendered]) {
             assert!(
                 r.text.contains(&format!("| {rubric} |")),
                 "{context}: no « {rubric} » in the répertoire entry"
-            );
-        }
-        if has("donnees_base_spic") {
-            assert!(
-                r.text.contains("garde ses droits de producteur")
-                    && !r.text.contains("Réutilisation libre et gratuite"),
-                "{context}: {}",
-                r.text
-            );
-        }
-        if has("donnees_droits_tiers_partiel") {
-            assert!(
-                r.text.contains("couvertes par les droits d'un tiers"),
-                "{context}: {}",
-                r.text
             );
         }
     }
