@@ -227,8 +227,12 @@ fn assert_permitted(context: &str, d: &Decision, docs: &[Rendered]) {
     };
     let files: Vec<&str> = docs.iter().map(|r| r.file.as_str()).collect();
     // A processing that may not decide alone: nothing describes, or would
-    // publish, a decision taken without a human review.
-    if d.decided_by.id == "algorithmes" && d.outcome.verdict == Verdict::Cannot {
+    // publish, a decision taken without a human review. (Where only the
+    // recours may not be decided alone, the initial decisions may.)
+    if d.decided_by.id == "algorithmes"
+        && d.outcome.verdict == Verdict::Cannot
+        && d.outcome.id != "algo_automatisation_recours"
+    {
         for words in [
             "sans examen de votre dossier par un agent",
             "Décision entièrement automatisée",
@@ -249,8 +253,10 @@ fn assert_permitted(context: &str, d: &Decision, docs: &[Rendered]) {
     }
     // Nullity (art. 47) only for fully automated decisions that may be
     // taken, on personal data.
-    let nullity = d.outcome.id == "algo_transparence_decision_automatisee"
-        && !answered("algo_donnees_auto", "aucune");
+    let nullity = matches!(
+        d.outcome.id.as_str(),
+        "algo_transparence_decision_automatisee" | "algo_automatisation_recours"
+    ) && !answered("algo_donnees_auto", "aucune");
     if !nullity {
         for words in ["est nulle", "à peine de nullité", "sous peine de nullité"] {
             assert_eq!(

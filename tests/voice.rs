@@ -55,7 +55,8 @@ fn under_50_agents_publishing_the_rules_reads_as_optional_everywhere() {
     for automation in [
         r#""algo_automatisation": "aide_decision", "algo_donnees_personnelles": false"#,
         r#""algo_automatisation": "entierement_automatisee", "algo_auto_evolutif": "non",
-           "algo_auto_explicable": "oui", "algo_donnees_auto": "personnelles""#,
+           "algo_auto_explicable": "oui", "algo_donnees_auto": "personnelles",
+           "algo_recours": "non""#,
     ] {
         let json = format!(
             r#"{{"type_ressource": "algorithme", "algo_administration": "collectivite",
@@ -160,7 +161,7 @@ fn a_fully_automated_decision_on_organisations_without_personal_data_states_no_n
         r#"{"type_ressource": "algorithme", "algo_administration": "prive_mission",
         "algo_decision_individuelle": "personnes_morales", "algo_secret": "non", "algo_etp": 30,
         "algo_automatisation": "entierement_automatisee", "algo_auto_evolutif": false,
-        "algo_auto_explicable": "oui", "algo_donnees_auto": "aucune"}"#,
+        "algo_auto_explicable": "oui", "algo_donnees_auto": "aucune", "algo_recours": "non"}"#,
     );
     let all = format!("{}\n{}", d.outcome.title, written(&d));
     assert!(!all.contains("à peine de nullité"), "{all}");
@@ -243,7 +244,7 @@ fn brief_citations_keep_their_article() {
         r#"{"type_ressource": "algorithme", "algo_administration": "etat",
         "algo_decision_individuelle": "personnes_physiques", "algo_secret": "non", "algo_etp": 2000,
         "algo_automatisation": "entierement_automatisee", "algo_auto_evolutif": "non",
-        "algo_auto_explicable": "oui", "algo_donnees_auto": "personnelles"}"#,
+        "algo_auto_explicable": "oui", "algo_donnees_auto": "personnelles", "algo_recours": "non"}"#,
     );
     let shown = brief(&d);
     assert!(shown.contains("art. 15, paragraphe 1, h)"), "{shown}");
