@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=..
 rm -f corpus/*/seed-*
-mkdir -p corpus/answers corpus/questionnaire corpus/session corpus/batch
+mkdir -p corpus/answers corpus/questionnaire corpus/session corpus/batch corpus/query
 
 # answers: each scenario as an answers file, and the answers fixtures.
 for f in "$root"/tests/scenarios/*.json; do
@@ -34,3 +34,8 @@ jq -c '{id: .scenario, questionnaire, answers}' "$root"/tests/scenarios/*.json |
   sed '1s/^/\x01/' > corpus/batch/seed-scenarios.jsonl
 printf '\x02type_ressource;donnees_organisme;donnees_etp\ndonnees;etat;49\ndonnees;etat;50\ndonnees;aucun;\n' \
   > corpus/batch/seed-cases.csv
+
+# query: each scenario's answers as the query string of aiguillage serve.
+for f in "$root"/tests/scenarios/*.json; do
+  jq -r '[(if .questionnaire then "questionnaire=\(.questionnaire)" else empty end)] + [.answers | to_entries[] | "\(.key)=\(.value | tostring | @uri)"] | join("&")' "$f" > "corpus/query/seed-$(basename "$f" .json)"
+done

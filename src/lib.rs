@@ -53,6 +53,8 @@ mod tests {
             crate::core::condition::msg::ALL,
             crate::core::coherence::msg::ALL,
             crate::front::documents::msg::ALL,
+            crate::front::web::msg::ALL,
+            crate::front::web::query::msg::ALL,
         ] {
             assert!(!table.is_empty());
             crate::text::i18n::check_pairs(table);

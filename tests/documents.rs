@@ -56,6 +56,19 @@ fn scenario(bundle: &Bundle, name: &str) -> Decision {
     }
 }
 
+/// The publiccode.yml drafted for a decision.
+fn publiccode_yml(
+    templates: &Templates,
+    bundle: &Bundle,
+    d: &Decision,
+    fields: &BTreeMap<String, String>,
+) -> Rendered {
+    render(templates, bundle, d, fields)
+        .into_iter()
+        .find(|r| r.file == "publiccode.yml")
+        .unwrap_or_else(|| panic!("{}: no publiccode.yml", d.outcome.id))
+}
+
 /// The fields an agent would give, as in a real case: a municipality's
 /// grant scoring, its dataset of grants, and its school-meals software.
 fn fields() -> BTreeMap<String, String> {
@@ -92,6 +105,8 @@ fn fields() -> BTreeMap<String, String> {
         ("plateforme", "web"),
         ("categorie", "online-booking"),
         ("mainteneur", "Camille Martin"),
+        ("licence_tiers", "AGPL-3.0-or-later"),
+        ("titulaire_code", "Ville de Montpellier"),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.to_owned()))
@@ -266,42 +281,51 @@ fn assert_permitted(context: &str, d: &Decision, docs: &[Rendered]) {
             );
         }
     }
-    // What a finding of the path makes a document say: the licence the
-    // decision recommends; in the répertoire entry, the reuse conditions
-    // and third-party rights of the path, never a « libre et gratuite »
-    // written in advance.
-    const REPERTOIRE: &str = "repertoire-informations-publiques.md";
-    let says_it = [
-        (
-            "code_licence_permissive",
-            "publiccode.yml",
-            "license: \"Apache-2.0\"",
-        ),
-        (
-            "code_licence_reciprocite",
-            "publiccode.yml",
-            "license: \"EUPL-1.2\"",
-        ),
-        (
-            "donnees_base_spic",
-            REPERTOIRE,
-            "garde ses droits de producteur",
-        ),
-        (
-            "donnees_droits_tiers_partiel",
-            REPERTOIRE,
-            "couvertes par les droits d'un tiers",
-        ),
-    ];
-    for (finding, file, words) in says_it {
-        if has(finding)
-            && let Some(r) = docs.iter().find(|r| r.file == file)
-        {
-            assert!(r.text.contains(words), "{context}: {file}: {}", r.text);
+    let publiccode = docs.iter().find(|r| r.file == "publiccode.yml");
+    if let Some(p) = publiccode {
+        // Maintenance and state follow the findings: an abandoned project
+        // is unmaintained and obsolete; otherwise the body maintains it,
+        // in service (stable) or still in development.
+        let (maintenance, status) = if has("code_projet_abandonne_publication") {
+            ("none", "obsolete")
+        } else if has("code_note_abandon_inconnu") {
+            ("internal", "development")
+        } else {
+            ("internal", "stable")
+        };
+        assert!(
+            p.text.contains(&format!("type: \"{maintenance}\""))
+                && p.text.contains(&format!("developmentStatus: \"{status}\"")),
+            "{context}: {}",
+            p.text
+        );
+        // Code under a third party's free licence: its licence and its
+        // holder, never a licence of the body's choosing.
+        if has("code_licence_tiers") {
+            assert!(
+                p.text.contains("Titulaire des droits d'auteur sur le code")
+                    && !p
+                        .text
+                        .contains("mainCopyrightOwner: \"[à compléter : Nom de l'organisme]\"")
+                    && !p.text.contains("Licence du code (identifiant SPDX)"),
+                "{context}: {}",
+                p.text
+            );
         }
-    }
-    if has("donnees_base_spic") {
-        assert_eq!(said("Réutilisation libre et gratuite"), None, "{context}");
+        if has("code_licence_permissive") {
+            assert!(
+                p.text.contains("license: \"Apache-2.0\""),
+                "{context}: {}",
+                p.text
+            );
+        }
+        if has("code_licence_reciprocite") {
+            assert!(
+                p.text.contains("license: \"EUPL-1.2\""),
+                "{context}: {}",
+                p.text
+            );
+        }
     }
     // High-value datasets take a licence at least as open as CC-BY 4.0:
     // no share-alike licence is offered for them (our reading).
@@ -314,8 +338,13 @@ fn assert_permitted(context: &str, d: &Decision, docs: &[Rendered]) {
             );
         }
     }
-    // The répertoire entry has the rubrics of R322-7.
-    if let Some(r) = docs.iter().find(|r| r.file == REPERTOIRE) {
+    // The répertoire entry has the rubrics of R322-7, and its reuse
+    // conditions and third-party rights follow the path, never a « libre
+    // et gratuite » written in advance.
+    if let Some(r) = docs
+        .iter()
+        .find(|r| r.file == "repertoire-informations-publiques.md")
+    {
         for rubric in [
             "Titre exact",
             "Objet",
@@ -328,6 +357,24 @@ fn assert_permitted(context: &str, d: &Decision, docs: &[Rendered]) {
                 "{context}: no « {rubric} » in the répertoire entry"
             );
         }
+        for (finding, words) in [
+            ("donnees_base_spic", "garde ses droits de producteur"),
+            (
+                "donnees_droits_tiers_partiel",
+                "couvertes par les droits d'un tiers",
+            ),
+        ] {
+            assert!(
+                !has(finding) || r.text.contains(words),
+                "{context}: {}",
+                r.text
+            );
+        }
+        assert!(
+            !has("donnees_base_spic") || !r.text.contains("Réutilisation libre et gratuite"),
+            "{context}: {}",
+            r.text
+        );
     }
     if d.outcome.verdict == Verdict::Cannot {
         for file in [
@@ -479,10 +526,7 @@ fn the_publiccode_yml_carries_the_licence_the_decision_recommends() {
     let mut fields = fields();
     for (case, licence) in [("S1", "Apache-2.0"), ("S-licence-reciprocite", "EUPL-1.2")] {
         let d = scenario(&bundle, case);
-        let r = render(&templates, &bundle, &d, &fields)
-            .into_iter()
-            .find(|r| r.file == "publiccode.yml")
-            .unwrap();
+        let r = publiccode_yml(&templates, &bundle, &d, &fields);
         let pc = publiccode::parse(&r.text).unwrap();
         assert_eq!(pc.legal.license, licence, "{case}");
         assert!(publiccode::standard_problems(&pc).is_empty());
@@ -490,17 +534,11 @@ fn the_publiccode_yml_carries_the_licence_the_decision_recommends() {
     // A licence the agent gives wins over the proposal.
     fields.insert("licence_code".into(), "MIT".into());
     let d = scenario(&bundle, "S1");
-    let r = render(&templates, &bundle, &d, &fields)
-        .into_iter()
-        .find(|r| r.file == "publiccode.yml")
-        .unwrap();
+    let r = publiccode_yml(&templates, &bundle, &d, &fields);
     assert_eq!(publiccode::parse(&r.text).unwrap().legal.license, "MIT");
     // A value that would break the YAML is escaped.
     fields.insert("nom_logiciel".into(), "Can\"tine: \\ #1\nbis".into());
-    let r = render(&templates, &bundle, &d, &fields)
-        .into_iter()
-        .find(|r| r.file == "publiccode.yml")
-        .unwrap();
+    let r = publiccode_yml(&templates, &bundle, &d, &fields);
     assert_eq!(
         publiccode::parse(&r.text).unwrap().name,
         "Can\"tine: \\ #1\nbis"
@@ -563,6 +601,85 @@ fn the_repertoire_entry_and_the_licence_follow_the_path() {
         "{entry}"
     );
     assert!(entry.contains("| Droits de tiers | Aucun"), "{entry}");
+}
+
+/// publiccode.yml 0.4: `maintenance.type` and `developmentStatus` follow
+/// the decision unless the agent says otherwise; a contractor comes with
+/// its name and the end of its contract; code under a third party's free
+/// licence keeps that licence and names its holder.
+#[test]
+fn the_publiccode_yml_says_who_maintains_the_code_and_who_owns_it() {
+    use publiccode::{DevelopmentStatus, MaintenanceType};
+    let bundle = bundle();
+    let templates = templates();
+    let publiccode_of = |case: &str, fields: &BTreeMap<String, String>| {
+        let d = scenario(&bundle, case);
+        let r = publiccode_yml(&templates, &bundle, &d, fields);
+        let pc = publiccode::parse(&r.text).unwrap_or_else(|e| panic!("{case}: {e}\n{}", r.text));
+        let problems = publiccode::standard_problems(&pc);
+        assert!(problems.is_empty(), "{case}: {problems:?}\n{}", r.text);
+        (pc, r)
+    };
+    let mut fields = fields();
+
+    // In service, written by the body: maintained in house, stable.
+    let (pc, _) = publiccode_of("S1", &fields);
+    assert!(matches!(pc.maintenance.r#type, MaintenanceType::Internal));
+    assert!(matches!(pc.development_status, DevelopmentStatus::Stable));
+    assert!(pc.maintenance.contractors.is_empty());
+
+    // Abandoned: nobody maintains it, and it is obsolete.
+    let (pc, r) = publiccode_of("S-18-14-projet-abandonne-publiccode", &fields);
+    assert!(matches!(pc.maintenance.r#type, MaintenanceType::None));
+    assert!(matches!(pc.development_status, DevelopmentStatus::Obsolete));
+    assert!(r.text.contains("il n'est plus maintenu"), "{}", r.text);
+    assert!(!r.text.contains("recherche activement"), "{}", r.text);
+
+    // Never in service, abandonment unknown: still in development.
+    let (pc, _) = publiccode_of("S-abandon-inconnu", &fields);
+    assert!(matches!(pc.maintenance.r#type, MaintenanceType::Internal));
+    assert!(matches!(
+        pc.development_status,
+        DevelopmentStatus::Development
+    ));
+
+    // Under a third party's free licence: its licence, its holder.
+    let (pc, r) = publiccode_of("S-18-4-licence-libre-tiers", &fields);
+    assert_eq!(pc.legal.license, "AGPL-3.0-or-later");
+    assert!(
+        r.text
+            .contains("mainCopyrightOwner: \"Ville de Montpellier\""),
+        "{}",
+        r.text
+    );
+    assert!(
+        r.text
+            .contains("repoOwner: \"Commune de Villeneuve-sur-Lot\""),
+        "{}",
+        r.text
+    );
+    assert!(!r.missing.contains(&"licence_code".to_owned()));
+
+    // A maintenance contract the agent declares: its contractor and its end.
+    fields.insert("type_maintenance".into(), "contract".into());
+    let d = scenario(&bundle, "S1");
+    let r = publiccode_yml(&templates, &bundle, &d, &fields);
+    assert_eq!(
+        r.missing,
+        ["prestataire_maintenance", "fin_maintenance"],
+        "{}",
+        r.text
+    );
+    fields.insert(
+        "prestataire_maintenance".into(),
+        "Société Exemple SAS".into(),
+    );
+    fields.insert("fin_maintenance".into(), "2028-12-31".into());
+    let (pc, _) = publiccode_of("S1", &fields);
+    assert!(matches!(pc.maintenance.r#type, MaintenanceType::Contract));
+    assert_eq!(pc.maintenance.contractors.len(), 1);
+    assert_eq!(pc.maintenance.contractors[0].name, "Société Exemple SAS");
+    assert_eq!(pc.maintenance.contractors[0].until, "2028-12-31");
 }
 
 #[test]

@@ -291,3 +291,83 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------------
+// The query string of `aiguillage serve`: any mix of real ids and values,
+// garbage, broken percent-encoding and control characters gets a page —
+// the next question, the decision (200) or what is wrong (400) — never an
+// error 500; what it reads, written back and read again, is the same.
+
+static APP: LazyLock<aiguillage::front::web::App> =
+    LazyLock::new(|| aiguillage::front::web::App::new(Bundle::builtin().unwrap(), false).unwrap());
+
+static RUNTIME: LazyLock<tokio::runtime::Runtime> = LazyLock::new(|| {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+});
+
+fn param() -> impl Strategy<Value = String> {
+    let key = prop_oneof![
+        Just("type_ressource".to_owned()),
+        Just("algo_administration".to_owned()),
+        Just("algo_etp".to_owned()),
+        Just("algo_donnees_personnelles".to_owned()),
+        Just("donnees_organisme".to_owned()),
+        Just("questionnaire".to_owned()),
+        Just("fields.organisme".to_owned()),
+        Just("was.algo_etp".to_owned()),
+        "[a-z_.]{1,12}",
+        "(%[0-9A-Fa-f]{2}|[a-z+]){1,6}",
+    ];
+    let value = prop_oneof![
+        Just("algorithme".to_owned()),
+        Just("etat".to_owned()),
+        Just("true".to_owned()),
+        Just("non".to_owned()),
+        Just("1+200".to_owned()),
+        Just("12%2C5".to_owned()),
+        Just("%FF".to_owned()),
+        Just("%1B%5B2J".to_owned()),
+        Just("%E2%80%AE".to_owned()),
+        "[a-z_0-9]{0,10}",
+        "(%[0-9A-Fa-f]{2}|[a-z+=]){0,8}",
+    ];
+    (key, value).prop_map(|(k, v)| format!("{k}={v}"))
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn any_query_string_gets_a_page_and_reads_back_the_same(
+        params in proptest::collection::vec(param(), 0..30),
+        path in prop_oneof![Just("/"), Just("/revoir"), Just("/modifier/algo_etp"), Just("/documents"), Just("/telecharger/decision.json")],
+    ) {
+        use tower::ServiceExt;
+        let raw = params.join("&");
+        let app: &'static aiguillage::front::web::App = &APP;
+        let uri = format!("{path}?{raw}");
+        let (status, body) = RUNTIME.block_on(async {
+            let req = axum::http::Request::get(&uri).body(axum::body::Body::empty()).unwrap();
+            let res = aiguillage::front::web::router(app).oneshot(req).await.unwrap();
+            let status = res.status().as_u16();
+            let bytes = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
+            (status, String::from_utf8(bytes.to_vec()).unwrap())
+        });
+        prop_assert!(matches!(status, 200 | 400 | 404), "{uri}: {status}");
+        if path != "/telecharger/decision.json" || status != 200 {
+            prop_assert!(body.contains("</html>"), "{uri}: {body}");
+        }
+        prop_assert!(!body.contains('\u{1b}') && !body.contains('\u{202e}'), "{uri}");
+        let fields = ["organisme"];
+        if let Ok(q) = aiguillage::front::web::query::read(&raw, &BUILTIN, &fields) {
+            let written = aiguillage::front::web::query::write(&BUILTIN, q.questionnaire.as_deref(), &q.answers, &q.fields);
+            let again = aiguillage::front::web::query::read(&written, &BUILTIN, &fields).unwrap();
+            prop_assert_eq!(again.answers, q.answers);
+            prop_assert_eq!(again.fields, q.fields);
+            prop_assert_eq!(again.questionnaire, q.questionnaire);
+        }
+    }
+}

@@ -64,7 +64,7 @@ impl Prompter for Script<'_> {
                     Answer::Text(c.value.clone())
                 }
                 // Around the thresholds, and some out of every range.
-                QuestionKind::Number | QuestionKind::Tally => {
+                QuestionKind::Number | QuestionKind::Tally | QuestionKind::Switch => {
                     let n = self.next()?;
                     Answer::Number(f64::from(n) * 50.0 / 16.0 - f64::from(b & 1))
                 }

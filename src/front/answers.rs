@@ -644,7 +644,7 @@ pub fn save_fallback(answers: &AnswersFile, order: &[&str]) -> Result<std::path:
 
 /// An answers file as saved: pretty JSON in `order`, and a final line
 /// break.
-fn to_text(answers: &AnswersFile, order: &[&str]) -> Result<String, Error> {
+pub fn to_text(answers: &AnswersFile, order: &[&str]) -> Result<String, Error> {
     let mut json = serde_json::to_string_pretty(&ordered(answers, order))
         .map_err(|e| Error::Other(e.into()))?;
     json.push('\n');

@@ -92,7 +92,13 @@ struct Tally {
     first_error: Option<u64>,
     /// The first error writing stdout, reported once the input is read.
     write_error: Option<Error>,
+    /// The first [`MAX_KEPT_FAILURES`] cases not decided, for a summary
+    /// that lists them ([`decide_upload`]).
+    failures: Vec<Failure>,
 }
+
+/// The most failed cases a [`Summary`] lists; the others are counted.
+pub const MAX_KEPT_FAILURES: usize = 200;
 
 /// Runs a batch over `options.files` (standard input when none, or `-`).
 pub fn run(bundle: &Bundle, options: &Options) -> Result<(), Error> {
@@ -160,6 +166,43 @@ impl<'b, W: Write> Batch<'b, W> {
     pub fn finish(self) -> Result<(), Error> {
         self.sink.finish()
     }
+
+    /// Flushes the output and gives the summary back, saying nothing; the
+    /// output (`W`) with it.
+    pub fn summary(self) -> Result<(W, Summary), Error> {
+        self.sink.summary()
+    }
+}
+
+/// What a run decided: the count of cases by verdict and the cases not
+/// decided (the first [`MAX_KEPT_FAILURES`] of them).
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    /// Each verdict met, with its count, in the order of [`Verdict::ALL`].
+    pub by_verdict: Vec<(Verdict, usize)>,
+    pub decided: usize,
+    /// Cases not decided, all counted.
+    pub failed: usize,
+    pub failures: Vec<Failure>,
+}
+
+/// Decides an inventory given whole, as bytes named `name` (an upload in
+/// the browser): the format is told from the name's extension, else from
+/// the content, as for a file on the command line. Every format `batch`
+/// reads is read here, so a front end that calls this reads them all.
+/// Returns the records in `output`'s format, and the summary; nothing is
+/// said on stderr.
+pub fn decide_upload(
+    bundle: &Bundle,
+    bytes: &[u8],
+    name: &str,
+    output: Output,
+) -> Result<(Vec<u8>, Summary), Error> {
+    let mut batch = Batch::new(bundle, Vec::with_capacity(bytes.len()), output);
+    let input = by_extension(Path::new(name));
+    // No size: no progress bar on the terminal of whoever runs the server.
+    batch.read(bytes, name, None, input, None)?;
+    batch.summary()
 }
 
 /// A file to read: its name in messages, its size when known (for the
@@ -543,7 +586,7 @@ impl<'b, W: Write> Sink<'b, W> {
         self.progress.at(read);
         let result = case.and_then(|c| self.decide(c));
         if let Err(f) = result {
-            self.tally.failed(f.line);
+            self.tally.failed(&f);
             return match self.format {
                 Output::Csv => self.emit(Row::Csv(&record::csv_failure(&f))),
                 _ => self.emit(Row::Line(&json_line(&f))),
@@ -641,6 +684,29 @@ impl<'b, W: Write> Sink<'b, W> {
         }
     }
 
+    fn summary(mut self) -> Result<(W, Summary), Error> {
+        if let Some(e) = self.tally.write_error.take() {
+            return Err(e);
+        }
+        let out = match self.out {
+            Out::Lines(w) => w,
+            Out::Csv(w) => w.into_inner().map_err(|e| Error::write("csv", e.error()))?,
+        };
+        let by_verdict: Vec<(Verdict, usize)> = Verdict::ALL
+            .iter()
+            .filter_map(|v| Some((*v, *self.tally.by_verdict.get(v.as_str())?)))
+            .collect();
+        Ok((
+            out,
+            Summary {
+                decided: by_verdict.iter().map(|(_, n)| n).sum(),
+                by_verdict,
+                failed: self.tally.errors,
+                failures: self.tally.failures,
+            },
+        ))
+    }
+
     fn finish(mut self) -> Result<(), Error> {
         if let Some(e) = self.tally.write_error.take() {
             return Err(e);
@@ -714,9 +780,12 @@ fn json_line<T: serde::Serialize>(value: &T) -> Vec<u8> {
 }
 
 impl Tally {
-    fn failed(&mut self, line: u64) {
+    fn failed(&mut self, f: &Failure) {
         self.errors += 1;
-        self.first_error.get_or_insert(line);
+        self.first_error.get_or_insert(f.line);
+        if self.failures.len() < MAX_KEPT_FAILURES {
+            self.failures.push(f.clone());
+        }
     }
 
     fn decided(&mut self, v: Verdict) {

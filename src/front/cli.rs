@@ -324,6 +324,11 @@ pub enum Command {
     /// rapport HTML. Les champs à compléter sont posés dans un terminal ;
     /// sinon, ils restent « [à compléter : …] » et sont listés.
     Documents(DocumentsArgs),
+    /// Un serveur web local sur les mêmes arbres : les questions et la
+    /// décision dans un navigateur, une décision par adresse (les réponses
+    /// sont dans l'adresse : le serveur ne garde rien). Écoute sur la
+    /// boucle locale par défaut ; voir docs/serve.md pour un intranet.
+    Serve(ServeArgs),
     /// Script de complétion pour un shell.
     Completions {
         #[arg(value_enum)]
@@ -331,6 +336,20 @@ pub enum Command {
     },
     /// La page de manuel (roff).
     Man,
+}
+
+/// `aiguillage serve`.
+#[derive(Debug, Args, Clone)]
+pub struct ServeArgs {
+    /// Adresse et port d'écoute. Une autre adresse que 127.0.0.1 ou ::1
+    /// ouvre le serveur aux autres machines du réseau : voir docs/serve.md.
+    #[arg(long, value_name = "ADRESSE", default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// Journaliser chaque requête sur la sortie d'erreur : méthode, page,
+    /// statut et durée, jamais les réponses (ni l'adresse complète, ni le
+    /// contenu d'un envoi).
+    #[arg(long)]
+    pub log: bool,
 }
 
 /// `aiguillage documents`.

@@ -325,6 +325,7 @@ pub fn run(command: Command, questionnaires: &[PathBuf]) -> Result<(), Error> {
             check(paths, format, &references)
         }
         Command::Schema { kind } => schema(kind),
+        Command::Serve(args) => crate::front::web::serve(bundle()?, &args),
         Command::Completions { shell } => completions(shell),
         Command::Man => man(),
         Command::Diff { old, new, format } => diff(&old, &new, format),

@@ -103,6 +103,14 @@ fn arg_help(id: &str) -> Option<&'static str> {
         "delimiter" => "CSV column separator: « , », « ; » or « tab » (default: from the header).",
         "out" => "Folder to write the documents to (created if missing).",
         "force" => "Replace the files that already exist.",
+        "addr" => {
+            "Address and port to listen on. An address other than 127.0.0.1 or ::1 opens the \
+             server to the other machines of the network: see docs/serve.md."
+        }
+        "log" => {
+            "Log each request on stderr: method, page, status and duration, never the answers \
+             (neither the full address nor the content of an upload)."
+        }
         _ => return None,
     })
 }
@@ -135,6 +143,11 @@ fn command_about(name: &str) -> Option<&'static str> {
             "Write to a folder the documents the decision calls for (mention explicite, \
              inventory entry, publiccode.yml…) and its HTML report. They stay in French."
         }
+        "serve" => {
+            "A local web server on the same trees: the questions and the decision in a \
+             browser, one decision per address (the answers are in the address: the server \
+             keeps nothing). Listens on loopback by default; see docs/serve.md for an intranet."
+        }
         "help" => "Print this message or the help of the given subcommand(s).",
         _ => return None,
     })
@@ -148,6 +161,7 @@ fn translate_arg(a: Arg) -> Arg {
         Some([name]) if name.as_str() == "ANCIEN" => a.value_name("OLD"),
         Some([name]) if name.as_str() == "NOUVEAU" => a.value_name("NEW"),
         Some([name]) if name.as_str() == "DOSSIER" => a.value_name("DIR"),
+        Some([name]) if name.as_str() == "ADRESSE" => a.value_name("ADDRESS"),
         _ => a,
     };
     match arg_help(a.get_id().as_str()) {

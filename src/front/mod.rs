@@ -4,7 +4,8 @@
 //! files ([`answers`]), the interactive session ([`session`]) and its
 //! prompts ([`prompt`]), the terminal ([`term`]), interruptions
 //! ([`interrupt`]), reading and writing ([`io`]), and the program's errors
-//! and exit codes ([`error`]).
+//! and exit codes ([`error`]); the web front ([`web`], `aiguillage
+//! serve`) on the same engine and outputs.
 //!
 //! Must not: hold legal logic (the core decides) or format a decision (the
 //! outputs do). A new command is a variant in `cli::Command` and its arm
@@ -24,3 +25,4 @@ pub mod prompt;
 pub mod question_help;
 pub mod session;
 pub mod term;
+pub mod web;

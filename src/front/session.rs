@@ -355,17 +355,24 @@ impl<'b> Session<'b> {
         before: Option<Answer>,
         prompter: &mut dyn Prompter,
     ) -> Result<(), Error> {
-        // A typed answer that cannot route (a number outside every range of
-        // a broken questionnaire) is refused before it is recorded.
-        engine::resolve(q, &answer).map_err(|e| Error::Answers(vec![e]))?;
-        let changed = before.as_ref().is_some_and(|b| *b != answer);
         self.remembered.remove(&q.id);
-        self.answers.insert(q.id.clone(), answer);
-        if changed {
-            let dropped = self.prune()?;
-            if !dropped.is_empty() {
-                prompter.tell(&Notice::Dropped(dropped))?;
-            }
+        let dropped = change(
+            self.bundle,
+            self.questionnaire,
+            &mut self.answers,
+            q,
+            answer,
+            before.as_ref(),
+        )?;
+        for (id, a) in &dropped {
+            self.remembered.insert(id.clone(), a.clone());
+        }
+        if !dropped.is_empty() {
+            let told = dropped
+                .iter()
+                .map(|(id, a)| describe(self.bundle, id, a))
+                .collect();
+            prompter.tell(&Notice::Dropped(told))?;
         }
         self.notify();
         Ok(())
@@ -378,50 +385,6 @@ impl<'b> Session<'b> {
         {
             self.remembered.insert(step.question.clone(), a);
             self.notify();
-        }
-    }
-
-    /// Keeps only the answers on the path up to the first unanswered
-    /// question; returns the others, set aside.
-    fn prune(&mut self) -> Result<Vec<Dropped>, Error> {
-        let kept: HashSet<String> = match self.evaluate()? {
-            Evaluation::Pending { path, .. } => path.into_iter().map(|s| s.question).collect(),
-            Evaluation::Done(d) => d.path.into_iter().map(|s| s.question).collect(),
-        };
-        let stale: Vec<String> = self
-            .answers
-            .keys()
-            .filter(|k| !kept.contains(*k))
-            .cloned()
-            .collect();
-        // In questionnaire order, which follows the paths top-down.
-        let order: HashMap<&str, usize> = self
-            .bundle
-            .question_ids()
-            .enumerate()
-            .map(|(i, id)| (id, i))
-            .collect();
-        let mut stale = stale;
-        stale.sort_by_key(|id| order.get(id.as_str()).copied().unwrap_or(usize::MAX));
-        let mut dropped = Vec::new();
-        for id in stale {
-            if let Some(a) = self.answers.remove(&id) {
-                dropped.push(self.describe(&id, &a));
-                self.remembered.insert(id, a);
-            }
-        }
-        Ok(dropped)
-    }
-
-    fn describe(&self, id: &str, a: &Answer) -> Dropped {
-        let q = self.bundle.question(id);
-        let label = q
-            .and_then(|q| crate::output::labels::answer_label(q, a, crate::text::i18n::texts()))
-            .unwrap_or_else(|| a.to_string());
-        Dropped {
-            question: id.to_owned(),
-            text: q.map(|q| q.text.clone()).unwrap_or_default(),
-            label,
         }
     }
 
@@ -438,8 +401,78 @@ impl<'b> Session<'b> {
     }
 }
 
+/// Records `answer` to `q` in `answers`, by the rule for changed answers
+/// (see the module's documentation): when it differs from `before`, the
+/// answer it replaces, the answers the new path no longer reaches are
+/// removed and returned, in questionnaire order. An answer that cannot
+/// route is refused before it is recorded. The terminal session and the
+/// web front both change answers through here.
+pub fn change(
+    bundle: &Bundle,
+    questionnaire: &Questionnaire,
+    answers: &mut BTreeMap<String, Answer>,
+    q: &Question,
+    answer: Answer,
+    before: Option<&Answer>,
+) -> Result<Vec<(String, Answer)>, Error> {
+    // A typed answer that cannot route (a number outside every range of
+    // a broken questionnaire) is refused before it is recorded.
+    engine::resolve(q, &answer).map_err(|e| Error::Answers(vec![e]))?;
+    let changed = before.is_some_and(|b| *b != answer);
+    answers.insert(q.id.clone(), answer);
+    if changed {
+        prune(bundle, questionnaire, answers)
+    } else {
+        Ok(Vec::new())
+    }
+}
+
+/// Keeps only the answers on the path up to the first unanswered
+/// question; returns the others, removed, in questionnaire order.
+fn prune(
+    bundle: &Bundle,
+    questionnaire: &Questionnaire,
+    answers: &mut BTreeMap<String, Answer>,
+) -> Result<Vec<(String, Answer)>, Error> {
+    let kept: HashSet<String> =
+        match engine::evaluate(bundle, questionnaire, answers).map_err(Error::Answers)? {
+            Evaluation::Pending { path, .. } => path.into_iter().map(|s| s.question).collect(),
+            Evaluation::Done(d) => d.path.into_iter().map(|s| s.question).collect(),
+        };
+    let mut stale: Vec<String> = answers
+        .keys()
+        .filter(|k| !kept.contains(*k))
+        .cloned()
+        .collect();
+    // In questionnaire order, which follows the paths top-down.
+    let order: HashMap<&str, usize> = bundle
+        .question_ids()
+        .enumerate()
+        .map(|(i, id)| (id, i))
+        .collect();
+    stale.sort_by_key(|id| order.get(id.as_str()).copied().unwrap_or(usize::MAX));
+    Ok(stale
+        .into_iter()
+        .filter_map(|id| answers.remove(&id).map(|a| (id, a)))
+        .collect())
+}
+
+/// An answer set aside, as the user saw it: the question and the label
+/// of the answer in the interface language.
+pub fn describe(bundle: &Bundle, id: &str, a: &Answer) -> Dropped {
+    let q = bundle.question(id);
+    let label = q
+        .and_then(|q| crate::output::labels::answer_label(q, a, crate::text::i18n::texts()))
+        .unwrap_or_else(|| a.to_string());
+    Dropped {
+        question: id.to_owned(),
+        text: q.map(|q| q.text.clone()).unwrap_or_default(),
+        label,
+    }
+}
+
 /// The last step of `path` that the user answered (not worked out).
-fn last_asked(path: &[Step]) -> Option<&Step> {
+pub fn last_asked(path: &[Step]) -> Option<&Step> {
     path.iter().rev().find(|s| !s.computed)
 }
 
@@ -458,7 +491,7 @@ fn asked_index(path: &[Step], i: usize) -> Option<usize> {
 /// not count. A validated bundle has no cycle; a broken one ends anyway
 /// (a question met again on the way counts for nothing). The walk keeps
 /// its own stack: no recursion depth depends on the tree.
-fn longest(bundle: &Bundle, target: &str, cache: &mut HashMap<String, usize>) -> usize {
+pub fn longest(bundle: &Bundle, target: &str, cache: &mut HashMap<String, usize>) -> usize {
     let Some(Node::Question(root)) = bundle.node(target) else {
         return 0;
     };

@@ -11,10 +11,11 @@
 //! loaded from outside: the styles are inline, there is no script, no
 //! font and no image.
 //!
-//! Every text is escaped by [`escape`]: five characters, written out here
-//! rather than pulled from a template crate, because the page is built by
-//! a few functions and a template engine would add a macro dependency for
-//! one page.
+//! Every text is escaped by [`markup`], the one escaping layer of the
+//! project's HTML: this report and the pages of `aiguillage serve` are
+//! both written through it.
+
+pub mod markup;
 
 use std::fmt::Write as _;
 
@@ -25,67 +26,11 @@ use crate::output::labels::{
 };
 use crate::output::references::References;
 use crate::text::i18n::{FR, Texts};
+pub use markup::escape;
+use markup::{Escaped, rich};
 
-/// Text made safe for HTML content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Text with its `https://` addresses made links, and a Markdown badge
-/// (`[![…](…)](…)`) shown as code to copy; everything else escaped.
-fn rich(s: &str) -> String {
-    let mut out = String::new();
-    let mut rest = s;
-    loop {
-        let badge = rest.find("[![");
-        let url = rest.find("https://");
-        let next = match (badge, url) {
-            (Some(b), Some(u)) => b.min(u),
-            (Some(b), None) => b,
-            (None, Some(u)) => u,
-            (None, None) => break,
-        };
-        out.push_str(&escape(&rest[..next]));
-        rest = &rest[next..];
-        if rest.starts_with("[![")
-            && let Some(mid) = rest.find(")](")
-            && let Some(end) = rest[mid + 3..].find(')')
-        {
-            let end = mid + 3 + end + 1;
-            let _ = write!(out, "<code>{}</code>", escape(&rest[..end]));
-            rest = &rest[end..];
-            continue;
-        }
-        if rest.starts_with("https://") {
-            let len = rest
-                .find(|c: char| c.is_whitespace() || matches!(c, '»' | '<' | '>' | '"'))
-                .unwrap_or(rest.len());
-            // Punctuation that ends the sentence is not part of the address.
-            let url = rest[..len].trim_end_matches(['.', ',', ';', ':', ')']);
-            let _ = write!(out, "<a href=\"{0}\">{0}</a>", escape(url));
-            rest = &rest[url.len()..];
-            continue;
-        }
-        // « [![ » that is not a badge.
-        out.push_str(&escape(&rest[..3]));
-        rest = &rest[3..];
-    }
-    out.push_str(&escape(rest));
-    out
-}
-
-fn verdict_class(v: Verdict) -> &'static str {
+/// The class that colours a verdict's badge.
+pub fn verdict_class(v: Verdict) -> &'static str {
     match v {
         Verdict::Must => "must",
         Verdict::May => "may",
@@ -106,7 +51,8 @@ fn article_links<'d>(articles: &'d [ArticleLink], refs: &mut References<'d>, t: 
         .join(", ")
 }
 
-const STYLE: &str = r#"
+/// The report's styles; the pages of `aiguillage serve` start from them.
+pub const STYLE: &str = r#"
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
 body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 1rem; line-height: 1.55; color: #1e1e1e; background: #ffffff; }
@@ -153,7 +99,6 @@ footer { margin-top: 2.5rem; padding-top: .75rem; padding-bottom: 2rem; border-t
 pub fn html(d: &Decision) -> String {
     let t = &FR;
     let mut s = String::new();
-    let mut refs = References::default();
     let v = d.outcome.verdict;
     let verdict = verdict_label(v, t);
     let _ = write!(
@@ -170,6 +115,67 @@ pub fn html(d: &Decision) -> String {
         "<a class=\"skip\" href=\"#contenu\">Aller au contenu</a>"
     );
 
+    let parts = sections(d);
+    let toc = &parts.toc;
+    let _ = writeln!(s, "<header>");
+    let _ = writeln!(
+        s,
+        "<p class=\"product\">aiguillage — rapport de décision</p>"
+    );
+    let _ = writeln!(s, "<p class=\"tree\">{}</p>", escape(&d.decided_by.title));
+    let _ = writeln!(s, "<nav aria-label=\"Sommaire\">\n<ul>");
+    for (anchor, title) in toc {
+        let _ = writeln!(s, "<li><a href=\"#{anchor}\">{}</a></li>", escape(title));
+    }
+    let _ = writeln!(s, "</ul>\n</nav>\n</header>");
+
+    let _ = writeln!(s, "<main id=\"contenu\">");
+    let _ = writeln!(
+        s,
+        "<h1><span class=\"verdict {}\">{}</span> {}</h1>",
+        verdict_class(v),
+        escape(verdict),
+        escape(&d.outcome.title)
+    );
+    s.push_str(parts.detail.as_str());
+    s.push_str(parts.changes.as_str());
+    s.push_str(parts.references.as_str());
+    let _ = writeln!(s, "</main>");
+
+    let _ = writeln!(
+        s,
+        "<footer>\n<p>{}</p>\n<p>{}</p>\n</footer>\n</body>\n</html>",
+        escape(&t.questionnaire_footer(
+            &d.decided_by.title,
+            &d.decided_by.version,
+            &d.decided_by.legal_date
+        )),
+        escape(t.not_legal_advice)
+    );
+    s
+}
+
+/// The report's sections apart, for a page that lays them out its own
+/// way (the decision page of `aiguillage serve`): the report is its title,
+/// then these in order.
+#[derive(Debug, Clone, Default)]
+pub struct Sections {
+    /// Each section present: its anchor and its title.
+    pub toc: Vec<(&'static str, &'static str)>,
+    /// The summary, the findings by kind, the next steps, the guides and
+    /// « Pourquoi ? ».
+    pub detail: Escaped,
+    /// « Ce qui changerait le résultat », when the decision was asked.
+    pub changes: Escaped,
+    /// Every article cited above, numbered, with its link and caveat.
+    pub references: Escaped,
+}
+
+/// The sections of the report of `d`, in French.
+pub fn sections(d: &Decision) -> Sections {
+    let t = &FR;
+    let mut s = String::new();
+    let mut refs = References::default();
     // The sections present, for the table of contents.
     let groups: Vec<(&'static str, &'static str, Vec<&FindingOut>)> = finding_groups(t)
         .into_iter()
@@ -187,26 +193,6 @@ pub fn html(d: &Decision) -> String {
     }
     toc.push(("references", t.references));
 
-    let _ = writeln!(s, "<header>");
-    let _ = writeln!(
-        s,
-        "<p class=\"product\">aiguillage — rapport de décision</p>"
-    );
-    let _ = writeln!(s, "<p class=\"tree\">{}</p>", escape(&d.decided_by.title));
-    let _ = writeln!(s, "<nav aria-label=\"Sommaire\">\n<ul>");
-    for (anchor, title) in &toc {
-        let _ = writeln!(s, "<li><a href=\"#{anchor}\">{}</a></li>", escape(title));
-    }
-    let _ = writeln!(s, "</ul>\n</nav>\n</header>");
-
-    let _ = writeln!(s, "<main id=\"contenu\">");
-    let _ = writeln!(
-        s,
-        "<h1><span class=\"verdict {}\">{}</span> {}</h1>",
-        verdict_class(v),
-        escape(verdict),
-        escape(&d.outcome.title)
-    );
     let _ = writeln!(
         s,
         "<p class=\"summary\">{}</p>",
@@ -268,8 +254,9 @@ pub fn html(d: &Decision) -> String {
     let _ = writeln!(s, "</ul>\n</section>");
 
     why(&mut s, d, t, &mut refs);
+    let detail = Escaped(std::mem::take(&mut s));
     changes(&mut s, d, t);
-
+    let changes = Escaped(std::mem::take(&mut s));
     let _ = writeln!(
         s,
         "<section aria-labelledby=\"references\">\n<h2 id=\"references\">{}</h2>\n<ol>",
@@ -287,19 +274,13 @@ pub fn html(d: &Decision) -> String {
         }
         let _ = writeln!(s, "</li>");
     }
-    let _ = writeln!(s, "</ol>\n</section>\n</main>");
-
-    let _ = writeln!(
-        s,
-        "<footer>\n<p>{}</p>\n<p>{}</p>\n</footer>\n</body>\n</html>",
-        escape(&t.questionnaire_footer(
-            &d.decided_by.title,
-            &d.decided_by.version,
-            &d.decided_by.legal_date
-        )),
-        escape(t.not_legal_advice)
-    );
-    s
+    let _ = writeln!(s, "</ol>\n</section>");
+    Sections {
+        toc: toc.into_iter().collect(),
+        detail,
+        changes,
+        references: Escaped(s),
+    }
 }
 
 /// « Ce qui changerait le résultat » (see [`crate::output::change`]),
@@ -391,31 +372,4 @@ fn why<'d>(s: &mut String, d: &'d Decision, t: &Texts, refs: &mut References<'d>
         escape(verdict_label(d.outcome.verdict, t)),
         escape(&d.outcome.title)
     );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_the_five_characters() {
-        assert_eq!(
-            escape(r#"<a href="x">'&'</a>"#),
-            "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;"
-        );
-    }
-
-    #[test]
-    fn links_addresses_and_shows_badges_as_code() {
-        assert_eq!(
-            rich("Voir https://a.fr/x. Fin <b>"),
-            "Voir <a href=\"https://a.fr/x\">https://a.fr/x</a>. Fin &lt;b&gt;"
-        );
-        let badge = "badge : [![b](https://img/x)](https://code.gouv.fr/d)";
-        assert_eq!(
-            rich(badge),
-            "badge : <code>[![b](https://img/x)](https://code.gouv.fr/d)</code>"
-        );
-        assert_eq!(rich("[![ pas un badge"), "[![ pas un badge");
-    }
 }

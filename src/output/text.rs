@@ -71,7 +71,81 @@ pub fn brief(d: &Decision, look: Look) -> String {
         let _ = writeln!(s, "{}\n", style(t.legal_content_in_french).dim());
     }
     verdict_line(&mut s, d, look);
-    let duties = brief_lines(d, FindingKind::Obligation, &mut refs);
+    let items = brief_items(d, &mut refs);
+    let BriefItems {
+        duties,
+        guide: _,
+        steps,
+        warnings,
+        may,
+    } = &items;
+    // Counted without the colours' escape codes: the same words show
+    // whatever the terminal.
+    let fit = brief_fit(&items, t, word_count(&console::strip_ansi_codes(&s)));
+    let (kept_duties, kept_guide, kept_steps, kept_warnings, kept_may) =
+        (fit.duties, fit.guide, fit.steps, fit.warnings, fit.may);
+    let mut left = 0;
+    let mut section = |s: &mut String,
+                       title: &str,
+                       items: &[String],
+                       (shown, rest): (usize, usize),
+                       numbered: bool| {
+        left += rest;
+        if shown == 0 {
+            return;
+        }
+        let _ = writeln!(s, "\n{}", heading(title));
+        for (i, item) in items.iter().take(shown).enumerate() {
+            if numbered {
+                let _ = writeln!(s, "  {}. {}", i + 1, wrap(item, width - 5, "     "));
+            } else {
+                let _ = writeln!(s, "  {} {}", g.bullet, wrap(item, width - 4, "    "));
+            }
+        }
+    };
+    section(&mut s, t.group_obligation, duties, kept_duties, false);
+    section(&mut s, t.group_recommendation, may, kept_may, false);
+    section(&mut s, t.group_warning, warnings, kept_warnings, false);
+    section(&mut s, t.next_steps, steps, kept_steps, true);
+    if kept_guide.0 > 0
+        && let Some(gl) = d.outcome.guides.first()
+    {
+        let _ = writeln!(s, "\n{}", heading(t.read_first));
+        let _ = writeln!(s, "  {} {}", g.bullet, wrap(&gl.title, width - 4, "    "));
+        let _ = writeln!(s, "    {}", style(&gl.url).cyan());
+    }
+    left += kept_guide.1;
+    if left > 0 {
+        let _ = writeln!(
+            s,
+            "\n{}",
+            style(wrap(&t.more_in_detail(left), width, "")).dim()
+        );
+    }
+    why_text(&mut s, d, look, &mut refs);
+    refs.write(&mut s, t, width, false);
+    footer(&mut s, d, look);
+    let _ = writeln!(s, "{}", style(wrap(t.more_with_detail, width, "")).dim());
+    s
+}
+
+/// The lines a brief decision may show, in the words of the text output:
+/// one per duty, the guide to read first, the next steps, one per point to
+/// watch and one per thing you may do. Each finding's main article is
+/// numbered in `refs` as it is cited.
+#[derive(Debug, Clone, Default)]
+pub struct BriefItems {
+    pub duties: Vec<String>,
+    /// « title url » of the guide to read first.
+    pub guide: Vec<String>,
+    pub steps: Vec<String>,
+    pub warnings: Vec<String>,
+    pub may: Vec<String>,
+}
+
+/// The lines of a brief decision (see [`BriefItems`]).
+pub fn brief_items<'d>(d: &'d Decision, refs: &mut References<'d>) -> BriefItems {
+    let duties = brief_lines(d, FindingKind::Obligation, refs);
     let guide: Vec<String> = d
         .outcome
         .guides
@@ -79,14 +153,44 @@ pub fn brief(d: &Decision, look: Look) -> String {
         .map(|gl| vec![format!("{} {}", gl.title, gl.url)])
         .unwrap_or_default();
     let steps: Vec<String> = d.outcome.next_steps.clone();
-    let warnings = brief_lines(d, FindingKind::Warning, &mut refs);
-    let may = brief_lines(d, FindingKind::Recommendation, &mut refs);
-    // What fits, in the order of need; duties always.
+    let warnings = brief_lines(d, FindingKind::Warning, refs);
+    let may = brief_lines(d, FindingKind::Recommendation, refs);
+    BriefItems {
+        duties,
+        guide,
+        steps,
+        warnings,
+        may,
+    }
+}
+
+/// How many lines of each group a brief decision shows, and how many it
+/// leaves to the detail: `(shown, left)`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BriefFit {
+    pub duties: (usize, usize),
+    pub guide: (usize, usize),
+    pub steps: (usize, usize),
+    pub warnings: (usize, usize),
+    pub may: (usize, usize),
+}
+
+impl BriefFit {
+    /// The lines left to the detail, in every group.
+    pub fn left(&self) -> usize {
+        self.duties.1 + self.guide.1 + self.steps.1 + self.warnings.1 + self.may.1
+    }
+}
+
+/// What fits in [`BRIEF_WORDS`] once `used` words are written (the
+/// verdict line, counted without any styling): the duties always, then, in this order of need, the
+/// guide to read first, the next steps, the points to watch and what you
+/// may do, each group as far as it fits. Every output that shows a brief
+/// decision chooses its lines here.
+pub fn brief_fit(items: &BriefItems, t: &Texts, used: usize) -> BriefFit {
     // The line that counts what was left out is paid for up front.
-    // Counted without the colours' escape codes: the same words show
-    // whatever the terminal.
     let mut budget = BRIEF_WORDS
-        .saturating_sub(word_count(&console::strip_ansi_codes(&s)))
+        .saturating_sub(used)
         .saturating_sub(word_count(&t.more_in_detail(99)));
     let mut take = |title: &str, items: &[String], always: bool| -> (usize, usize) {
         if items.is_empty() {
@@ -109,54 +213,18 @@ pub fn brief(d: &Decision, look: Look) -> String {
         budget = budget.saturating_sub(cost);
         (shown, items.len() - shown)
     };
-    let kept_duties = take(t.group_obligation, &duties, true);
-    let kept_guide = take(t.read_first, &guide, false);
-    let kept_steps = take(t.next_steps, &steps, false);
-    let kept_warnings = take(t.group_warning, &warnings, false);
-    let kept_may = take(t.group_recommendation, &may, false);
-    let mut left = 0;
-    let mut section = |s: &mut String,
-                       title: &str,
-                       items: &[String],
-                       (shown, rest): (usize, usize),
-                       numbered: bool| {
-        left += rest;
-        if shown == 0 {
-            return;
-        }
-        let _ = writeln!(s, "\n{}", heading(title));
-        for (i, item) in items.iter().take(shown).enumerate() {
-            if numbered {
-                let _ = writeln!(s, "  {}. {}", i + 1, wrap(item, width - 5, "     "));
-            } else {
-                let _ = writeln!(s, "  {} {}", g.bullet, wrap(item, width - 4, "    "));
-            }
-        }
-    };
-    section(&mut s, t.group_obligation, &duties, kept_duties, false);
-    section(&mut s, t.group_recommendation, &may, kept_may, false);
-    section(&mut s, t.group_warning, &warnings, kept_warnings, false);
-    section(&mut s, t.next_steps, &steps, kept_steps, true);
-    if kept_guide.0 > 0
-        && let Some(gl) = d.outcome.guides.first()
-    {
-        let _ = writeln!(s, "\n{}", heading(t.read_first));
-        let _ = writeln!(s, "  {} {}", g.bullet, wrap(&gl.title, width - 4, "    "));
-        let _ = writeln!(s, "    {}", style(&gl.url).cyan());
+    let duties = take(t.group_obligation, &items.duties, true);
+    let guide = take(t.read_first, &items.guide, false);
+    let steps = take(t.next_steps, &items.steps, false);
+    let warnings = take(t.group_warning, &items.warnings, false);
+    let may = take(t.group_recommendation, &items.may, false);
+    BriefFit {
+        duties,
+        guide,
+        steps,
+        warnings,
+        may,
     }
-    left += kept_guide.1;
-    if left > 0 {
-        let _ = writeln!(
-            s,
-            "\n{}",
-            style(wrap(&t.more_in_detail(left), width, "")).dim()
-        );
-    }
-    why_text(&mut s, d, look, &mut refs);
-    refs.write(&mut s, t, width, false);
-    footer(&mut s, d, look);
-    let _ = writeln!(s, "{}", style(wrap(t.more_with_detail, width, "")).dim());
-    s
 }
 
 /// The findings of `kind`, one line each: the short form (or the first
