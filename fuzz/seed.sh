@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=..
 rm -f corpus/*/seed-*
-mkdir -p corpus/answers corpus/questionnaire corpus/session corpus/batch corpus/query
+mkdir -p corpus/answers corpus/questionnaire corpus/session corpus/batch corpus/query corpus/documents
 
 # answers: each scenario as an answers file, and the answers fixtures.
 for f in "$root"/tests/scenarios/*.json; do
@@ -38,4 +38,10 @@ printf '\x02type_ressource;donnees_organisme;donnees_etp\ndonnees;etat;49\ndonne
 # query: each scenario's answers as the query string of aiguillage serve.
 for f in "$root"/tests/scenarios/*.json; do
   jq -r '[(if .questionnaire then "questionnaire=\(.questionnaire)" else empty end)] + [.answers | to_entries[] | "\(.key)=\(.value | tostring | @uri)"] | join("&")' "$f" > "corpus/query/seed-$(basename "$f" .json)"
+done
+
+# documents: the scenarios with fields, some hostile (escapes, formulas).
+for f in "$root"/tests/scenarios/*.json; do
+  jq '{questionnaire, answers, fields: {organisme: "=HYPERLINK(\"x\")", service: "\u001b[31m+cmd", nom_traitement: "Nom", finalite: "-2+3 \u202e", contact: "@SUM(1)"}}' \
+    "$f" > "corpus/documents/seed-$(basename "$f")"
 done

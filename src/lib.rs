@@ -55,6 +55,10 @@ mod tests {
             crate::front::documents::msg::ALL,
             crate::front::web::msg::ALL,
             crate::front::web::query::msg::ALL,
+            crate::front::save::msg::ALL,
+            crate::front::app::msg::ALL,
+            crate::text::number::msg::ALL,
+            crate::output::stamp::msg::ALL,
         ] {
             assert!(!table.is_empty());
             crate::text::i18n::check_pairs(table);

@@ -1025,6 +1025,24 @@ fn a_file_that_cannot_be_read_is_a_usage_error() {
         .stderr(predicates::str::contains("nope.toml"));
 }
 
+#[test]
+fn findings_that_replace_one_another_in_a_loop_are_an_error() {
+    // On the « oui » path each would remove the other: none would stay.
+    // Reported at the `replaces` entry that closes the loop (in f2).
+    let d = expect(
+        "replaces-cycle.toml",
+        "replaces-cycle",
+        "replaces-cycle.toml",
+        37,
+        13,
+    );
+    assert_eq!(d["path"], "findings[1].replaces[0]");
+    assert!(
+        d["message"].as_str().unwrap().contains("f1 → f2 → f1"),
+        "{d}"
+    );
+}
+
 // ------------------------------------------------------- consistency
 
 /// `check --format json` on the files of a fixture of

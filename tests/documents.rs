@@ -1073,3 +1073,63 @@ fn check_without_arguments_checks_the_built_in_templates_too() {
             "questionnaire(s) et {count} modèle(s) de document vérifié(s) : 0 erreur(s)"
         )));
 }
+
+/// Fields as a hostile colleague could write them in a shared answers
+/// file: escape sequences, a bidi override, and spreadsheet formulas.
+const HOSTILE_FIELDS: &[(&str, &str)] = &[
+    ("organisme", "=HYPERLINK(\"http://x\",\"clic\")"),
+    ("service", "+cmd|' /C calc'!A0"),
+    ("contact", "@SUM(1+1)*cmd|' /C calc'!A0"),
+    ("nom_traitement", "-2+3+cmd|' /C calc'!A0"),
+    ("finalite", "\tTab\u{1b}]0;titre\u{7} et \u{9b}31m"),
+    ("decisions", "\rRetour \u{202e}eurt"),
+];
+
+#[test]
+fn documents_neutralise_formulas_and_escape_controls_in_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let answers = answers_file(dir.path(), "A1", HOSTILE_FIELDS);
+    let out = dir.path().join("docs");
+    aiguillage()
+        .args(["documents", "--no-input", "--answers"])
+        .arg(&answers)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let mut files = 0;
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let raw: Vec<char> = text
+            .chars()
+            .filter(|&c| {
+                (c.is_control() && c != '\n' && c != '\t')
+                    || ('\u{202a}'..='\u{202e}').contains(&c)
+                    || ('\u{2066}'..='\u{2069}').contains(&c)
+            })
+            .collect();
+        assert!(raw.is_empty(), "{}: raw {raw:?}", path.display());
+        files += 1;
+    }
+    assert!(files >= 5, "{files}");
+    let csv = std::fs::read_to_string(out.join("inventaire-algorithme.csv")).unwrap();
+    let rows = csv_rows(&csv);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    for cell in &rows[1] {
+        assert!(
+            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "a cell a spreadsheet would run: {cell:?}"
+        );
+    }
+    assert_eq!(rows[1][0], "'=HYPERLINK(\"http://x\",\"clic\")");
+    // Fields are trimmed: the tab goes, the escapes are shown.
+    assert_eq!(rows[1][5], "Tab\\x1b]0;titre\\x07 et \\u{9b}31m");
+    // The JSON record says the same, escaped the JSON way.
+    let json = std::fs::read_to_string(out.join("inventaire-algorithme.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v["finalite"], "Tab\u{1b}]0;titre\u{7} et \u{9b}31m",
+        "{json}"
+    );
+}

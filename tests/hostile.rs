@@ -275,7 +275,7 @@ fn a_loop_of_symbolic_links_is_said_in_french() {
 
 /// Just under 50, as written: serde_json without `float_roundtrip` read
 /// it as 50.0 and routed it to « 50 ou plus ».
-const UNDER_50: &str = "49.999999999999996";
+const UNDER_50: &str = "49.99999999999999";
 
 /// The answers of scenario D-collectivite-etp-49 (49 agents: under the
 /// threshold of 50), with `etp` agents instead.
@@ -631,6 +631,8 @@ fn an_unwritable_stdout_or_stderr_never_panics_and_exits_1() {
         (vec!["questions"], true, false, 1),
         (vec!["man"], true, true, 1),
         (vec!["--help"], true, false, 1),
+        (vec!["--version"], true, false, 1),
+        (vec!["--lang", "en", "--version"], true, false, 1),
         // Bad input keeps its code when its message cannot be written.
         (vec!["--answers", "/nonexistent.json"], false, true, 2),
         // A prompt that cannot be written ends the session.
@@ -640,11 +642,13 @@ fn an_unwritable_stdout_or_stderr_never_panics_and_exits_1() {
         assert_eq!(out.status.code(), Some(code), "{args:?}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(!err.contains("panicked"), "{args:?}: {err}");
-        if stdout_full && !stderr_full && code == 1 && args[0] != "--help" {
-            assert!(
-                err.contains("sortie standard: plus de place sur le disque"),
-                "{args:?}: {err}"
-            );
+        if stdout_full && !stderr_full && code == 1 {
+            let said = if args[0] == "--lang" {
+                "standard output: no space left on the disk"
+            } else {
+                "sortie standard : plus de place sur le disque"
+            };
+            assert!(err.contains(said), "{args:?}: {err}");
         }
     }
     // The decision was written: a warning that cannot be is no failure.
@@ -827,4 +831,377 @@ fn a_tally_counting_10_000_questions_is_checked_fast() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(text.contains("0 erreur(s)"), "{text}");
+}
+
+// ------------------------------------------------- second pass (issue 22)
+
+/// A complete case whose file says it was saved against other content:
+/// a version, ids and an outcome carrying escape sequences, and `count`
+/// questionnaires that no longer exist.
+fn drifted_case(count: usize) -> String {
+    let mut stamps = vec![serde_json::json!({
+        "id": "accueil\u{1b}[2J", "version": "0\u{7}", "sha256": "x"
+    })];
+    stamps.extend(
+        (0..count)
+            .map(|i| serde_json::json!({"id": format!("q{i}"), "version": "1", "sha256": "x"})),
+    );
+    serde_json::json!({
+        "given_against": {
+            "aiguillage": "\u{1b}]0;titre\u{7}\u{9b}31m\u{202e}",
+            "questionnaires": stamps,
+            "outcome": "fin\u{1b}[31m",
+        },
+        "answers": {"type_ressource": "donnees", "donnees_organisme": "aucun"}
+    })
+    .to_string()
+}
+
+#[test]
+fn the_given_against_warning_is_escaped_and_bounded_without_strict() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "r.json", &drifted_case(150_000));
+    let out = aiguillage().arg("--answers").arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_clean("given_against warning", &out.stderr);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("aiguillage \\x1b]0;titre\\x07\\u{9b}31m\\u{202e}"),
+        "{err}"
+    );
+    // 20 lines, then the count of the others.
+    assert!(err.contains("… et 149 982 autres différences"), "{err}");
+    assert!(err.lines().count() < 30, "{}", err.lines().count());
+}
+
+#[test]
+fn save_answers_dash_is_refused_not_a_file_named_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = write(
+        dir.path(),
+        "r.json",
+        "{\"answers\": {\"type_ressource\": \"donnees\", \"donnees_organisme\": \"aucun\"}}",
+    );
+    aiguillage()
+        .current_dir(dir.path())
+        .arg("--answers")
+        .arg(&case)
+        .args(["--save-answers", "-"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains(
+            "--save-answers - : la sortie standard reçoit déjà la décision",
+        ));
+    assert!(!dir.path().join("-").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn the_suggested_resume_command_is_shell_quoted() {
+    let dir = tempfile::tempdir().unwrap();
+    let case = write(
+        dir.path(),
+        "r.json",
+        "{\"answers\": {\"type_ressource\": \"donnees\", \"donnees_organisme\": \"aucun\"}}",
+    );
+    // A folder that does not exist: the answers go to the fallback file,
+    // and the message says how to resume, quoted as a shell reads it.
+    let target = dir.path().join("dossier absent/l'agent.json");
+    let out = aiguillage()
+        .env("TMPDIR", dir.path())
+        .arg("--answers")
+        .arg(&case)
+        .arg("--save-answers")
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let quoted = format!(
+        "--save-answers '{}/dossier absent/l'\\''agent.json'",
+        dir.path().display()
+    );
+    assert!(err.contains(&quoted), "{quoted} not in {err}");
+}
+
+/// Runs the binary with `args` and returns its exit code, its stdout and
+/// its peak resident memory in KiB (from `wait4`: this child's alone).
+#[cfg(target_os = "linux")]
+// Waited for with wait4, for its resource usage.
+#[allow(clippy::zombie_processes)]
+fn run_measured(args: &[&std::ffi::OsStr]) -> (Option<i32>, Vec<u8>, u64) {
+    use std::io::Read;
+    let mut child = StdCommand::new(env!("CARGO_BIN_EXE_aiguillage"))
+        .args(args)
+        .env_clear()
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdout = Vec::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_end(&mut stdout)
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is valid; wait4 fills it for our child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = child.id() as libc::pid_t;
+    assert_eq!(unsafe { libc::wait4(pid, &mut status, 0, &mut usage) }, pid);
+    let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
+    (code, stdout, usage.ru_maxrss as u64)
+}
+
+/// A diamond of `levels` levels of yes/no questions: each answer of each
+/// level's two questions leads to one of the next level's two (2^levels
+/// paths), then to one outcome of verdict `verdict`.
+fn diamond(levels: usize, verdict: &str) -> String {
+    let mut s = String::from(
+        "id = \"losange\"\ntitle = \"Losange \\u001B[2J\"\nversion = \"1\"\nlegal_date = \"2026-01-01\"\nstart = \"a0\"\n",
+    );
+    for i in 0..levels {
+        let sides: &[&str] = if i == 0 { &["a"] } else { &["a", "b"] };
+        for side in sides {
+            let (yes, no) = if i + 1 == levels {
+                ("fin".to_owned(), "fin".to_owned())
+            } else {
+                (format!("a{}", i + 1), format!("b{}", i + 1))
+            };
+            s.push_str(&format!(
+                "\n[[questions]]\nid = \"{side}{i}\"\nkind = \"yes_no\"\ntext = \"Q ?\"\nhelp = \"Aide.\"\n\
+                 choices = [{{ value = \"oui\", label = \"Oui\", next = \"{yes}\" }}, \
+                 {{ value = \"non\", label = \"Non\", next = \"{no}\" }}]\n"
+            ));
+        }
+    }
+    s.push_str(&format!(
+        "\n[[outcomes]]\nid = \"fin\"\nverdict = \"{verdict}\"\ntitle = \"Fin \\u001B]0;x\\u0007\"\nsummary = \"Fin.\"\nguides = [\"juridique\"]\n"
+    ));
+    s
+}
+
+/// `diff` of trees with more paths than can be compared: it stops at its
+/// bound (2 million answers replayed), says what it did not compare, and
+/// stays within a fixed memory (here, under 256 MiB).
+#[cfg(target_os = "linux")]
+#[test]
+fn diff_is_bounded_on_a_60_level_diamond_and_a_7_500_question_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let before = write(dir.path(), "avant.toml", &diamond(60, "may"));
+    let after = write(dir.path(), "apres.toml", &diamond(60, "must"));
+    let os = |p: &Path| p.as_os_str().to_owned();
+    let diff = std::ffi::OsString::from("diff");
+    let (code, out, kib) = run_measured(&[&diff, &os(&before), &os(&after)]);
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("fin [may] → fin [must]  (losange)"), "{text}");
+    assert!(
+        text.contains("Comparaison incomplète : arrêtée après 2 000 000 réponses rejouées"),
+        "{text}"
+    );
+    assert!(
+        text.contains("n'ont pas tous été comparés : losange"),
+        "{text}"
+    );
+    assert_clean("diff text", text.as_bytes());
+    assert!(kib < 256 * 1024, "{kib} KiB");
+    // A chain of 7 500 questions: 7 501 paths of up to 7 500 answers.
+    let chain_of = |verdict: &str| {
+        chain(7_500, false).replace(
+            "[[outcomes]]\nid = \"fin_non\"\nverdict = \"may\"",
+            &format!("[[outcomes]]\nid = \"fin_non\"\nverdict = \"{verdict}\""),
+        )
+    };
+    let before = write(dir.path(), "chaine-avant.toml", &chain_of("may"));
+    let after = write(dir.path(), "chaine-apres.toml", &chain_of("must"));
+    let json = std::ffi::OsString::from("--format=json");
+    let (code, out, kib) = run_measured(&[&diff, &os(&before), &os(&after), &json]);
+    assert_eq!(code, Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["complete"], false);
+    assert_eq!(v["not_compared"], serde_json::json!(["chaine"]));
+    assert_eq!(v["changes"][0]["after"]["verdict"], "must");
+    let count = v["changes"][0]["count"].as_u64().unwrap();
+    let listed = v["changes"][0]["paths"].as_array().unwrap().len() as u64;
+    assert!(count > 100 && listed < count, "{count} {listed}");
+    assert!(kib < 256 * 1024, "{kib} KiB");
+}
+
+/// More digits than a number keeps: 49.99999999999999999 was read as 50,
+/// over the threshold (« 50 ETP ou plus », the publication duty).
+#[test]
+fn a_number_no_double_holds_is_refused_in_files_and_at_a_prompt() {
+    let (code, out, err) = answers_file(&etp_case("49.99999999999999999", "8000"), &[]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(
+        err.contains(
+            "49.99999999999999999 a plus de chiffres qu'un nombre n'en garde : il serait lu 50"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("r.json:1:"), "{err}");
+    for huge in ["18446744073709551615", "-9223372036854775809"] {
+        let (code, _, err) = answers_file(&etp_case(huge, "8000"), &[]);
+        assert_eq!(code, Some(2), "{huge}: {err}");
+        assert!(err.contains("plus de chiffres"), "{huge}: {err}");
+    }
+    // Typed at a prompt: refused, said, and asked again.
+    let dir = tempfile::tempdir().unwrap();
+    let mut partial: serde_json::Value = serde_json::from_str(&etp_case("1", "8000")).unwrap();
+    partial["answers"]
+        .as_object_mut()
+        .unwrap()
+        .remove("donnees_etp");
+    let file = write(dir.path(), "p.json", &partial.to_string());
+    let out = aiguillage()
+        .args(["--plain", "--format", "json", "--answers"])
+        .arg(&file)
+        .write_stdin("49,9999999999999999\n49\n")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("49.9999999999999999 a plus de chiffres qu'un nombre n'en garde"),
+        "{err}"
+    );
+    let d: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(d["outcome"]["id"], "donnees_non_soumis");
+}
+
+/// 2^64 is a number a double holds: read, shown and saved with all its
+/// digits, never as 1.8446744073709552e+19.
+#[test]
+fn a_huge_whole_number_is_shown_and_saved_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "r.json",
+        r#"{"answers": {"type_ressource": "algorithme", "algo_administration": "collectivite",
+            "algo_decision_individuelle": "personnes_physiques", "algo_secret": "non",
+            "algo_etp": 18446744073709551616, "algo_automatisation": "aide_decision",
+            "algo_donnees_personnelles": true, "algo_aide_donnees_sensibles": "non"}}"#,
+    );
+    let saved = dir.path().join("s.json");
+    let out = aiguillage()
+        .args(["--detail", "--answers"])
+        .arg(&file)
+        .arg("--save-answers")
+        .arg(&saved)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("18 446 744 073 709 551 616"), "{text}");
+    assert!(!text.contains("e+19") && !text.contains("e19"), "{text}");
+    let back = std::fs::read_to_string(&saved).unwrap();
+    assert!(
+        back.contains("\"algo_etp\": 18446744073709551616,"),
+        "{back}"
+    );
+}
+
+/// The TOML reader's English (« string values must be quoted », « unclosed
+/// array », « recursion limit » with an empty place `()`) never reaches
+/// the user: French, or English under --lang en, with a line and column.
+#[test]
+fn toml_errors_are_said_in_the_interface_language_with_a_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("id = abc\n", "un texte s'écrit entre guillemets", ":1:6"),
+        ("id = \"a\"\nx = [1, 2\n", "liste non refermée", ":2:10"),
+        ("v = nan1\n", "nombre décimal invalide", ":1:5"),
+        (
+            &format!("a{} = 1\n", ".a".repeat(300)),
+            "trop de niveaux imbriqués",
+            ":1:",
+        ),
+    ];
+    for (i, (text, said, place)) in cases.iter().enumerate() {
+        let file = write(dir.path(), &format!("t{i}.toml"), text);
+        let out = aiguillage().arg("check").arg(&file).output().unwrap();
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(2), "{report}");
+        assert!(report.contains(said), "{report}");
+        assert!(report.contains(&format!("t{i}.toml{place}")), "{report}");
+        assert!(!report.contains("()"), "{report}");
+        for english in [
+            "expected",
+            "quoted",
+            "unclosed",
+            "recursion",
+            "invalid float",
+        ] {
+            assert!(!report.contains(english), "{english}: {report}");
+        }
+        let out = aiguillage()
+            .args(["--lang", "en", "check"])
+            .arg(&file)
+            .output()
+            .unwrap();
+        let report = String::from_utf8_lossy(&out.stdout);
+        assert!(report.contains("error[parse]"), "{report}");
+        assert!(!report.contains("erreur"), "{report}");
+    }
+}
+
+/// A key or a value of megabytes was echoed whole (15.7 MB on stderr),
+/// and the « vouliez-vous dire » search cost its length times every id.
+#[test]
+fn a_huge_key_or_value_is_echoed_cut_and_never_compared_whole() {
+    let big = "algo_etp".repeat(250_000); // 2 MB
+    let text = format!("{{\"answers\": {{\"{big}\": 1, \"type_ressource\": \"{big}\"}}}}");
+    let (code, out, err) = answers_file(&text, &[]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(err.len() < 4_000, "{} bytes on stderr", err.len());
+    assert!(err.contains("algo_etpalgo_etp"), "{err}");
+    assert!(err.contains('…'), "{err}");
+    assert!(!err.contains("vouliez-vous dire"), "{err}");
+}
+
+/// A TOML file of 16 MiB took 707 MB (1.3 GB for `x = [1,1,1,…]`) to
+/// read: its tokens are now counted first, in constant memory, and a file
+/// past 3 million is refused where the cap is passed. Whatever is read
+/// stays under 300 MiB.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_16_mib_toml_file_is_read_within_a_stated_memory_bound() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 16 * 1024 * 1024 / 2 - 16;
+    let text = format!("x = [{}1]\n", "1,".repeat(n));
+    let file = write(dir.path(), "dense.toml", &text);
+    let check = std::ffi::OsString::from("check");
+    let (code, out, kib) = run_measured(&[&check, file.as_os_str()]);
+    let report = String::from_utf8_lossy(&out);
+    assert_eq!(code, Some(2), "{report}");
+    assert!(
+        report.contains("fichier trop chargé : plus de 3 000 000 éléments"),
+        "{report}"
+    );
+    assert!(report.contains("dense.toml:1:"), "{report}");
+    assert!(kib < 300 * 1024, "{kib} KiB");
+}
+
+/// Batch cells go through the shared number reader: a number no double
+/// holds is refused there too, never decided as 50.
+#[test]
+fn a_batch_cell_with_more_digits_than_a_number_keeps_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "cas.csv",
+        "type_ressource;donnees_organisme;donnees_etp;donnees_population;donnees_forte_valeur\n\
+         donnees;collectivite;49,99999999999999999;8000;non\n",
+    );
+    let out = aiguillage().arg("batch").arg(&file).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let record: serde_json::Value =
+        serde_json::from_slice(out.stdout.split(|b| *b == b'\n').next().unwrap()).unwrap();
+    assert_eq!(record["error"]["question"], "donnees_etp", "{record}");
+    assert!(record.get("outcome").is_none(), "{record}");
 }

@@ -397,9 +397,9 @@ fn signal(p: &Pty, signal: i32) {
     assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
 }
 
-#[test]
-fn sigterm_at_a_menu_restores_the_terminal_saves_and_exits_143() {
-    let run = Run::new();
+/// A session saving to `partiel.json`, with A answered « oui » and B 75,
+/// waiting at the menu of D.
+fn at_the_menu_of_d(run: &Run) -> (Pty, std::path::PathBuf) {
     let out = run.path("partiel.json");
     let mut p = run.spawn(&["--save-answers", out.to_str().unwrap()], &[]);
     see(&mut p, "Oui pour A");
@@ -407,19 +407,38 @@ fn sigterm_at_a_menu_restores_the_terminal_saves_and_exits_143() {
     see(&mut p, "Combien pour B ?");
     send(&mut p, "75\r");
     see(&mut p, "Oui pour D");
-    signal(&p, libc::SIGTERM);
-    let before = see(
-        &mut p,
-        "Session interrompue : le programme a reçu l'ordre de s'arrêter (SIGTERM).",
-    );
+    (p, out)
+}
+
+/// `signal` at the menu of D: the message said, the cursor shown again,
+/// the exit code `code`, and A and B saved.
+fn signal_at_the_menu(signal_number: i32, said: &str, code: i32) {
+    let run = Run::new();
+    let (mut p, out) = at_the_menu_of_d(&run);
+    std::thread::sleep(Duration::from_millis(150));
+    // The menu reads keys one by one: the terminal is raw.
+    assert!(!line_mode(&p), "raw at the menu");
+    signal(&p, signal_number);
+    let before = see(&mut p, said);
     see(&mut p, "aiguillage --answers");
-    let (rest, code) = finish(p);
-    assert_eq!(code, 143);
+    // The terminal is back as it was: lines and signals.
+    assert!(line_mode(&p), "terminal restored");
+    let (rest, exit) = finish(p);
+    assert_eq!(exit, code);
     let all = format!("{before}{rest}");
     assert!(all.contains("\x1b[?25h"), "cursor shown again: {all:?}");
     let v = saved(&out);
     assert_eq!(v["answers"]["a"], true);
     assert_eq!(v["answers"]["b"], 75.0);
+}
+
+#[test]
+fn sigterm_at_a_menu_restores_the_terminal_saves_and_exits_143() {
+    signal_at_the_menu(
+        libc::SIGTERM,
+        "Session interrompue : le programme a reçu l'ordre de s'arrêter (SIGTERM).",
+        143,
+    );
 }
 
 #[test]
@@ -464,4 +483,47 @@ fn ctrl_c_before_any_answer_leaves_an_existing_answers_file_as_it_was() {
     let (_, code) = finish(p);
     assert_eq!(code, 130);
     assert_eq!(std::fs::read_to_string(&out).unwrap(), kept);
+}
+
+/// Whether the terminal reads lines and turns Ctrl-C into a signal (ICANON
+/// and ISIG), as a shell leaves it; a menu clears both while it waits.
+fn line_mode(p: &Pty) -> bool {
+    use std::os::fd::AsRawFd;
+    let master = p.get_process().get_raw_handle().unwrap();
+    // SAFETY: a zeroed termios is valid, and tcgetattr fills it.
+    let mut t: libc::termios = unsafe { std::mem::zeroed() };
+    assert_eq!(unsafe { libc::tcgetattr(master.as_raw_fd(), &mut t) }, 0);
+    t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ISIG != 0
+}
+
+/// SIGQUIT (Ctrl-\ at a line prompt, `kill -QUIT`) left the terminal raw
+/// (-icanon -echo -isig), the cursor hidden and the answers lost.
+#[test]
+fn sigquit_at_a_menu_restores_the_terminal_saves_and_exits_131() {
+    signal_at_the_menu(
+        libc::SIGQUIT,
+        "Session interrompue : le programme a reçu l'ordre de quitter (SIGQUIT).",
+        131,
+    );
+}
+
+/// What no handler catches (SIGKILL, a crash) loses at most the answer
+/// being given: each one is saved as soon as it is given.
+#[test]
+fn sigkill_loses_at_most_the_question_being_answered() {
+    let run = Run::new();
+    let (p, out) = at_the_menu_of_d(&run);
+    signal(&p, libc::SIGKILL);
+    let (_, code) = finish(p);
+    assert_eq!(code, 128 + libc::SIGKILL);
+    let v = saved(&out);
+    assert_eq!(v["questionnaire"], "t");
+    assert_eq!(v["answers"]["a"], true);
+    assert_eq!(v["answers"]["b"], 75.0);
+    // Saved whole each time: no temporary file left beside it.
+    let names: Vec<String> = std::fs::read_dir(run.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.ends_with(".tmp")), "{names:?}");
 }

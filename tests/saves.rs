@@ -2,8 +2,11 @@
 //! are kept, a symbolic link is refused rather than replaced, a failed
 //! save removes its temporary file, still prints the decision and puts
 //! the answers in a fallback file that the message names, and nothing
-//! answered leaves an existing file as it was. (Ctrl-C and signals at a
-//! prompt are in `tests/pty.rs`.)
+//! answered leaves an existing file as it was; a file another user owns
+//! is refused, a full disk is exit 1 with the same words as `documents`.
+//! `documents` writes the same way: never through a link or into a FIFO,
+//! all files or none. (Ctrl-C and signals at a prompt are in
+//! `tests/pty.rs`.)
 
 #![cfg(unix)]
 
@@ -116,15 +119,13 @@ fn a_save_keeps_the_permissions_of_the_file_it_replaces() {
 }
 
 #[test]
-fn a_new_file_gets_the_usual_permissions() {
+fn a_new_file_is_readable_by_the_saver_only() {
     let d = Dir::new();
     let target = d.path("nouveau.json");
     let out = d.save_to(&target);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    // 0666 less the umask: never more, and readable and writable by the
-    // saver.
-    assert_eq!(mode(&target) & 0o600, 0o600);
-    assert_eq!(mode(&target) & 0o111, 0);
+    // Whatever the umask: the answers are nobody else's business.
+    assert_eq!(mode(&target), 0o600);
 }
 
 #[test]
@@ -253,4 +254,344 @@ fn nothing_answered_leaves_an_existing_file_as_it_was() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(new.exists());
+}
+
+/// Whether the tests run as root: what only root can set up (another
+/// user's file, a small file system) is skipped otherwise, saying
+/// `what` could not be done.
+fn root(what: &str) -> bool {
+    // SAFETY: geteuid cannot fail.
+    let root = unsafe { libc::geteuid() == 0 };
+    if !root {
+        eprintln!("skipped: only root can {what}");
+    }
+    root
+}
+
+/// A file at `path` with `text`, given to user `nobody`.
+fn theirs(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap();
+    std::os::unix::fs::chown(path, Some(65534), Some(65534)).unwrap();
+}
+
+#[test]
+fn a_file_another_user_owns_is_refused_and_stays_theirs() {
+    if !root("give a file to user nobody") {
+        return;
+    }
+    let d = Dir::new();
+    // `nobody` created it first, in a shared folder, writable by all.
+    let target = d.path("r.json");
+    theirs(&target, "{\"answers\": {\"algo_etp\": 10}}");
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let out = d.save_to(&target);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("appartient à un autre utilisateur (uid 65534)"),
+        "{err}"
+    );
+    // Their file is as it was, and holds none of the answers.
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "{\"answers\": {\"algo_etp\": 10}}"
+    );
+    // The answers went to a file of the saver's own.
+    let fallbacks = d.fallbacks();
+    assert_eq!(fallbacks.len(), 1, "{err}");
+    use std::os::unix::fs::MetadataExt;
+    let meta = std::fs::metadata(&fallbacks[0]).unwrap();
+    assert_eq!((meta.uid(), meta.mode() & 0o777), (0, 0o600));
+}
+
+#[test]
+fn a_save_replacing_a_file_of_ones_own_is_ones_own() {
+    let d = Dir::new();
+    let target = d.write("r.json", "{}");
+    let out = d.save_to(&target);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid cannot fail.
+    let me = unsafe { libc::geteuid() };
+    assert_eq!(std::fs::metadata(&target).unwrap().uid(), me);
+}
+
+/// A file system of `kib` KiB mounted at a new folder, to fill; `None`
+/// (and a word on stderr) where it cannot be mounted.
+struct SmallDisk {
+    dir: tempfile::TempDir,
+}
+
+impl SmallDisk {
+    fn new(kib: u32) -> Option<SmallDisk> {
+        let dir = tempfile::tempdir().unwrap();
+        let ok = root("mount a small tmpfs")
+            && Command::new("mount")
+                .args(["-t", "tmpfs", "-o", &format!("size={kib}k"), "tmpfs"])
+                .arg(dir.path())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!("skipped: no small tmpfs could be mounted");
+            return None;
+        }
+        Some(SmallDisk { dir })
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Fills the disk but `room` bytes.
+    fn fill(&self, room: u64) {
+        let free = |p: &Path| {
+            let c = std::ffi::CString::new(p.to_str().unwrap()).unwrap();
+            let mut s = std::mem::MaybeUninit::<libc::statvfs>::uninit();
+            // SAFETY: a valid path and a buffer statvfs fills.
+            assert_eq!(unsafe { libc::statvfs(c.as_ptr(), s.as_mut_ptr()) }, 0);
+            let s = unsafe { s.assume_init() };
+            // The types differ between systems.
+            #[allow(clippy::unnecessary_cast)]
+            let free = s.f_bavail as u64 * s.f_frsize as u64;
+            free
+        };
+        let filler = self.path().join("remplissage");
+        let _ = std::fs::remove_file(&filler);
+        let size = free(self.path()).saturating_sub(room);
+        std::fs::write(&filler, vec![b'x'; size as usize]).unwrap();
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.dir.path()).status();
+    }
+}
+
+#[test]
+fn a_full_disk_is_exit_1_with_the_same_words_for_saves_and_documents() {
+    let Some(disk) = SmallDisk::new(256) else {
+        return;
+    };
+    let d = Dir::new();
+    disk.fill(0);
+    // A save: the decision printed, the answers in the fallback file.
+    let target = disk.path().join("r.json");
+    let out = d.save_to(&target);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("plus de place sur le disque"), "{err}");
+    assert!(!target.exists());
+    // Documents, with room for the first files but not all: nothing
+    // written, and no temporary file left.
+    std::fs::remove_file(disk.path().join("remplissage")).unwrap();
+    disk.fill(8 * 1024);
+    let case = d.write("case.json", DOCUMENTS_CASE);
+    let out_dir = disk.path().join("docs");
+    let out = d
+        .command(&["documents", "--no-input", "--answers"])
+        .arg(&case)
+        .arg("--out")
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("plus de place sur le disque"), "{err}");
+    assert_eq!(listing(&out_dir), Vec::<String>::new());
+    // With --force over good files: they stay whole.
+    std::fs::remove_file(disk.path().join("remplissage")).unwrap();
+    let first = d
+        .command(&["documents", "--no-input", "--answers"])
+        .arg(&case)
+        .arg("--out")
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let before = contents(&out_dir);
+    disk.fill(8 * 1024);
+    let changed = d.write("case2.json", &DOCUMENTS_CASE.replace("Commune", "Ville"));
+    let out = d
+        .command(&["documents", "--no-input", "--force", "--answers"])
+        .arg(&changed)
+        .arg("--out")
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert_eq!(contents(&out_dir), before);
+}
+
+/// A case whose decision calls for several documents (algorithms).
+const DOCUMENTS_CASE: &str = r#"{
+  "questionnaire": "accueil",
+  "answers": {
+    "type_ressource": "algorithme",
+    "algo_administration": "collectivite",
+    "algo_decision_individuelle": "personnes_physiques",
+    "algo_secret": "non",
+    "algo_etp": 1500,
+    "algo_automatisation": "aide_decision",
+    "algo_donnees_personnelles": true,
+    "algo_aide_donnees_sensibles": "non"
+  },
+  "fields": {"organisme": "Commune de Test"}
+}"#;
+
+/// The names in a folder, sorted (none when it does not exist).
+fn listing(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Every file of a folder with its bytes.
+fn contents(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    listing(dir)
+        .into_iter()
+        .map(|n| {
+            let bytes = std::fs::read(dir.join(&n)).unwrap();
+            (n, bytes)
+        })
+        .collect()
+}
+
+impl Dir {
+    /// `aiguillage documents --no-input --answers CASE --out out [extra]`.
+    fn documents(&self, out: &Path, extra: &[&str]) -> Output {
+        let case = self.write("case.json", DOCUMENTS_CASE);
+        self.command(&["documents", "--no-input", "--answers"])
+            .arg(&case)
+            .arg("--out")
+            .arg(out)
+            .args(extra)
+            .output()
+            .unwrap()
+    }
+}
+
+#[test]
+fn documents_never_write_through_a_planted_link() {
+    let d = Dir::new();
+    let out = d.path("out");
+    std::fs::create_dir(&out).unwrap();
+    let victim = d.path("victime");
+    std::os::unix::fs::symlink(&victim, out.join("rapport.html")).unwrap();
+    // Dangling: `exists()` says no, but the name is taken.
+    let run = d.documents(&out, &[]);
+    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    assert!(!victim.exists(), "written through the link");
+    // With --force, an existing target is neither overwritten nor replaced.
+    std::fs::write(&victim, "à moi").unwrap();
+    let run = d.documents(&out, &["--force"]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(2), "{err}");
+    assert!(err.contains("c'est un lien symbolique"), "{err}");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "à moi");
+    assert!(
+        std::fs::symlink_metadata(out.join("rapport.html"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    // Nothing else was written either.
+    assert_eq!(listing(&out), ["rapport.html"]);
+}
+
+#[test]
+fn documents_never_wait_on_a_planted_fifo() {
+    let d = Dir::new();
+    let out = d.path("out");
+    std::fs::create_dir(&out).unwrap();
+    let fifo = out.join("mention-explicite.md");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid C string.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o666) }, 0);
+    for extra in [&[][..], &["--force"][..]] {
+        let case = d.write("case.json", DOCUMENTS_CASE);
+        let mut child = d
+            .command(&["documents", "--no-input", "--answers"])
+            .arg(&case)
+            .arg("--out")
+            .arg(&out)
+            .args(extra)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let start = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if start.elapsed() > std::time::Duration::from_secs(20) {
+                child.kill().unwrap();
+                panic!("documents {extra:?} hangs on a FIFO");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        assert_eq!(status.code(), Some(2), "{extra:?}");
+        assert_eq!(listing(&out), ["mention-explicite.md"], "{extra:?}");
+    }
+}
+
+#[test]
+fn documents_with_force_refuse_a_file_another_user_owns() {
+    if !root("give a file to user nobody") {
+        return;
+    }
+    let d = Dir::new();
+    let out = d.path("out");
+    std::fs::create_dir(&out).unwrap();
+    let report = out.join("rapport.html");
+    theirs(&report, "le leur");
+    let run = d.documents(&out, &["--force"]);
+    let err = stderr(&run);
+    assert_eq!(run.status.code(), Some(2), "{err}");
+    assert!(err.contains("appartient à un autre utilisateur"), "{err}");
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), "le leur");
+    assert_eq!(listing(&out), ["rapport.html"]);
+}
+
+#[test]
+fn two_runs_into_one_fresh_folder_never_both_succeed() {
+    let d = Dir::new();
+    let case = d.write("case.json", DOCUMENTS_CASE);
+    for round in 0..8 {
+        let out = d.path(&format!("out{round}"));
+        let spawn = || {
+            d.command(&["documents", "--no-input", "--answers"])
+                .arg(&case)
+                .arg("--out")
+                .arg(&out)
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (spawn(), spawn());
+        let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+        let codes = [a.status.code(), b.status.code()];
+        // One wrote everything, the other nothing and said why.
+        assert!(
+            codes == [Some(0), Some(2)] || codes == [Some(2), Some(0)],
+            "round {round}: {codes:?} {} {}",
+            stderr(&a),
+            stderr(&b)
+        );
+        let refused = if codes[0] == Some(2) { &a } else { &b };
+        let err = stderr(refused);
+        assert!(
+            err.contains("existe déjà") || err.contains("créé par un autre programme"),
+            "{err}"
+        );
+        assert!(!listing(&out).iter().any(|n| n.starts_with('.')));
+    }
 }

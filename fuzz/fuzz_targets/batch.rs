@@ -21,7 +21,11 @@ fuzz_target!(|data: &[u8]| {
         1 => Some(Input::Jsonl),
         _ => Some(Input::Csv),
     };
-    let output = if how & 4 == 0 { Output::Jsonl } else { Output::Json };
+    let output = if how & 4 == 0 {
+        Output::Jsonl
+    } else {
+        Output::Json
+    };
     let mut out = Vec::new();
     {
         let mut batch = Batch::new(&BUNDLE, &mut out, output);

@@ -736,14 +736,26 @@ enum Stop {
 
 /// Whether every answer the walk did not use fits a question.
 fn others_fit(bundle: &Bundle, answers: &BTreeMap<String, Answer>, w: &Walk<'_, '_>) -> bool {
+    // A path asks each question once: as many answers used as given is
+    // every one of them (the usual case, told without a search).
+    let used: std::collections::HashSet<*const Answer> = w
+        .steps
+        .iter()
+        .filter_map(|s| match s.answer {
+            Given::Answer(a) => Some(std::ptr::from_ref(a)),
+            Given::Count { .. } | Given::Routed(_) => None,
+        })
+        .collect();
+    if used.len() == answers.len() {
+        return true;
+    }
+    // The others, each looked up once: no scan of the path per answer (a
+    // path of 7 500 answers would cost 56 million comparisons).
     answers.iter().all(|(id, answer)| {
-        let used = w
-            .steps
-            .iter()
-            .any(|s| matches!(s.answer, Given::Answer(a) if std::ptr::eq(a, answer)));
-        used || bundle
-            .question(id)
-            .is_some_and(|q| route_of(q, answer).is_ok())
+        used.contains(&std::ptr::from_ref(answer))
+            || bundle
+                .question(id)
+                .is_some_and(|q| route_of(q, answer).is_ok())
     })
 }
 

@@ -650,12 +650,12 @@ impl<'de> Deserialize<'de> for Answer {
                 Ok(Answer::Bool(b))
             }
 
-            fn visit_i64<E>(self, n: i64) -> Result<Answer, E> {
-                Ok(Answer::Number(n as f64))
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Answer, E> {
+                whole(n.into())
             }
 
-            fn visit_u64<E>(self, n: u64) -> Result<Answer, E> {
-                Ok(Answer::Number(n as f64))
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Answer, E> {
+                whole(n.into())
             }
 
             fn visit_f64<E>(self, n: f64) -> Result<Answer, E> {
@@ -674,12 +674,34 @@ impl<'de> Deserialize<'de> for Answer {
     }
 }
 
+/// A whole number as an answer; one a double cannot hold (past 2^53,
+/// between two doubles) is refused, not rounded (see
+/// [`crate::text::number::exact`]).
+fn whole<E: serde::de::Error>(n: i128) -> Result<Answer, E> {
+    let x = n as f64;
+    if x as i128 == n {
+        Ok(Answer::Number(x))
+    } else {
+        Err(E::custom(crate::text::number::too_precise(&n.to_string())))
+    }
+}
+
 impl Serialize for Answer {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
         match self {
             Answer::Bool(b) => s.serialize_bool(*b),
-            Answer::Number(n) if n.fract() == 0.0 && n.abs() < EXACT => s.serialize_i64(*n as i64),
+            // Whole numbers as integers, as far as a JSON value holds them
+            // (a saved file writes all the digits of larger ones).
+            Answer::Number(n)
+                if n.fract() == 0.0 && *n >= 0.0 && *n < 18_446_744_073_709_551_616.0 =>
+            {
+                s.serialize_u64(*n as u64)
+            }
+            Answer::Number(n)
+                if n.fract() == 0.0 && *n < 0.0 && *n >= -9_223_372_036_854_775_808.0 =>
+            {
+                s.serialize_i64(*n as i64)
+            }
             Answer::Number(n) => s.serialize_f64(*n),
             Answer::Text(t) => s.serialize_str(t),
         }
@@ -690,7 +712,7 @@ impl std::fmt::Display for Answer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Answer::Bool(b) => write!(f, "{b}"),
-            Answer::Number(n) => write!(f, "{n}"),
+            Answer::Number(n) => f.write_str(&crate::text::number::fmt_num(*n)),
             Answer::Text(s) => write!(f, "\"{s}\""),
         }
     }

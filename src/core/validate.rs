@@ -69,6 +69,7 @@ pub fn check(bundle: &Bundle) -> Report {
     };
     check_duplicates(&mut c);
     check_references(&mut c);
+    check_replaces_cycles(&mut c);
     check_kinds(&mut c);
     check_graph(&mut c);
     check_tally_order(&mut c);
@@ -319,6 +320,66 @@ fn check_references(c: &mut Checker) {
     for (ti, src, t) in per_file(&b.terms) {
         for (i, a) in t.articles.iter().enumerate() {
             check_article_ref(c, src, format!("terms[{ti}].articles[{i}]"), a);
+        }
+    }
+}
+
+/// Findings that replace one another in a loop (`a` replaces `b`, `b`
+/// replaces `a`): on a path that gathers them, each removes the other and
+/// none is left — a `must` without its obligation. Found with a walk of
+/// the `replaces` links that keeps its own stack; each loop is reported
+/// once, at the `replaces` entry that closes it.
+fn check_replaces_cycles(c: &mut Checker) {
+    let b = c.bundle;
+    // id → (file, index in the file, finding)
+    let mut by_id: HashMap<&str, (SourceId, usize, &crate::core::model::Finding)> = HashMap::new();
+    for (src, q) in &b.questionnaires {
+        for (fi, f) in q.findings.iter().enumerate() {
+            by_id.entry(f.id.as_str()).or_insert((*src, fi, f));
+        }
+    }
+    // 0: not seen; 1: on the walk; 2: done.
+    let mut state: HashMap<&str, u8> = HashMap::new();
+    let mut ids: Vec<&str> = by_id.keys().copied().collect();
+    ids.sort_unstable();
+    for root in ids {
+        if state.get(root).copied().unwrap_or(0) != 0 {
+            continue;
+        }
+        // Each finding on the walk with the index of its next link.
+        let mut stack: Vec<(&str, usize)> = vec![(root, 0)];
+        state.insert(root, 1);
+        while let Some((id, next)) = stack.last_mut() {
+            let (src, fi, f) = by_id[*id];
+            let Some(target) = f.replaces.get(*next).map(String::as_str) else {
+                state.insert(*id, 2);
+                stack.pop();
+                continue;
+            };
+            let link = *next;
+            *next += 1;
+            // A finding never replaces itself (the engine ignores it).
+            if target == *id || !by_id.contains_key(target) {
+                continue;
+            }
+            match state.get(target).copied().unwrap_or(0) {
+                1 => {
+                    let from = stack.iter().position(|(x, _)| *x == target).unwrap_or(0);
+                    let mut cycle: Vec<&str> = stack[from..].iter().map(|(x, _)| *x).collect();
+                    cycle.push(target);
+                    c.error(
+                        "replaces-cycle",
+                        src,
+                        format!("findings[{fi}].replaces[{link}]"),
+                        msg::replaces_cycle(&cycle_text(&cycle)),
+                    );
+                }
+                0 => {
+                    state.insert(target, 1);
+                    stack.push((target, 0));
+                }
+                _ => {}
+            }
         }
     }
 }
@@ -1360,6 +1421,10 @@ pub(crate) mod msg {
             en: "; so the {count} question(s) or outcome(s) below it are not reached either",
         }
         fn cycle(path: &str) { fr: "cycle : {path}", en: "cycle: {path}" }
+        fn replaces_cycle(path: &str) {
+            fr: "ces constats se remplacent en boucle : {path} ; sur un chemin qui les réunit, chacun retirerait l'autre et aucun ne resterait : retirez l'un de ces « replaces »",
+            en: "these findings replace one another in a loop: {path}; on a path that gathers them, each would remove the other and none would remain: remove one of these « replaces »",
+        }
         fn tally_never_before(counted: &str, id: &str) {
             fr: "« {counted} », comptée par « {id} », n'est jamais posée avant : aucun chemin ne mène de « {counted} » à « {id} »",
             en: "« {counted} », counted by « {id} », is never asked before it: no path leads from « {counted} » to « {id} »",

@@ -474,9 +474,14 @@ mod reader {
             Some(b'"') => serde_json::from_str(raw)
                 .map(Answer::Text)
                 .map_err(|e| super::explain_json_error(&e)),
-            Some(b'-' | b'0'..=b'9') => serde_json::from_str::<f64>(raw)
-                .map(Answer::Number)
-                .map_err(|e| super::explain_json_error(&e)),
+            Some(b'-' | b'0'..=b'9') => {
+                serde_json::from_str::<f64>(raw).map_err(|e| super::explain_json_error(&e))?;
+                // Held as written, or refused: never rounded onto a
+                // threshold.
+                crate::text::number::exact(raw)
+                    .map(Answer::Number)
+                    .ok_or_else(|| crate::text::number::too_precise(raw))
+            }
             Some(b'n') => Err(msg::not_an_answer(&msg::null())),
             Some(b'[') => Err(msg::not_an_answer(&msg::a_list())),
             _ => Err(msg::not_an_answer(&msg::an_object())),
@@ -526,98 +531,19 @@ fn strip_position(e: &serde_json::Error) -> String {
     }
 }
 
-/// Writes `answers` to `path` atomically, so that a failed or interrupted
-/// save never leaves half a file, and safely in a shared folder:
-///
-/// - the temporary file is created in the target's folder with a random
-///   name and `O_EXCL` (`tempfile`): nobody can plant a file or a link
-///   there for the save to write through;
-/// - an existing target keeps its permissions (and its owner and group
-///   where the system allows it); a new one gets the usual ones;
-/// - the file is written to disk (`fsync`) before the rename, and the
-///   folder after it (on Unix), so that a crash right after cannot leave
-///   an empty file;
-/// - a target that is a symbolic link is refused, not followed and not
-///   replaced: in a shared folder another user could point it at any file
-///   the saver can write, and replacing it would silently cut the link;
-///   the message names the file it points to, to save there instead;
-/// - on any failure the temporary file is removed.
+/// Writes `answers` to `path` atomically and safely in a shared folder,
+/// through [`crate::front::save`]: a temporary file beside it, written to
+/// disk, then renamed; a link, a FIFO or another user's file under that
+/// name is refused; a new file is readable by the saver only, a file of
+/// theirs that is replaced keeps its mode; on any failure the temporary
+/// file is removed.
 ///
 /// The answers are written in `order` (question ids in the order the trees
 /// ask them; others after, alphabetically), so that a saved session reads
 /// like the interview it records.
 pub fn save(path: &Path, answers: &AnswersFile, order: &[&str]) -> Result<(), Error> {
-    use std::io::Write;
-    let name = path.display().to_string();
-    let io = |e: &std::io::Error| Error::io(name.clone(), e);
     let json = to_text(answers, order)?;
-    let existing = match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            let to = std::fs::read_link(path)
-                .map(|t| t.display().to_string())
-                .unwrap_or_default();
-            return Err(Error::Io(name.clone(), msg::symlink_target(&to)));
-        }
-        Ok(meta) if !meta.is_file() => {
-            return Err(Error::Io(name.clone(), msg::not_a_regular_file()));
-        }
-        Ok(meta) => Some(meta),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(io(&e)),
-    };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let file_name = path
-        .file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "reponses.json".into());
-    let prefix = format!(".{file_name}.");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // Created with the target's mode (or the usual 0666), both less
-        // the umask; the target's exact mode is set right after.
-        let mode = existing
-            .as_ref()
-            .map_or(0o666, |m| m.permissions().mode() & 0o7777);
-        builder.permissions(std::fs::Permissions::from_mode(mode));
-    }
-    // Dropped on any early return: the temporary file is removed.
-    let mut tmp = builder.tempfile_in(dir).map_err(|e| io(&e))?;
-    if let Some(meta) = &existing {
-        tmp.as_file()
-            .set_permissions(meta.permissions())
-            .map_err(|e| io(&e))?;
-        keep_owner(tmp.as_file(), meta);
-    }
-    tmp.write_all(json.as_bytes()).map_err(|e| io(&e))?;
-    tmp.as_file().sync_all().map_err(|e| io(&e))?;
-    tmp.persist(path).map_err(|e| io(&e.error))?;
-    #[cfg(unix)]
-    if let Ok(folder) = std::fs::File::open(dir) {
-        // Some file systems cannot sync a folder; the file itself is.
-        let _ = folder.sync_all();
-    }
-    Ok(())
-}
-
-/// The owner and group of the file a save replaces, kept when the system
-/// allows it (the owner only for root; the group for its members);
-/// otherwise the saved file is the saver's.
-fn keep_owner(file: &std::fs::File, meta: &std::fs::Metadata) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        if std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid())).is_err() {
-            let _ = std::os::unix::fs::fchown(file, None, Some(meta.gid()));
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = (file, meta);
+    crate::front::save::write(path, json.as_bytes(), crate::front::save::Options::ANSWERS)
 }
 
 /// Writes `answers` to a new file of the temporary folder, with a name
@@ -645,45 +571,93 @@ pub fn save_fallback(answers: &AnswersFile, order: &[&str]) -> Result<std::path:
 /// An answers file as saved: pretty JSON in `order`, and a final line
 /// break.
 pub fn to_text(answers: &AnswersFile, order: &[&str]) -> Result<String, Error> {
-    let mut json = serde_json::to_string_pretty(&ordered(answers, order))
-        .map_err(|e| Error::Other(e.into()))?;
+    let json = serde_json::to_string_pretty(&saved::Saved {
+        file: answers,
+        order,
+    })
+    .map_err(|e| Error::Other(e.into()))?;
+    // C1 and bidi controls of a free text written \u009b, as serde_json
+    // writes C0 ones: the same JSON, harmless on a terminal (`cat`).
+    let mut json = crate::text::escape::json_safe(&json).into_owned();
     json.push('\n');
     Ok(json)
 }
 
-/// `answers` as a JSON value whose `answers` object follows `order`.
-fn ordered(answers: &AnswersFile, order: &[&str]) -> serde_json::Value {
-    let ranks: std::collections::HashMap<&str, usize> =
-        order.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    let rank = |id: &str| ranks.get(id).copied().unwrap_or(usize::MAX);
-    let mut ids: Vec<&String> = answers.answers.keys().collect();
-    // Stable: ids outside `order` keep the map's alphabetical order.
-    ids.sort_by_key(|id| rank(id));
-    let mut value = serde_json::to_value(answers).unwrap_or_default();
-    let map: serde_json::Map<String, serde_json::Value> = ids
-        .into_iter()
-        .map(|id| {
-            (
-                id.clone(),
-                serde_json::to_value(&answers.answers[id]).unwrap_or_default(),
-            )
-        })
-        .collect();
-    value["answers"] = serde_json::Value::Object(map);
-    value
+/// The answers file as saved: the fields of [`AnswersFile`] in their
+/// order, the answers in the order the trees ask them, and whole numbers
+/// with all their digits (`18446744073709551616`, as written, where a
+/// JSON value would hold no more than 2^64 − 1).
+mod saved {
+    use serde::ser::{Serialize, SerializeMap, Serializer};
+
+    use crate::core::model::{Answer, AnswersFile};
+
+    pub struct Saved<'a> {
+        pub file: &'a AnswersFile,
+        pub order: &'a [&'a str],
+    }
+
+    impl Serialize for Saved<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let f = self.file;
+            let mut map = s.serialize_map(None)?;
+            if let Some(schema) = &f.schema {
+                map.serialize_entry("$schema", schema)?;
+            }
+            if let Some(q) = &f.questionnaire {
+                map.serialize_entry("questionnaire", q)?;
+            }
+            map.serialize_entry("answers", &InOrder(self))?;
+            if !f.fields.is_empty() {
+                map.serialize_entry("fields", &f.fields)?;
+            }
+            if let Some(g) = &f.given_against {
+                map.serialize_entry("given_against", g)?;
+            }
+            map.end()
+        }
+    }
+
+    struct InOrder<'a>(&'a Saved<'a>);
+
+    impl Serialize for InOrder<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let ranks: std::collections::HashMap<&str, usize> = self
+                .0
+                .order
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (*id, i))
+                .collect();
+            let rank = |id: &str| ranks.get(id).copied().unwrap_or(usize::MAX);
+            let answers = &self.0.file.answers;
+            let mut ids: Vec<&String> = answers.keys().collect();
+            // Stable: ids outside `order` keep the map's alphabetical order.
+            ids.sort_by_key(|id| rank(id));
+            let mut map = s.serialize_map(Some(ids.len()))?;
+            for id in ids {
+                map.serialize_entry(id, &Digits(&answers[id]))?;
+            }
+            map.end()
+        }
+    }
+
+    struct Digits<'a>(&'a Answer);
+
+    impl Serialize for Digits<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            match self.0 {
+                Answer::Number(n) if n.fract() == 0.0 && n.abs() < 1e21 => {
+                    s.serialize_i128(*n as i128)
+                }
+                other => other.serialize(s),
+            }
+        }
+    }
 }
 
 pub(crate) mod msg {
     crate::text::i18n::messages! {
-        /// A save to a symbolic link; `to` is where it points.
-        fn symlink_target(to: &str) {
-            fr: "c'est un lien symbolique (vers {to}) : il n'est ni suivi ni remplacé ; enregistrez dans le fichier qu'il désigne, ou ailleurs",
-            en: "this is a symbolic link (to {to}): it is neither followed nor replaced; save to the file it points to, or elsewhere",
-        }
-        fn not_a_regular_file() {
-            fr: "ce n'est pas un fichier ordinaire",
-            en: "this is not a regular file",
-        }
         fn unreadable(why: &str) {
             fr: "fichier de réponses illisible : {why}",
             en: "unreadable answers file: {why}",

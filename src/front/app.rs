@@ -34,8 +34,12 @@ pub fn parse_args() -> Cli {
         .and_then(|m| Cli::from_arg_matches(&m));
     match parsed {
         Ok(cli) => cli,
-        // The version says nothing in any language.
-        Err(e) if e.kind() == clap::error::ErrorKind::DisplayVersion => e.exit(),
+        // The version says nothing in any language; only a failure to
+        // write it is said, in the interface's.
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayVersion => {
+            let lang = i18n::detect(i18n::lang_in_args(std::env::args_os()), &term::real_env);
+            crate::front::help_en::exit_with(e, lang)
+        }
         Err(_) => {
             let lang = i18n::detect(i18n::lang_in_args(std::env::args_os()), &term::real_env);
             let e = match crate::front::help_en::command(lang).try_get_matches() {
@@ -56,6 +60,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     setup(&cli);
     match cli.command {
         None => {
+            if cli.run.save_answers.as_deref() == Some(std::path::Path::new("-")) {
+                return Err(Error::Usage(msg::save_to_stdout()));
+            }
             let loaded = match &cli.run.answers {
                 Some(path) => answers::read(path)?,
                 None => answers::Loaded::default(),
@@ -153,7 +160,7 @@ fn decide(bundle: &'static Bundle, args: &RunArgs, loaded: answers::Loaded) -> R
             let questionnaire = bundle.questionnaire(&questionnaire.id).ok_or_else(|| {
                 Error::Other(anyhow::anyhow!("questionnaire « {} »", questionnaire.id))
             })?;
-            let d = interactive(bundle, questionnaire, &mut given, args, how)?;
+            let d = interactive(bundle, questionnaire, &mut given, &file.fields, args, how)?;
             // The result starts apart from the questions.
             say("\n");
             (d, how == Interaction::Plain, Some(how))
@@ -221,6 +228,7 @@ fn interactive(
     bundle: &Bundle,
     questionnaire: &Questionnaire,
     given: &mut BTreeMap<String, Answer>,
+    fields: &BTreeMap<String, String>,
     args: &RunArgs,
     how: Interaction,
 ) -> Result<Decision, Error> {
@@ -232,6 +240,7 @@ fn interactive(
         args.save_answers.as_deref(),
         &questionnaire.id,
         given,
+        fields,
         bundle.asked_ids().map(str::to_owned).collect(),
         !plain,
     );
@@ -244,9 +253,10 @@ fn interactive(
     }
     let initial = given.clone();
     interrupt::record(stamp::stamp(bundle, questionnaire, given));
+    // Each change recorded (and with --save-answers, saved) as it is made.
     let mut session = Session::new(bundle, questionnaire, std::mem::take(given)).observe(|a| {
-        interrupt::publish(a);
         interrupt::record(stamp::stamp(bundle, questionnaire, a));
+        interrupt::publish(a);
     });
     let result = if plain {
         let stdin = std::io::stdin();
@@ -270,7 +280,7 @@ fn interactive(
             // leaves an existing file as it was.
             if let Some(path) = &args.save_answers
                 && interrupt::worth_saving(path, &initial, given)
-                && let Err(not_saved) = save(bundle, path, questionnaire, given, &BTreeMap::new())
+                && let Err(not_saved) = save(bundle, path, questionnaire, given, fields)
             {
                 report_error(&not_saved);
             }
@@ -291,7 +301,14 @@ fn save(
     let stamp = stamp::stamp(bundle, questionnaire, given);
     if fields.is_empty() {
         let order: Vec<String> = bundle.asked_ids().map(str::to_owned).collect();
-        return interrupt::save(path, &questionnaire.id, given, &order, Some(&stamp));
+        return interrupt::save(
+            path,
+            &questionnaire.id,
+            given,
+            &BTreeMap::new(),
+            &order,
+            Some(&stamp),
+        );
     }
     let file = AnswersFile {
         questionnaire: Some(questionnaire.id.clone()),
@@ -340,11 +357,13 @@ fn warn_drift(
     if args.strict {
         return Err(Error::Usage(text));
     }
+    // The file's name, ids and versions come from the file: escaped.
     let t = i18n::texts();
-    eprintln!(
-        "{}: {text}",
-        console::style(t.warning).for_stderr().yellow().bold()
-    );
+    say_line(&format!(
+        "{}: {}",
+        console::style(t.warning).for_stderr().yellow().bold(),
+        escape(&text)
+    ));
     Ok(())
 }
 
@@ -414,4 +433,15 @@ fn result_width(plain: bool) -> usize {
     }
     let columns = stdout.size().1 as usize;
     columns.saturating_sub(2).clamp(40, DEFAULT_WIDTH)
+}
+
+pub(crate) mod msg {
+    crate::text::i18n::messages! {
+        /// `--save-answers -`: not a file named `-`, and not the standard
+        /// output either, which the decision already uses.
+        fn save_to_stdout() {
+            fr: "--save-answers - : la sortie standard reçoit déjà la décision, les réponses n'y sont pas écrites ; donnez un nom de fichier (--save-answers reponses.json, ou ./- pour un fichier nommé « - »)",
+            en: "--save-answers -: the standard output already carries the decision, the answers are not written there; give a file name (--save-answers answers.json, or ./- for a file named « - »)",
+        }
+    }
 }

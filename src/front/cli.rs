@@ -14,6 +14,7 @@ Codes de sortie :
   2    mauvaise utilisation ou entrée invalide (réponses, questionnaire)
   129  terminal fermé pendant une session (SIGHUP)
   130  interrompu (Ctrl-C)
+  131  arrêté pendant une session (SIGQUIT)
   143  arrêté pendant une session (SIGTERM)
 Exception : « aiguillage diff » sort avec 1 quand le contenu change
 quelque chose (comme diff), 0 sinon.

@@ -544,22 +544,31 @@ fn diff(old: &std::path::Path, new: &std::path::Path, format: ListFormat) -> Res
     let after = Bundle::from_paths(&[new.to_path_buf()])?;
     let d = crate::tools::diff::diff(&before, &after);
     let out = match format {
-        ListFormat::Text => {
-            crate::tools::diff::text(&d, &old.display().to_string(), &new.display().to_string())
-        }
+        // Names, ids and titles come from the files: escaped.
+        ListFormat::Text => escape(&crate::tools::diff::text(
+            &d,
+            &old.display().to_string(),
+            &new.display().to_string(),
+        ))
+        .into_owned(),
         ListFormat::Json => to_json(&serde_json::json!({
             "old": old.display().to_string(),
             "new": new.display().to_string(),
             "compared": d.compared,
             "unchanged": d.unchanged,
+            "complete": d.is_complete(),
+            "not_compared": d.not_compared,
             "changes": d.changes,
         }))?,
     };
     write_stdout(&out)?;
-    if d.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Differs)
+    match (d.is_empty(), d.is_complete()) {
+        (true, true) => Ok(()),
+        // Changes found: whatever was not compared, something changes.
+        (false, _) => Err(Error::Differs),
+        // Nothing found, but not everything compared: « nothing changes »
+        // cannot be said; the input is too big for diff (exit 2).
+        (true, false) => Err(Error::Reported),
     }
 }
 

@@ -227,18 +227,25 @@ fn ask_fields(
     Ok(())
 }
 
-/// The files of `rendered` that already exist in `dir`.
+/// The names of `rendered` taken in `dir`: files, but also links
+/// (dangling or not), FIFOs, folders.
 fn existing(dir: &Path, rendered: &[Rendered]) -> Vec<PathBuf> {
     rendered
         .iter()
         .map(|r| dir.join(&r.file))
-        .filter(|p| p.exists())
+        .filter(|p| std::fs::symlink_metadata(p).is_ok())
         .collect()
 }
 
-/// Writes every document into `dir` (created if needed). Without `force`,
-/// nothing is written if any file exists already.
+/// Writes every document into `dir` (created if needed), all or none
+/// (see [`crate::front::save`]): each to a temporary file first, then all
+/// renamed; never through a link, never into a FIFO. Without `force`,
+/// nothing is written if any name is taken, even by a file that appears
+/// while writing (another run into the same folder). With `force`, the
+/// user's own files are replaced; a link, a FIFO or another user's file
+/// is still refused.
 fn write(dir: &Path, rendered: &[Rendered], force: bool) -> Result<Vec<PathBuf>, Error> {
+    use crate::front::save::{self, Options, Replace};
     let existing = existing(dir, rendered);
     if !force && let Some(first) = existing.first() {
         return Err(Error::Usage(msg::exists(
@@ -246,14 +253,23 @@ fn write(dir: &Path, rendered: &[Rendered], force: bool) -> Result<Vec<PathBuf>,
             existing.len(),
         )));
     }
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir.display().to_string(), &e))?;
-    let mut written = Vec::new();
-    for r in rendered {
-        let path = dir.join(&r.file);
-        std::fs::write(&path, &r.text).map_err(|e| Error::io(path.display().to_string(), &e))?;
-        written.push(path);
-    }
-    Ok(written)
+    std::fs::create_dir_all(dir).map_err(|e| save::write_error(&dir.display().to_string(), &e))?;
+    let paths: Vec<PathBuf> = rendered.iter().map(|r| dir.join(&r.file)).collect();
+    let files: Vec<save::File<'_>> = paths
+        .iter()
+        .zip(rendered)
+        .map(|(path, r)| save::File {
+            path,
+            bytes: r.text.as_bytes(),
+        })
+        .collect();
+    let options = Options {
+        replace: if force { Replace::Own } else { Replace::Never },
+        // Drafts to share: the usual permissions, less the umask.
+        mode: 0o666,
+    };
+    save::write_all(&files, options)?;
+    Ok(paths)
 }
 
 /// The missing fields, each once, in the order documents name them.
@@ -329,7 +345,7 @@ fn check_field_ids(templates: &Templates, loaded: &answers::Loaded) -> Result<()
 fn missing_answer(q: &Question, file: &Path) -> Error {
     let t = i18n::texts();
     let allowed = crate::output::answer::allowed_values(q, t).join(", ");
-    let file = file.display().to_string();
+    let file = crate::text::escape::shell(&file.display().to_string());
     Error::Missing(format!(
         "{} « {} » ({}){} {} {allowed}\n  {}",
         t.missing_answer,

@@ -19,8 +19,9 @@ pub enum Error {
     #[error("{0}")]
     NotSaved(String),
     /// A stream the program writes to (stdout, stderr, the terminal) that
-    /// cannot be written or used: not bad input. Exit 1.
-    #[error("{0}: {1}")]
+    /// cannot be written or used, or a file that cannot be written for
+    /// the machine's sake (a full or failing disk): not bad input. Exit 1.
+    #[error("{0}{colon} {1}", colon = crate::text::i18n::texts().colon)]
     Write(String, String),
     #[error("{0}")]
     Parse(Box<SourceError>),

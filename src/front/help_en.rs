@@ -20,6 +20,7 @@ Exit codes:
   2    bad usage or invalid input (answers, questionnaire)
   129  terminal closed during a session (SIGHUP)
   130  interrupted (Ctrl-C)
+  131  stopped during a session (SIGQUIT)
   143  stopped during a session (SIGTERM)
 Exception: « aiguillage diff » exits with 1 when the content changes something (like
 diff), 0 otherwise.
@@ -297,13 +298,20 @@ pub fn exit_with(e: clap::Error, lang: Lang) -> ! {
             | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
     ) {
         // clap's own exit would say 0 when the help cannot be written
-        // (stdout full): a write error is 1.
-        let code = if e.print().is_err() && !e.use_stderr() {
-            1
-        } else {
-            e.exit_code()
-        };
-        std::process::exit(code)
+        // (stdout full): a write error is 1, said on stderr; a reader
+        // that has gone (`| head`) is no error.
+        match e.print() {
+            Err(failed) if !e.use_stderr() && failed.kind() != std::io::ErrorKind::BrokenPipe => {
+                crate::text::i18n::set(lang);
+                let why =
+                    crate::front::error::Error::write(crate::front::io::msg::stdout(), &failed);
+                let t = crate::text::i18n::Texts::of(lang);
+                let label = console::style(t.error).for_stderr().red().bold();
+                crate::front::io::say_line(&format!("{label}: {why}"));
+                std::process::exit(1)
+            }
+            _ => std::process::exit(e.exit_code()),
+        }
     }
     let Some(message) = usage_error(&e, lang) else {
         e.exit()

@@ -1,11 +1,16 @@
 //! An interruption during a session — Ctrl-C, or the signals that end a
-//! program from outside: SIGTERM (`kill`, a shutdown) and SIGHUP (the
-//! terminal window closed) — is handled the same way: put the terminal
-//! back as it was (settings, cursor), save the answers given so far when
+//! program from outside: SIGTERM (`kill`, a shutdown), SIGHUP (the
+//! terminal window closed) and SIGQUIT (Ctrl-\ in a line prompt, `kill
+//! -QUIT`) — is handled the same way: put the terminal back as it was
+//! (settings, cursor), save the answers given so far when
 //! `--save-answers` was given (so that `--answers FILE` resumes where the
 //! user stopped), and exit with 128 + the signal's number, as a shell
 //! reports a process that the signal ended: 130 for SIGINT, 143 for
-//! SIGTERM, 129 for SIGHUP.
+//! SIGTERM, 129 for SIGHUP, 131 for SIGQUIT.
+//!
+//! What no handler can catch (SIGKILL, a crash, the power going off)
+//! loses at most the last answer: with `--save-answers`, the answers are
+//! saved, atomically, after each one ([`publish`]).
 //!
 //! Two roads lead here and both call [`exit_on`]: a thread that waits for
 //! the signals (`signal-hook`, which tells them apart; `ctrlc` off Unix,
@@ -33,6 +38,9 @@ struct Armed {
     initial: BTreeMap<String, Answer>,
     /// Question ids in the order the trees ask them, to save in that order.
     order: Vec<String>,
+    /// The free-text fields of the file the session started from, saved
+    /// with the answers.
+    fields: BTreeMap<String, String>,
     /// What the answers so far were given against ([`record`]).
     given_against: Option<GivenAgainst>,
     /// The menus hide the cursor while they wait for a key.
@@ -53,6 +61,7 @@ pub fn arm(
     save_to: Option<&Path>,
     questionnaire: &str,
     answers: &BTreeMap<String, Answer>,
+    fields: &BTreeMap<String, String>,
     order: Vec<String>,
     show_cursor: bool,
 ) {
@@ -62,6 +71,7 @@ pub fn arm(
         answers: answers.clone(),
         initial: answers.clone(),
         order,
+        fields: fields.clone(),
         given_against: None,
         show_cursor,
         #[cfg(unix)]
@@ -79,6 +89,8 @@ pub enum Signal {
     Terminate,
     /// SIGHUP: the terminal was closed.
     HangUp,
+    /// SIGQUIT: Ctrl-\ at a line prompt, `kill -QUIT`.
+    Quit,
 }
 
 impl Signal {
@@ -88,6 +100,7 @@ impl Signal {
             Signal::Interrupt => 130,
             Signal::Terminate => 143,
             Signal::HangUp => 129,
+            Signal::Quit => 131,
         }
     }
 
@@ -96,6 +109,7 @@ impl Signal {
             Signal::Interrupt => i18n::texts().interrupted.to_owned(),
             Signal::Terminate => msg::terminated(),
             Signal::HangUp => msg::hung_up(),
+            Signal::Quit => msg::quit(),
         }
     }
 }
@@ -105,13 +119,15 @@ impl Signal {
 /// Ctrl-C still reaches the menus as a key.
 #[cfg(unix)]
 fn install() {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
     // Noted by the handler itself, before the prompt's wait returns: a
     // wait cut short by SIGTERM looks like Ctrl-C to the menus (console
     // even raises SIGINT then), and must end as SIGTERM.
     let _ = signal_hook::flag::register(SIGTERM, TERMINATED.clone());
     let _ = signal_hook::flag::register(SIGHUP, HUNG_UP.clone());
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+    let _ = signal_hook::flag::register(SIGQUIT, QUIT.clone());
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP, SIGQUIT])
+    else {
         return;
     };
     let _ = std::thread::Builder::new()
@@ -131,6 +147,8 @@ type Flag = std::sync::LazyLock<std::sync::Arc<std::sync::atomic::AtomicBool>>;
 static TERMINATED: Flag = std::sync::LazyLock::new(Default::default);
 #[cfg(unix)]
 static HUNG_UP: Flag = std::sync::LazyLock::new(Default::default);
+#[cfg(unix)]
+static QUIT: Flag = std::sync::LazyLock::new(Default::default);
 
 /// The signal that ends the session: SIGTERM or SIGHUP if one came,
 /// even when a SIGINT followed it; SIGINT (Ctrl-C) otherwise.
@@ -140,6 +158,9 @@ fn received() -> Signal {
         use std::sync::atomic::Ordering::SeqCst;
         if TERMINATED.load(SeqCst) {
             return Signal::Terminate;
+        }
+        if QUIT.load(SeqCst) {
+            return Signal::Quit;
         }
         if HUNG_UP.load(SeqCst) {
             return Signal::HangUp;
@@ -153,10 +174,29 @@ fn install() {
     let _ = ctrlc::set_handler(|| exit_on(Signal::Interrupt));
 }
 
-/// Records the answers as they are now.
+/// Records the answers as they are now, and with `--save-answers`, saves
+/// them (atomically): a SIGKILL or a crash then loses at most the answer
+/// being given. A save that fails here is not said (it would break the
+/// screen of the question); the save at the end says it, and where the
+/// answers went instead.
 pub fn publish(answers: &BTreeMap<String, Answer>) {
-    if let Some(armed) = state().as_mut() {
-        armed.answers = answers.clone();
+    let mut guard = state();
+    let Some(armed) = guard.as_mut() else {
+        return;
+    };
+    armed.answers = answers.clone();
+    if let Some(path) = &armed.save_to
+        && worth_saving(path, &armed.initial, answers)
+    {
+        let file = AnswersFile {
+            questionnaire: Some(armed.questionnaire.clone()),
+            answers: answers.clone(),
+            fields: armed.fields.clone(),
+            given_against: armed.given_against.clone(),
+            ..AnswersFile::default()
+        };
+        let order: Vec<&str> = armed.order.iter().map(String::as_str).collect();
+        let _ = crate::front::answers::save(path, &file, &order);
     }
 }
 
@@ -193,16 +233,25 @@ pub fn exit_on(signal: Signal) -> ! {
             initial,
             order,
             given_against,
+            fields,
             ..
         }) => {
-            let file = crate::text::escape::escape(&path.display().to_string()).into_owned();
+            let name = path.display().to_string();
+            let file = crate::text::escape::escape(&name).into_owned();
             if !worth_saving(path, initial, answers) {
                 say_line(&msg::left_as_it_was(&file));
             } else {
-                match save(path, questionnaire, answers, order, given_against.as_ref()) {
+                match save(
+                    path,
+                    questionnaire,
+                    answers,
+                    fields,
+                    order,
+                    given_against.as_ref(),
+                ) {
                     Ok(()) => {
                         say_line(&t.saved(&file));
-                        say_line(&t.resume_with(&file));
+                        say_line(&t.resume_with(&crate::text::escape::shell(&name)));
                     }
                     Err(e) => say_line(&format!(
                         "{}: {}",
@@ -237,6 +286,7 @@ pub fn save(
     path: &Path,
     questionnaire: &str,
     answers: &BTreeMap<String, Answer>,
+    fields: &BTreeMap<String, String>,
     order: &[String],
     given_against: Option<&GivenAgainst>,
 ) -> Result<(), Error> {
@@ -245,6 +295,7 @@ pub fn save(
     let file = AnswersFile {
         questionnaire: Some(questionnaire.to_owned()),
         answers: answers.clone(),
+        fields: fields.clone(),
         given_against: given_against.cloned(),
         ..AnswersFile::default()
     };
@@ -254,7 +305,12 @@ pub fn save(
     let target = path.display().to_string();
     Err(Error::NotSaved(
         match answers::save_fallback(&file, &order) {
-            Ok(to) => msg::saved_instead(&failed.to_string(), &to.display().to_string(), &target),
+            Ok(to) => msg::saved_instead(
+                &failed.to_string(),
+                &to.display().to_string(),
+                &crate::text::escape::shell(&to.display().to_string()),
+                &crate::text::escape::shell(&target),
+            ),
             Err(also) => msg::not_saved(&failed.to_string(), &also.to_string()),
         },
     ))
@@ -270,14 +326,19 @@ pub(crate) mod msg {
             fr: "Session interrompue : le terminal a été fermé (SIGHUP).",
             en: "Session interrupted: the terminal was closed (SIGHUP).",
         }
+        fn quit() {
+            fr: "Session interrompue : le programme a reçu l'ordre de quitter (SIGQUIT).",
+            en: "Session interrupted: the program was told to quit (SIGQUIT).",
+        }
         fn left_as_it_was(file: &str) {
             fr: "Aucune réponse n'a été donnée : {file} est resté tel quel.",
             en: "No answer was given: {file} was left as it was.",
         }
-        /// `why`: « file: reason »; `to`: the fallback file.
-        fn saved_instead(why: &str, to: &str, target: &str) {
-            fr: "les réponses n'ont pas pu être enregistrées ({why}) ; elles l'ont été dans {to}\n  pour reprendre : aiguillage --answers {to} --save-answers {target}",
-            en: "the answers could not be saved ({why}); they were saved to {to}\n  to resume: aiguillage --answers {to} --save-answers {target}",
+        /// `why`: « file: reason »; `to`: the fallback file; `to_arg`
+        /// and `target`: file names quoted for the shell.
+        fn saved_instead(why: &str, to: &str, to_arg: &str, target: &str) {
+            fr: "les réponses n'ont pas pu être enregistrées ({why}) ; elles l'ont été dans {to}\n  pour reprendre : aiguillage --answers {to_arg} --save-answers {target}",
+            en: "the answers could not be saved ({why}); they were saved to {to}\n  to resume: aiguillage --answers {to_arg} --save-answers {target}",
         }
         fn not_saved(why: &str, also: &str) {
             fr: "les réponses n'ont pas pu être enregistrées ({why}), ni dans le dossier temporaire ({also})",

@@ -23,6 +23,7 @@ pub mod interrupt;
 pub mod io;
 pub mod prompt;
 pub mod question_help;
+pub mod save;
 pub mod session;
 pub mod term;
 pub mod web;

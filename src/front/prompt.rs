@@ -159,12 +159,6 @@ fn typed_form(a: &Answer) -> String {
     }
 }
 
-/// A number as people type it in the interface language (see
-/// [`crate::text::number::parse`]).
-fn parse_number(s: &str) -> Option<f64> {
-    crate::text::number::parse(s, crate::text::i18n::current())
-}
-
 /// What a typed line means besides an answer.
 #[derive(Debug, PartialEq)]
 enum Typed<'s> {
@@ -186,13 +180,26 @@ fn typed(line: &str) -> Typed<'_> {
 
 /// The answer to a number or text question from a typed line, or the
 /// message to show.
-fn typed_answer(q: &Question, line: &str, t: &Texts) -> Result<Answer, &'static str> {
+fn typed_answer(q: &Question, line: &str, t: &Texts) -> Result<Answer, String> {
+    use crate::text::number::{Refused, parse_checked, too_precise};
     match q.kind {
-        QuestionKind::Number => parse_number(line)
-            .map(Answer::Number)
-            .ok_or(t.number_invalid),
+        QuestionKind::Number => match parse_checked(line, crate::text::i18n::current()) {
+            Ok(n) => Ok(Answer::Number(n)),
+            Err(Refused::Invalid) => Err(t.number_invalid.to_owned()),
+            // Said with a point, as the number would be read.
+            Err(Refused::TooPrecise) => Err(too_precise(&plain_digits(line))),
+        },
         _ => Ok(Answer::Text(line.trim().to_owned())),
     }
+}
+
+/// A typed number without spaces, with a point for the decimal mark.
+fn plain_digits(line: &str) -> String {
+    line.trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect()
 }
 
 /// A terminal (or stderr) that cannot be used: not bad input, exit 1.
@@ -341,7 +348,7 @@ impl MenuPrompter {
             .with_prompt(texts.your_answer)
             .report(false)
             .allow_empty(q.kind == QuestionKind::Text)
-            .validate_with(|s: &String| -> Result<(), &'static str> {
+            .validate_with(|s: &String| -> Result<(), String> {
                 match typed(s) {
                     Typed::Help | Typed::Back => Ok(()),
                     _ => typed_answer(q, s, texts).map(|_| ()),
@@ -676,9 +683,7 @@ impl<R: BufRead, W: Write> PlainPrompter<R, W> {
                 }
                 _ => Err(t.choice_invalid(q.choices.len())),
             },
-            Typed::Other(s) => typed_answer(q, s, t)
-                .map(Reply::Answer)
-                .map_err(str::to_owned),
+            Typed::Other(s) => typed_answer(q, s, t).map(Reply::Answer),
         }
     }
 }

@@ -5,8 +5,13 @@ use std::fmt;
 
 use crate::core::engine::{Allowed, AnswerError, allowed};
 use crate::core::model::{Answer, Question, QuestionKind};
+use crate::text::escape::quote;
 use crate::text::i18n::{Texts, texts};
 use crate::text::number::fmt_num;
+
+/// The most characters of an id or a value from the input quoted in a
+/// message: past it, « … » (a key of 15 MB was echoed whole).
+pub const ECHO_CHARS: usize = 80;
 
 /// What an answer to `q` may be, as written in an answers file: `true
 /// (oui)`, `"base"`, `un nombre (moins de 50)`…
@@ -41,7 +46,7 @@ fn given(a: &Answer, t: &Texts) -> String {
     match a {
         Answer::Bool(b) => t.given_bool.replace("{}", &b.to_string()),
         Answer::Number(n) => t.given_number.replace("{}", &fmt_num(*n)),
-        Answer::Text(s) => t.given_text.replace("{}", s),
+        Answer::Text(s) => t.given_text.replace("{}", &quote(s, ECHO_CHARS)),
     }
 }
 
@@ -51,10 +56,13 @@ pub fn message(e: &AnswerError, t: &Texts) -> String {
         Some(s) => format!(" — {} « {s} »{}", t.did_you_mean, t.question_mark),
         None => String::new(),
     };
+    // Ids and values from the input: cut, and escaped.
+    let q = |s: &str| quote(s, ECHO_CHARS);
     match e {
         AnswerError::UnknownQuestion { id, suggestion } => format!(
-            "{} « {id} »{} ({})",
+            "{} « {} »{} ({})",
             t.unknown_question,
+            q(id),
             hint(suggestion),
             t.questions_list
         ),
@@ -63,8 +71,9 @@ pub fn message(e: &AnswerError, t: &Texts) -> String {
             suggestion,
             known,
         } => format!(
-            "{} « {id} »{} ({} {})",
+            "{} « {} »{} ({} {})",
             t.unknown_questionnaire,
+            q(id),
             hint(suggestion),
             t.questionnaires_list,
             known.join(", ")
@@ -76,7 +85,7 @@ pub fn message(e: &AnswerError, t: &Texts) -> String {
             given: answer,
         } => format!(
             "{}{} {} {}",
-            t.wrong_type(id, expected(*kind, t), &given(answer, t)),
+            t.wrong_type(&q(id), expected(*kind, t), &given(answer, t)),
             t.semicolon,
             t.allowed,
             said(allowed, t).join(", ")
@@ -87,8 +96,10 @@ pub fn message(e: &AnswerError, t: &Texts) -> String {
             allowed,
             suggestion,
         } => format!(
-            "« {id} »{} « {given} » {}{}{} {} {}",
+            "« {} »{} « {} » {}{}{} {} {}",
+            q(id),
             t.colon,
+            q(given),
             t.not_a_choice,
             hint(suggestion),
             t.semicolon,

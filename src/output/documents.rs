@@ -105,7 +105,8 @@ pub fn render(
         id: "rapport".into(),
         title: "Rapport de décision (HTML)".into(),
         file: REPORT_FILE.into(),
-        text: crate::output::html::html(d),
+        // Control characters shown, then every text escaped for HTML.
+        text: crate::output::html::html(&crate::output::escaped::escaped(d)),
         missing: Vec::new(),
         unresolved: Vec::new(),
     });
@@ -130,7 +131,9 @@ fn render_one(
         // One line, so that the records of many decisions concatenate
         // into JSON Lines.
         if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) {
-            text = serde_json::to_string(&v).unwrap_or(text);
+            text = serde_json::to_string(&v)
+                .map(|one| crate::text::escape::json_safe(&one).into_owned())
+                .unwrap_or(text);
             text.push('\n');
         }
     }
@@ -319,15 +322,49 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// A value as it must be written in a document of this format.
+    /// A value as it must be written in a document of this format, its
+    /// control characters (ESC, C0, C1, bidi overrides) never written raw:
+    /// shown as `\x1b` in text, Markdown and CSV, escaped the JSON way
+    /// (`\u001b`) in JSON and YAML.
     fn escape(&self, v: &str) -> String {
+        use crate::text::escape::{escape, json_safe};
         match self.format {
-            Format::Markdown | Format::Text => v.to_owned(),
-            Format::Csv => format!("\"{}\"", v.replace('"', "\"\"")),
+            Format::Markdown | Format::Text => escape(v).into_owned(),
+            Format::Csv => csv_cell(v),
             Format::Json | Format::Yaml => {
                 let quoted = serde_json::to_string(v).unwrap_or_default();
-                quoted[1..quoted.len() - 1].to_owned()
+                json_safe(&quoted[1..quoted.len() - 1]).into_owned()
             }
         }
+    }
+}
+
+/// A value as one quoted CSV cell, safe to open in a spreadsheet: a
+/// value that a spreadsheet would run as a formula (it starts with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return: OWASP's rule for CSV
+/// injection) gets a `'` before it, which spreadsheets show as text;
+/// control characters are escaped.
+pub fn csv_cell(v: &str) -> String {
+    let formula = v.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let v = crate::text::escape::escape(v);
+    format!(
+        "\"{}{}\"",
+        if formula { "'" } else { "" },
+        v.replace('"', "\"\"")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_cell;
+
+    #[test]
+    fn csv_cells_never_start_a_formula_nor_hold_a_raw_control() {
+        assert_eq!(csv_cell("Commune"), "\"Commune\"");
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        for v in ["+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(csv_cell(v).starts_with("\"'"), "{v}");
+        }
+        assert_eq!(csv_cell("a\u{1b}[31m"), "\"a\\x1b[31m\"");
     }
 }

@@ -4,6 +4,7 @@
 
 use crate::core::model::{Answer, GivenAgainst};
 use crate::core::stamp::Drift;
+use crate::text::escape::quote;
 use crate::text::number::fmt_num;
 
 /// An answer as an answers file writes it: `true`, `50`, `"etat"`.
@@ -16,56 +17,57 @@ fn answer_text(a: &Answer) -> String {
 
 /// The warning (or, with `--strict`, the error) for answers file `name`.
 pub fn drift(drift: &[Drift], name: &str, given: &GivenAgainst) -> String {
-    let mut s = msg::head(name, &given.aiguillage);
-    let mut specific = false;
-    for d in drift {
+    use crate::text::limits::MAX_SHOWN_ERRORS;
+    // Everything here but the current versions comes from the file: each
+    // piece cut to a readable length and escaped, and at most
+    // MAX_SHOWN_ERRORS lines, the others counted.
+    let q = |s: &str| quote(s, QUOTED_CHARS);
+    let mut s = msg::head(&q(name), &q(&given.aiguillage));
+    let specific = drift
+        .iter()
+        .any(|d| !matches!(d, Drift::Version { .. } | Drift::Content { .. }));
+    for d in drift.iter().take(MAX_SHOWN_ERRORS) {
         let line = match d {
             Drift::Version {
                 questionnaire,
                 was,
                 now: Some(now),
-            } => msg::version(questionnaire, was, now),
+            } => msg::version(&q(questionnaire), &q(was), &q(now)),
             Drift::Version {
                 questionnaire,
                 was,
                 now: None,
-            } => msg::questionnaire_gone(questionnaire, was),
+            } => msg::questionnaire_gone(&q(questionnaire), &q(was)),
             Drift::Content {
                 questionnaire,
                 version,
-            } => msg::content(questionnaire, version),
-            Drift::QuestionRemoved { question } => {
-                specific = true;
-                msg::question_removed(question)
-            }
-            Drift::QuestionReworded { question } => {
-                specific = true;
-                msg::question_reworded(question)
-            }
+            } => msg::content(&q(questionnaire), &q(version)),
+            Drift::QuestionRemoved { question } => msg::question_removed(&q(question)),
+            Drift::QuestionReworded { question } => msg::question_reworded(&q(question)),
             Drift::AnswerRefused { question, answer } => {
-                specific = true;
-                msg::answer_refused(question, &answer_text(answer))
+                msg::answer_refused(&q(question), &q(&answer_text(answer)))
             }
-            Drift::NowAsks { question } => {
-                specific = true;
-                msg::now_asks(question)
-            }
-            Drift::Outcome { was, now } => {
-                specific = true;
-                msg::outcome(was, now)
-            }
+            Drift::NowAsks { question } => msg::now_asks(&q(question)),
+            Drift::Outcome { was, now } => msg::outcome(&q(was), &q(now)),
         };
         s.push_str("\n  - ");
         s.push_str(&line);
+    }
+    if let Some(more) = drift.len().checked_sub(MAX_SHOWN_ERRORS).filter(|n| *n > 0) {
+        s.push_str("\n  ");
+        s.push_str(&msg::more(&crate::text::number::number(more as f64)));
     }
     if !specific {
         s.push_str("\n  ");
         s.push_str(&msg::nothing_else());
     }
     s.push_str("\n  ");
-    s.push_str(&msg::how_to_update(name));
+    s.push_str(&msg::how_to_update(&crate::text::escape::shell(name)));
     s
 }
+
+/// The longest name, id or version quoted from the file.
+const QUOTED_CHARS: usize = 80;
 
 pub(crate) mod msg {
     crate::text::i18n::messages! {
@@ -104,6 +106,11 @@ pub(crate) mod msg {
         fn outcome(was: &str, now: &str) {
             fr: "l'issue était « {was} », elle est maintenant « {now} »",
             en: "the outcome was « {was} », it is now « {now} »",
+        }
+        /// `count`: a number as the interface writes it.
+        fn more(count: &str) {
+            fr: "… et {count} autres différences",
+            en: "… and {count} more differences",
         }
         fn nothing_else() {
             fr: "Pour ces réponses, rien d'autre ne change : mêmes questions, mêmes réponses possibles, même issue.",

@@ -45,6 +45,13 @@ pub fn escape_inline(s: &str) -> Cow<'_, str> {
     escape_with(s, |_| false)
 }
 
+/// A file name as a POSIX shell reads it back (`'mes réponses.json'`),
+/// its control characters then escaped for the terminal: for the commands
+/// the program suggests to copy.
+pub fn shell(s: &str) -> String {
+    escape_inline(&shell_words::quote(s)).into_owned()
+}
+
 /// JSON text as serde_json writes it, with the controls it leaves as they
 /// are (DEL, C1, bidi overrides: only C0 must be escaped in JSON) written
 /// `\u009b`: the same JSON for a program, harmless on a terminal. Such a

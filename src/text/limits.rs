@@ -1,7 +1,7 @@
 //! The bounds that keep hostile or broken input from costing unbounded
 //! memory or time: how much is read ([`read_text`], [`MAX_INPUT_BYTES`],
 //! [`MAX_LINE_BYTES`]) and how many errors are shown
-//! ([`MAX_SHOWN_ERRORS`]). Stated in the README (« Limites »).
+//! ([`MAX_SHOWN_ERRORS`]). Stated in docs/robustesse.md.
 
 use std::io::{self, Read};
 use std::path::Path;

@@ -13,8 +13,15 @@
 //! that every case is compared on answers both sides decide. An answer
 //! that one side no longer accepts, on the path it takes, makes the path
 //! one that appears or disappears.
+//!
+//! Bounded: the paths are streamed ([`for_each_path`]), never collected;
+//! a case already compared is remembered by a 64-bit hash of its answers;
+//! and the work stops once [`MAX_ANSWERS_REPLAYED`] answers have been
+//! replayed (a tree of 60 diamond levels has 2^60 paths), the report
+//! then naming the questionnaires whose paths were not all compared.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::ControlFlow;
 
 use serde::Serialize;
 
@@ -22,7 +29,13 @@ use crate::core::catalog::Bundle;
 use crate::core::engine::{self, End};
 use crate::core::model::{Answer, Outcome, Question, Verdict};
 use crate::text::number::fmt_num;
-use crate::tools::paths::{answer_json, edges, enumerate};
+use crate::tools::paths::{answer_json, edges, for_each_path};
+
+/// The most answers `diff` replays, summed over every case it compares
+/// (each case is walked in both copies): the bound on its time, and on
+/// the memory its report takes. The built-in content needs about a
+/// tenth of it.
+pub const MAX_ANSWERS_REPLAYED: usize = 2_000_000;
 
 type Answers = BTreeMap<String, Answer>;
 
@@ -66,9 +79,15 @@ pub struct Change {
     pub findings_removed: Vec<String>,
     /// The answers every path of the group shares: usually where the
     /// change comes from (`donnees_etp = 40` for a moved threshold).
-    pub common: serde_json::Map<String, serde_json::Value>,
+    /// `None` when the group came after the listing was full
+    /// ([`MAX_LISTED_ANSWERS`]).
+    pub common: Option<serde_json::Map<String, serde_json::Value>>,
+    /// How many paths undergo the change.
+    pub count: usize,
     /// The answers of each path, as an answers file holds them: the ones
     /// the path asks first, in order, then those only the other side asks.
+    /// All of them, until [`MAX_LISTED_ANSWERS`] answers are listed in the
+    /// whole report; the others are only counted.
     pub paths: Vec<serde_json::Map<String, serde_json::Value>>,
 }
 
@@ -80,11 +99,22 @@ pub struct Diff {
     pub compared: usize,
     pub unchanged: usize,
     pub changes: Vec<Change>,
+    /// The questionnaires (where paths start) whose paths were not all
+    /// compared, the work having reached [`MAX_ANSWERS_REPLAYED`]: empty
+    /// when the comparison is complete.
+    pub not_compared: Vec<String>,
+    /// How many answers were replayed, out of [`MAX_ANSWERS_REPLAYED`].
+    pub replayed: usize,
 }
 
 impl Diff {
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
+    }
+
+    /// Whether every path of both copies was compared.
+    pub fn is_complete(&self) -> bool {
+        self.not_compared.is_empty()
     }
 }
 
@@ -115,6 +145,10 @@ fn reach<'b>(bundle: &'b Bundle, root: &str, answers: &Answers) -> Reached<'b> {
     let Some(q) = bundle.questionnaire(root) else {
         return Reached::Gone;
     };
+    // Usually every answer fits: one walk, no copy of the answers.
+    if let Ok(w) = engine::walk(bundle, q, answers) {
+        return reached(bundle, &w, &HashSet::new());
+    }
     let mut refused: HashSet<&str> = HashSet::new();
     let kept: Answers = answers
         .iter()
@@ -130,32 +164,54 @@ fn reach<'b>(bundle: &'b Bundle, root: &str, answers: &Answers) -> Reached<'b> {
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     match engine::walk(bundle, q, &kept) {
-        Ok(w) => match w.end {
-            End::Outcome(o) => Reached::Outcome {
-                outcome: o,
-                findings: w.finding_ids(bundle),
-                asked: w.steps.iter().map(|s| s.question.id.as_str()).collect(),
-            },
-            End::Pending(p) if refused.contains(p.id.as_str()) => Reached::Gone,
-            End::Pending(p) => Reached::Pending(p),
-        },
+        Ok(w) => reached(bundle, &w, &refused),
         Err(_) => Reached::Gone,
     }
 }
 
-/// `answers` completed in `bundle` with each answer of every question the
-/// path reaches without one, until it decides or is gone.
-fn completions(bundle: &Bundle, root: &str, answers: &Answers, out: &mut Vec<Answers>) {
-    match reach(bundle, root, answers) {
-        Reached::Pending(q) => {
-            for e in edges(q) {
-                let mut more = answers.clone();
-                more.insert(q.id.clone(), e.answer);
-                completions(bundle, root, &more, out);
-            }
-        }
-        _ => out.push(answers.clone()),
+/// Where a walk ended; a question whose answer was `refused` is the end of
+/// a path that is not there.
+fn reached<'b>(
+    bundle: &'b Bundle,
+    w: &engine::Walk<'b, '_>,
+    refused: &HashSet<&str>,
+) -> Reached<'b> {
+    match w.end {
+        End::Outcome(o) => Reached::Outcome {
+            outcome: o,
+            findings: w.finding_ids(bundle),
+            asked: w.steps.iter().map(|s| s.question.id.as_str()).collect(),
+        },
+        End::Pending(p) if refused.contains(p.id.as_str()) => Reached::Gone,
+        End::Pending(p) => Reached::Pending(p),
     }
+}
+
+/// `answers` completed in `bundle` with each answer of every question the
+/// path reaches without one, until it decides or is gone: each case
+/// handed to `f`, depth first, with its own stack (no recursion depth
+/// depends on the tree).
+fn completions<B>(
+    bundle: &Bundle,
+    root: &str,
+    answers: Answers,
+    f: &mut impl FnMut(Answers) -> ControlFlow<B>,
+) -> ControlFlow<B> {
+    let mut stack = vec![answers];
+    while let Some(answers) = stack.pop() {
+        match reach(bundle, root, &answers) {
+            Reached::Pending(q) => {
+                // Pushed last to first: the first answer is walked first.
+                for e in edges(q).into_iter().rev() {
+                    let mut more = answers.clone();
+                    more.insert(q.id.clone(), e.answer);
+                    stack.push(more);
+                }
+            }
+            _ => f(answers)?,
+        }
+    }
+    ControlFlow::Continue(())
 }
 
 fn end_out(o: &Outcome) -> EndOut {
@@ -176,92 +232,188 @@ type Key = (
     Option<(Vec<String>, Vec<String>)>,
 );
 
-/// One path of a group: its answers, and the findings it gains and loses.
-type Member = (
-    serde_json::Map<String, serde_json::Value>,
-    Vec<String>,
-    Vec<String>,
-);
+/// The most answers the report lists, summed over the paths of every
+/// change and what they share: the bound on its memory. Paths past it are
+/// counted, not listed.
+pub const MAX_LISTED_ANSWERS: usize = 200_000;
 
-/// Every change from `old` to `new`.
+/// Every change from `old` to `new`, within [`MAX_ANSWERS_REPLAYED`].
 pub fn diff(old: &Bundle, new: &Bundle) -> Diff {
-    let mut seen: HashSet<String> = HashSet::new();
-    let mut groups: Vec<(Key, Vec<Member>)> = Vec::new();
-    let (mut compared, mut unchanged) = (0, 0);
-    for root in roots([old, new]) {
-        let mut candidates: Vec<Answers> = Vec::new();
-        for b in [old, new] {
-            if let Some(q) = b.questionnaire(root) {
-                candidates.extend(enumerate(b, q).iter().map(|p| p.answers()));
-            }
-        }
-        for start in candidates {
-            // Completed where one side leaves a question without answer.
-            let mut cases = Vec::new();
-            match (reach(old, root, &start), reach(new, root, &start)) {
-                (Reached::Pending(_), _) => completions(old, root, &start, &mut cases),
-                (_, Reached::Pending(_)) => completions(new, root, &start, &mut cases),
-                _ => cases.push(start),
-            }
-            for answers in cases {
-                let key = format!(
-                    "{root} {}",
-                    serde_json::to_string(&answers).unwrap_or_default()
-                );
-                if !seen.insert(key) {
-                    continue;
-                }
-                let (before, after) = (reach(old, root, &answers), reach(new, root, &answers));
-                let Some((key, added, removed)) = compare(root, &before, &after) else {
-                    if matches!(
-                        (&before, &after),
-                        (Reached::Outcome { .. }, Reached::Outcome { .. })
-                    ) {
-                        compared += 1;
-                        unchanged += 1;
-                    }
-                    continue;
-                };
-                compared += 1;
-                let member = (ordered(&answers, &after, &before), added, removed);
-                match groups.iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, members)) => members.push(member),
-                    None => groups.push((key, vec![member])),
-                }
-            }
+    diff_within(old, new, MAX_ANSWERS_REPLAYED)
+}
+
+/// The work of [`diff`] as it goes: the cases seen, the groups of changes.
+struct Work<'b> {
+    old: &'b Bundle,
+    new: &'b Bundle,
+    /// Answers that may still be replayed.
+    budget: usize,
+    /// Hashes of the cases compared, with their questionnaire.
+    seen: HashSet<u64>,
+    /// The changes found, each with its key.
+    groups: Vec<Change>,
+    /// Where each group's key is in `groups`.
+    index: HashMap<String, usize>,
+    /// Answers that may still be listed.
+    listed: usize,
+    compared: usize,
+    unchanged: usize,
+}
+
+/// The budget ran out.
+struct Spent;
+
+impl Work<'_> {
+    /// One path of either side, from `root`: completed where one side
+    /// leaves a question without answer, then each case compared.
+    fn path(&mut self, root: &str, start: Answers) -> ControlFlow<Spent> {
+        self.spend(start.len())?;
+        let (old, new) = (self.old, self.new);
+        match (reach(old, root, &start), reach(new, root, &start)) {
+            (Reached::Pending(_), _) => completions(old, root, start, &mut |a| self.case(root, a)),
+            (_, Reached::Pending(_)) => completions(new, root, start, &mut |a| self.case(root, a)),
+            // Both sides decide or drop it: compared as it is, with the
+            // walks just done.
+            (before, after) => self.compare(root, start, before, after),
         }
     }
-    Diff {
-        compared,
-        unchanged,
-        changes: groups.into_iter().map(change).collect(),
+
+    fn spend(&mut self, answers: usize) -> ControlFlow<Spent> {
+        match self.budget.checked_sub(answers.max(1)) {
+            Some(left) => {
+                self.budget = left;
+                ControlFlow::Continue(())
+            }
+            None => ControlFlow::Break(Spent),
+        }
+    }
+
+    /// A completed case: walked on both sides, then compared.
+    fn case(&mut self, root: &str, answers: Answers) -> ControlFlow<Spent> {
+        self.spend(answers.len())?;
+        let (old, new) = (self.old, self.new);
+        let (before, after) = (reach(old, root, &answers), reach(new, root, &answers));
+        self.compare(root, answers, before, after)
+    }
+
+    /// Notes a case once (both sides' paths give many of the same), and
+    /// its change if any.
+    fn compare(
+        &mut self,
+        root: &str,
+        answers: Answers,
+        before: Reached<'_>,
+        after: Reached<'_>,
+    ) -> ControlFlow<Spent> {
+        if !self.seen.insert(case_hash(root, &answers)) {
+            return ControlFlow::Continue(());
+        }
+        let Some((key, added, removed)) = compare(root, &before, &after) else {
+            if matches!(
+                (&before, &after),
+                (Reached::Outcome { .. }, Reached::Outcome { .. })
+            ) {
+                self.compared += 1;
+                self.unchanged += 1;
+            }
+            return ControlFlow::Continue(());
+        };
+        self.compared += 1;
+        let name = serde_json::to_string(&key).unwrap_or_default();
+        let index = self.index.get(&name).copied();
+        // The answers, listed while there is room: the path, and for a
+        // new group, what its paths share (so far, all of them).
+        let wanted = if index.is_some() { 1 } else { 2 } * answers.len();
+        let listed = (self.listed >= wanted).then(|| {
+            self.listed -= wanted;
+            ordered(&answers, &after, &before)
+        });
+        match index {
+            Some(i) => {
+                let c = &mut self.groups[i];
+                c.count += 1;
+                // What every path of the group gains, loses and shares.
+                c.findings_added.retain(|f| added.contains(f));
+                c.findings_removed.retain(|f| removed.contains(f));
+                if let Some(common) = &mut c.common {
+                    common.retain(|id, v| answers.get(id).map(answer_json).as_ref() == Some(v));
+                }
+                c.paths.extend(listed);
+            }
+            None => {
+                let (questionnaire, before, after, _) = key;
+                self.index.insert(name, self.groups.len());
+                self.groups.push(Change {
+                    questionnaire,
+                    before,
+                    after,
+                    findings_added: added,
+                    findings_removed: removed,
+                    common: listed.clone(),
+                    count: 1,
+                    paths: listed.into_iter().collect(),
+                });
+            }
+        }
+        ControlFlow::Continue(())
     }
 }
 
-/// A group written out: what all its paths share, then each path.
-fn change(((questionnaire, before, after, _), members): (Key, Vec<Member>)) -> Change {
-    let every = |pick: fn(&Member) -> &Vec<String>| -> Vec<String> {
-        let Some(first) = members.first() else {
-            return Vec::new();
-        };
-        pick(first)
-            .iter()
-            .filter(|f| members.iter().all(|m| pick(m).contains(f)))
-            .cloned()
-            .collect()
+/// A 64-bit hash of a case: what [`Work::seen`] keeps of it. (Two cases
+/// among millions share one with a chance of about 10⁻⁷; the cost
+/// would be one case left uncompared.)
+fn case_hash(root: &str, answers: &Answers) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    root.hash(&mut h);
+    for (id, a) in answers {
+        id.hash(&mut h);
+        match a {
+            Answer::Bool(b) => (0u8, *b).hash(&mut h),
+            Answer::Number(n) => (1u8, n.to_bits()).hash(&mut h),
+            Answer::Text(t) => (2u8, t).hash(&mut h),
+        }
+    }
+    h.finish()
+}
+
+/// [`diff`] with a budget of `budget` answers replayed.
+pub fn diff_within(old: &Bundle, new: &Bundle, budget: usize) -> Diff {
+    let mut work = Work {
+        old,
+        new,
+        budget,
+        seen: HashSet::new(),
+        groups: Vec::new(),
+        index: HashMap::new(),
+        listed: MAX_LISTED_ANSWERS,
+        compared: 0,
+        unchanged: 0,
     };
-    let findings_added = every(|m| &m.1);
-    let findings_removed = every(|m| &m.2);
-    let mut common = members.first().map(|m| m.0.clone()).unwrap_or_default();
-    common.retain(|id, v| members.iter().all(|m| m.0.get(id) == Some(v)));
-    Change {
-        questionnaire,
-        before,
-        after,
-        findings_added,
-        findings_removed,
-        common,
-        paths: members.into_iter().map(|m| m.0).collect(),
+    let roots = roots([old, new]);
+    let mut not_compared = Vec::new();
+    for (i, root) in roots.iter().enumerate() {
+        let mut spent = false;
+        for b in [old, new] {
+            if let Some(q) = b.questionnaire(root) {
+                let walked = for_each_path(b, q, |p| work.path(root, p.answers()));
+                if walked.is_break() {
+                    spent = true;
+                    break;
+                }
+            }
+        }
+        if spent {
+            not_compared.extend(roots[i..].iter().map(|r| (*r).to_owned()));
+            break;
+        }
+    }
+    Diff {
+        compared: work.compared,
+        unchanged: work.unchanged,
+        changes: work.groups,
+        not_compared,
+        replayed: budget - work.budget,
     }
 }
 
@@ -351,10 +503,15 @@ fn ordered(
 pub fn text(d: &Diff, old: &str, new: &str) -> String {
     let mut s = String::new();
     if d.is_empty() {
-        s.push_str(&msg::nothing(old, new, d.compared));
+        if d.is_complete() {
+            s.push_str(&msg::nothing(old, new, d.compared));
+        } else {
+            s.push_str(&msg::nothing_found(old, new, d.compared));
+            s.push_str(&incomplete(d));
+        }
         return s;
     }
-    let paths: usize = d.changes.iter().map(|c| c.paths.len()).sum();
+    let paths: usize = d.changes.iter().map(|c| c.count).sum();
     s.push_str(&msg::header(old, new, paths, d.compared, d.changes.len()));
     for (i, c) in d.changes.iter().enumerate() {
         let end = |e: &Option<EndOut>| match e {
@@ -389,22 +546,35 @@ pub fn text(d: &Diff, old: &str, new: &str) -> String {
                 c.findings_removed.join(", ")
             ));
         }
-        if !c.common.is_empty() && c.paths.len() > 1 {
+        if let Some(common) = c.common.as_ref().filter(|m| !m.is_empty())
+            && c.count > 1
+        {
             s.push_str(&format!(
                 "   {} {}\n",
                 msg::common(),
-                answers_line(&c.common, " · ")
+                answers_line(common, " · ")
             ));
         }
-        s.push_str(&format!("   {}\n", msg::paths(c.paths.len())));
-        for p in c.paths.iter().take(SHOWN) {
+        s.push_str(&format!("   {}\n", msg::paths(c.count)));
+        let shown = c.paths.len().min(SHOWN);
+        for p in &c.paths[..shown] {
             s.push_str(&format!("     {}\n", answers_line(p, " → ")));
         }
-        if c.paths.len() > SHOWN {
-            s.push_str(&format!("     {}\n", msg::more(c.paths.len() - SHOWN)));
+        if c.count > shown {
+            s.push_str(&format!("     {}\n", msg::more(c.count - shown)));
         }
     }
+    if !d.is_complete() {
+        s.push('\n');
+        s.push_str(&incomplete(d));
+    }
     s
+}
+
+/// What was not compared, and why.
+fn incomplete(d: &Diff) -> String {
+    let limit = crate::text::number::number(MAX_ANSWERS_REPLAYED as f64);
+    msg::incomplete(&limit, &d.not_compared.join(", "))
 }
 
 /// How many paths of a change the text shows (JSON has them all).
@@ -428,6 +598,16 @@ pub(crate) mod msg {
         fn nothing(old: &str, new: &str, compared: usize) {
             fr: "{old} → {new} : aucun changement ({compared} cas comparés : mêmes issues, mêmes verdicts, mêmes constats)\n",
             en: "{old} → {new}: no change ({compared} cases compared: same outcomes, verdicts and findings)\n",
+        }
+        /// No change among the cases compared, but not all were.
+        fn nothing_found(old: &str, new: &str, compared: usize) {
+            fr: "{old} → {new} : aucun changement parmi les {compared} cas comparés, mais tous ne l'ont pas été\n",
+            en: "{old} → {new}: no change among the {compared} cases compared, but not all were\n",
+        }
+        /// `limit`: a number as the interface writes it; `roots`: ids.
+        fn incomplete(limit: &str, roots: &str) {
+            fr: "Comparaison incomplète : arrêtée après {limit} réponses rejouées (la limite de diff). Les chemins de ces questionnaires n'ont pas tous été comparés : {roots}. Comparez des copies plus petites (un fichier .toml à la fois) ou lisez aiguillage paths.\n",
+            en: "Incomplete comparison: stopped after {limit} answers replayed (diff's limit). The paths of these questionnaires were not all compared: {roots}. Compare smaller copies (one .toml file at a time) or read aiguillage paths.\n",
         }
         fn header(old: &str, new: &str, paths: usize, compared: usize, changes: usize) {
             fr: "{old} → {new} : {paths} cas sur {compared} changent, en {changes} changement(s)\n",
@@ -529,5 +709,21 @@ guides = ["juridique"]
         assert_eq!(c.paths.len(), 2, "{c:#?}");
         assert!(c.paths.iter().all(|p| p["etp"] == 40));
         assert!(diff(&old, &old).is_empty());
+    }
+
+    #[test]
+    fn the_built_in_content_is_compared_whole_well_within_the_bound() {
+        let b = Bundle::builtin().unwrap();
+        let d = diff(&b, &b);
+        assert!(d.is_complete() && d.is_empty());
+        assert!(d.replayed < MAX_ANSWERS_REPLAYED / 4, "{}", d.replayed);
+    }
+
+    #[test]
+    fn a_spent_budget_names_what_was_not_compared() {
+        let old = Bundle::from_sources([("t.toml", TREE)]).unwrap();
+        let d = diff_within(&old, &old, 2);
+        assert_eq!(d.not_compared, ["t"]);
+        assert!(text(&d, "a", "b").contains("mais tous ne l'ont pas été"));
     }
 }

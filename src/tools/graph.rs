@@ -54,11 +54,19 @@ fn drawing<'b>(bundle: &'b Bundle, scope: Scope<'b>) -> Drawing<'b> {
         Scope::One(q) => vec![q],
         Scope::All => bundle.questionnaires.iter().map(|(_, q)| q).collect(),
     };
-    let drawn = |id: &str| {
-        chosen.iter().any(|q| {
-            q.questions.iter().any(|x| x.id == id) || q.outcomes.iter().any(|x| x.id == id)
+    // Looked up once per arrow: a set, not a scan of every node (which
+    // made a drawing of 100 000 outcomes quadratic).
+    let drawn: std::collections::HashSet<&str> = chosen
+        .iter()
+        .flat_map(|q| {
+            q.questions
+                .iter()
+                .map(|x| x.id.as_str())
+                .chain(q.outcomes.iter().map(|x| x.id.as_str()))
         })
-    };
+        .collect();
+    let drawn = |id: &str| drawn.contains(id);
+    let mut stubs: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut d = Drawing {
         title: match scope {
             Scope::One(q) => msg::title(q),
@@ -78,7 +86,7 @@ fn drawing<'b>(bundle: &'b Bundle, scope: Scope<'b>) -> Drawing<'b> {
                     // Unresolved or elsewhere: a stub named after the target.
                     _ => {
                         let stub = format!("vers_{}", e.next.trim_start_matches('@'));
-                        if !d.jumps.iter().any(|(id, _)| *id == stub) {
+                        if stubs.insert(stub.clone()) {
                             d.jumps.push((stub.clone(), Shape::Jump(e.next.to_owned())));
                         }
                         stub
