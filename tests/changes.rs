@@ -150,10 +150,15 @@ fn the_default_text_leaves_it_to_detail() {
 fn another_answer_that_needs_more_answers_is_said_to_depend_on_them() {
     let b = Bundle::builtin().unwrap();
     let q = b.questionnaire("donnees").unwrap();
-    // Under 50 agents, and nothing answered for the paths above.
+    // Under 50 agents, no high-value data, and nothing answered for the
+    // questions that only bodies above the thresholds are asked.
     let path = enumerate(&b, q)
         .into_iter()
-        .find(|p| p.answers().get("donnees_etp") == Some(&Answer::Number(0.0)))
+        .find(|p| {
+            let a = p.answers();
+            a.get("donnees_etp") == Some(&Answer::Number(0.0))
+                && a.get("donnees_forte_valeur") == Some(&Answer::Text("non".into()))
+        })
         .unwrap();
     let changes = change::what_would_change(&b, q, &path.answers());
     let etp = changes

@@ -105,6 +105,8 @@ fn fields() -> BTreeMap<String, String> {
         ("periode_fin", "2026-12-31"),
         ("zone", "country:fr"),
         ("granularite", "fr:commune"),
+        ("date_creation", "2020-01-01"),
+        ("mises_a_jour", "2026-01-15 : ajout des subventions versées en 2025"),
         ("url_donnees", "https://www.data.gouv.fr/fr/datasets/subventions-villeneuve/"),
         ("nom_logiciel", "Cantine"),
         ("description_logiciel", "Inscriptions à la restauration scolaire et au périscolaire, pour les familles et les agents"),
@@ -336,6 +338,55 @@ fn assert_permitted(context: &str, d: &Decision, docs: &[Rendered]) {
             );
         }
     }
+    // High-value datasets take a licence at least as open as CC-BY 4.0:
+    // no share-alike licence is offered for them (our reading).
+    if has("donnees_forte_valeur_obligation") {
+        for words in ["ODbL-1.0", "odc-odbl", "ou l'ODbL pour"] {
+            assert_eq!(
+                said(words),
+                None,
+                "{context}: « {words} » offered for a high-value dataset"
+            );
+        }
+    }
+    // The répertoire entry has the rubrics of R322-7, and its reuse
+    // conditions and third-party rights follow the path, never a « libre
+    // et gratuite » written in advance.
+    if let Some(r) = docs
+        .iter()
+        .find(|r| r.file == "repertoire-informations-publiques.md")
+    {
+        for rubric in [
+            "Titre exact",
+            "Objet",
+            "Date de création",
+            "Mises à jour (date et objet)",
+            "Conditions de réutilisation",
+        ] {
+            assert!(
+                r.text.contains(&format!("| {rubric} |")),
+                "{context}: no « {rubric} » in the répertoire entry"
+            );
+        }
+        for (finding, words) in [
+            ("donnees_base_spic", "garde ses droits de producteur"),
+            (
+                "donnees_droits_tiers_partiel",
+                "couvertes par les droits d'un tiers",
+            ),
+        ] {
+            assert!(
+                !has(finding) || r.text.contains(words),
+                "{context}: {}",
+                r.text
+            );
+        }
+        assert!(
+            !has("donnees_base_spic") || !r.text.contains("Réutilisation libre et gratuite"),
+            "{context}: {}",
+            r.text
+        );
+    }
     if d.outcome.verdict == Verdict::Cannot {
         for file in [
             "publiccode.yml",
@@ -503,6 +554,68 @@ fn the_publiccode_yml_carries_the_licence_the_decision_recommends() {
         publiccode::parse(&r.text).unwrap().name,
         "Can\"tine: \\ #1\nbis"
     );
+}
+
+/// The répertoire entry and the licence of a high-value dataset follow the
+/// path: the Licence Ouverte 2.0 even when the agent typed the ODbL, and
+/// the producer rights a SPIC keeps.
+#[test]
+fn the_repertoire_entry_and_the_licence_follow_the_path() {
+    let bundle = bundle();
+    let templates = templates();
+    let mut fields = fields();
+    fields.insert("licence_donnees".into(), "ODbL-1.0".into());
+    let d = scenario(&bundle, "D-18-5-forte-valeur-base");
+    let docs = render(&templates, &bundle, &d, &fields);
+    let file = |name: &str| {
+        plain(
+            docs.iter()
+                .find(|r| r.file == name)
+                .unwrap_or_else(|| panic!("{name} not written"))
+                .text
+                .as_bytes(),
+        )
+    };
+    let metadata: serde_json::Value =
+        serde_json::from_str(&file("metadonnees-data-gouv.json")).unwrap();
+    assert_eq!(metadata["license"], "lov2");
+    let entry = file("repertoire-informations-publiques.md");
+    assert!(
+        entry.contains("| Licence | Licence Ouverte 2.0 (etalab-2.0) |"),
+        "{entry}"
+    );
+    assert!(entry.contains("CC-BY 4.0"), "{entry}");
+    assert!(
+        entry.contains("| Redevance | Aucune : les données de forte valeur sont gratuites"),
+        "{entry}"
+    );
+    assert!(
+        entry.contains("| Date de création | 2020-01-01 |"),
+        "{entry}"
+    );
+    let checklist = file("liste-publication.md");
+    assert!(checklist.contains("téléchargement en masse"), "{checklist}");
+    for text in [&entry, &checklist] {
+        assert!(!text.contains("ODbL"), "{text}");
+    }
+
+    // The same licence typed for an ordinary database is kept.
+    let d = scenario(&bundle, "D-18-13-repertoire-spic");
+    let docs = render(&templates, &bundle, &d, &fields);
+    let entry = plain(
+        docs.iter()
+            .find(|r| r.file == "repertoire-informations-publiques.md")
+            .unwrap()
+            .text
+            .as_bytes(),
+    );
+    assert!(entry.contains("| Licence | ODbL-1.0 |"), "{entry}");
+    assert!(entry.contains("garde ses droits de producteur"), "{entry}");
+    assert!(
+        !entry.contains("Réutilisation libre et gratuite"),
+        "{entry}"
+    );
+    assert!(entry.contains("| Droits de tiers | Aucun"), "{entry}");
 }
 
 /// publiccode.yml 0.4: `maintenance.type` and `developmentStatus` follow

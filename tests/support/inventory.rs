@@ -18,7 +18,7 @@ pub enum C {
 
 use C::*;
 
-pub const HEADER: [&str; 16] = [
+pub const HEADER: [&str; 20] = [
     "id",
     "type_ressource",
     "algo_administration",
@@ -35,11 +35,15 @@ pub const HEADER: [&str; 16] = [
     "code_acheve",
     "code_titulaire_droits",
     "code_secrets",
+    "donnees_achevement",
+    "donnees_secret",
+    "donnees_personnelles",
+    "donnees_droits_tiers",
 ];
 
 /// The rows after the header (line 2 on); `None` is a blank line. Row 5
 /// is broken (a misspelt choice, in column G).
-pub fn rows() -> Vec<Option<[C; 16]>> {
+pub fn rows() -> Vec<Option<[C; 20]>> {
     vec![
         Some([
             T("subventions"),
@@ -58,6 +62,10 @@ pub fn rows() -> Vec<Option<[C; 16]>> {
             E,
             E,
             E,
+            E,
+            E,
+            E,
+            E,
         ]),
         Some([
             T("bourses élèves"),
@@ -69,6 +77,10 @@ pub fn rows() -> Vec<Option<[C; 16]>> {
             T("aide_decision"),
             T("oui"),
             T("non"),
+            E,
+            E,
+            E,
+            E,
             E,
             E,
             E,
@@ -95,6 +107,10 @@ pub fn rows() -> Vec<Option<[C; 16]>> {
             E,
             E,
             E,
+            E,
+            E,
+            E,
+            E,
         ]),
         Some([
             T("données état"),
@@ -113,6 +129,10 @@ pub fn rows() -> Vec<Option<[C; 16]>> {
             E,
             E,
             E,
+            T("acheve"),
+            T("aucun"),
+            T("non"),
+            T("aucun"),
         ]),
         Some([
             T("dépôt « Été »"),
@@ -131,6 +151,10 @@ pub fn rows() -> Vec<Option<[C; 16]>> {
             B(true),
             T("tiers"),
             T("non"),
+            E,
+            E,
+            E,
+            E,
         ]),
         Some([
             T("outil interne"),
@@ -146,6 +170,10 @@ pub fn rows() -> Vec<Option<[C; 16]>> {
             E,
             E,
             B(false),
+            E,
+            E,
+            E,
+            E,
             E,
             E,
             E,
