@@ -736,19 +736,17 @@ enum Stop {
 
 /// Whether every answer the walk did not use fits a question.
 fn others_fit(bundle: &Bundle, answers: &BTreeMap<String, Answer>, w: &Walk<'_, '_>) -> bool {
+    let given = |s: &Walked<'_, '_>| match s.answer {
+        Given::Answer(a) => Some(std::ptr::from_ref(a)),
+        Given::Count { .. } | Given::Routed(_) => None,
+    };
     // A path asks each question once: as many answers used as given is
-    // every one of them (the usual case, told without a search).
-    let used: std::collections::HashSet<*const Answer> = w
-        .steps
-        .iter()
-        .filter_map(|s| match s.answer {
-            Given::Answer(a) => Some(std::ptr::from_ref(a)),
-            Given::Count { .. } | Given::Routed(_) => None,
-        })
-        .collect();
-    if used.len() == answers.len() {
+    // every one of them (the usual case, told by a count, with no set
+    // built for every case of an inventory).
+    if w.steps.iter().filter_map(given).count() == answers.len() {
         return true;
     }
+    let used: std::collections::HashSet<*const Answer> = w.steps.iter().filter_map(given).collect();
     // The others, each looked up once: no scan of the path per answer (a
     // path of 7 500 answers would cost 56 million comparisons).
     answers.iter().all(|(id, answer)| {

@@ -71,7 +71,11 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             // questionnaires the answers need are decoded, without the texts
             // only a prompt shows, until a question must be asked.
             let lean = cli.run.answers.is_some() && cli.global.questionnaires.is_empty();
-            let bundle = if lean {
+            let bundle = if lean && shows_changes(&cli.run) {
+                // What would change walks other answers into other
+                // questionnaires: the whole content, decoded once.
+                Bundle::builtin_lean()?
+            } else if lean {
                 let start = cli
                     .run
                     .start
@@ -184,13 +188,8 @@ fn decide(bundle: &'static Bundle, args: &RunArgs, loaded: answers::Loaded) -> R
     warn_unused(&decision);
     // Worked out only where it is shown (the text has it under --detail),
     // on the whole content: other answers lead to other questionnaires.
-    let shown = match args.format {
-        Format::Json | Format::Markdown | Format::Html => true,
-        Format::Text => args.detail,
-        Format::Link => false,
-    };
     let mut decision = decision;
-    if shown && crate::core::change::worth_working_out(decision.path.len()) {
+    if shows_changes(args) && crate::core::change::worth_working_out(decision.path.len()) {
         let (whole, q) = whole(bundle, questionnaire)?;
         decision.what_would_change = Some(crate::core::change::what_would_change(whole, q, &given));
     }
@@ -321,6 +320,16 @@ fn save(
         ..AnswersFile::default()
     };
     answers::save(path, &file, &bundle.asked_ids().collect::<Vec<_>>())
+}
+
+/// Whether the decision printed for `args` says what would change it
+/// (the text has it under --detail).
+fn shows_changes(args: &RunArgs) -> bool {
+    match args.format {
+        Format::Json | Format::Markdown | Format::Html => true,
+        Format::Text => args.detail,
+        Format::Link => false,
+    }
 }
 
 /// The whole content and `questionnaire` in it, when `bundle` holds only

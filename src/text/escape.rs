@@ -72,23 +72,34 @@ pub fn json_safe(json: &str) -> Cow<'_, str> {
 /// ones `E2 80 AA..AE` and `E2 81 A6..A9`).
 fn needs_escape(s: &str, keep: fn(char) -> bool) -> bool {
     let b = s.as_bytes();
-    b.iter().enumerate().any(|(i, &x)| {
-        let candidate = match x {
-            0x00..=0x1f | 0x7f => true,
+    let mut from = 0;
+    // Jump from one lead byte to the next: a simple test per byte, the
+    // closer look only where a control could start.
+    while let Some(offset) = b[from..]
+        .iter()
+        .position(|&x| x < 0x20 || x == 0x7f || x == 0xc2 || x == 0xe2)
+    {
+        let i = from + offset;
+        let candidate = match b[i] {
             0xc2 => b.get(i + 1).is_some_and(|y| (0x80..=0x9f).contains(y)),
             0xe2 => match (b.get(i + 1), b.get(i + 2)) {
                 (Some(0x80), Some(z)) => (0xaa..=0xae).contains(z),
                 (Some(0x81), Some(z)) => (0xa6..=0xa9).contains(z),
                 _ => false,
             },
-            _ => false,
+            _ => true,
         };
-        candidate
+        if candidate
             && s[i..]
                 .chars()
                 .next()
                 .is_some_and(|c| is_control(c) && !keep(c))
-    })
+        {
+            return true;
+        }
+        from = i + 1;
+    }
+    false
 }
 
 fn escape_with_as(s: &str, keep: fn(char) -> bool, push: fn(&mut String, char)) -> Cow<'_, str> {

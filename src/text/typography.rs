@@ -98,8 +98,12 @@ fn typeset_line(line: &str, out: &mut String) -> bool {
             out.push(space);
         }
         out.push_str(word);
-        tags = (tags + word.matches("{{").count()).saturating_sub(word.matches("}}").count());
-        code ^= word.matches('`').count() % 2 == 1;
+        // Nearly no word has a brace or a backtick: one scan of the bytes
+        // first, rather than a substring search per word.
+        if word.bytes().any(|b| matches!(b, b'{' | b'}' | b'`')) {
+            tags = (tags + word.matches("{{").count()).saturating_sub(word.matches("}}").count());
+            code ^= word.bytes().filter(|&b| b == b'`').count() % 2 == 1;
+        }
         first = false;
         prev = word;
     }

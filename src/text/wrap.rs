@@ -27,22 +27,30 @@ pub fn truncate<'a>(s: &'a str, width: usize, tail: &str) -> std::borrow::Cow<'a
     if s.contains('\x1b') {
         return console::truncate_str(s, width, tail);
     }
-    if columns(s) <= width {
+    if s.len() <= width {
         return std::borrow::Cow::Borrowed(s);
     }
+    // One walk that stops as soon as `s` is known to be too wide: the
+    // texts cut here (the questions of a path) can be long, and only
+    // their start is shown.
     let room = width.saturating_sub(columns(tail));
     let mut used = 0;
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut cut = None;
+    for (i, c) in s.char_indices() {
         let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > room {
-            break;
+        if cut.is_none() && used + w > room {
+            cut = Some(i);
         }
         used += w;
-        out.push(c);
+        if used > width {
+            let end = cut.unwrap_or(i);
+            let mut out = String::with_capacity(end + tail.len());
+            out.push_str(&s[..end]);
+            out.push_str(tail);
+            return std::borrow::Cow::Owned(out);
+        }
     }
-    out.push_str(tail);
-    std::borrow::Cow::Owned(out)
+    std::borrow::Cow::Borrowed(s)
 }
 
 /// `s` shortened to `width` columns at a word's end, with « … »: never in
@@ -152,6 +160,17 @@ fn marker_width(body: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn truncate_cuts_by_columns_and_keeps_what_fits() {
+        assert_eq!(truncate("abc", 3, "…"), "abc");
+        assert_eq!(truncate("abcdef", 4, "…"), "abc…");
+        // Two columns a character: the cut leaves room for the tail.
+        assert_eq!(truncate("日本語の文", 6, "…"), "日本…");
+        assert_eq!(truncate("日本語", 6, "…"), "日本語");
+        let long = "é".repeat(100_000);
+        assert_eq!(truncate(&long, 5, "…"), "éééé…");
+    }
 
     #[test]
     fn wrap_never_breaks_at_a_no_break_space() {
