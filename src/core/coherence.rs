@@ -1015,7 +1015,8 @@ impl<'a> Content<'a> {
     }
 }
 
-fn diagnostic(
+/// A diagnostic on `path` (a key path) of source `src`, named by its file.
+pub(crate) fn diagnostic(
     bundle: &Bundle,
     severity: Severity,
     code: &'static str,

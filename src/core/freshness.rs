@@ -25,18 +25,13 @@ pub fn on_article(
     code: &'static str,
     message: String,
 ) -> Diagnostic {
-    let file = bundle
-        .sources
-        .get(src)
-        .map(|s| s.name.clone())
-        .unwrap_or_default();
-    Diagnostic::at_key(
+    crate::core::coherence::diagnostic(
+        bundle,
         severity,
         code,
-        message,
-        file,
-        format!("articles[{i}].{key}"),
         src,
+        format!("articles[{i}].{key}"),
+        message,
     )
 }
 

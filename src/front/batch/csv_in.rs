@@ -208,17 +208,11 @@ impl<R: BufRead> Rows<R> {
 
     /// Moves the start of the next row to `to`, counting the lines passed.
     fn advance(&mut self, to: usize) {
-        for &b in &self.buf[self.pos..to] {
-            if b == b'\n' {
-                if !self.after_cr {
-                    self.line += 1;
-                }
-                self.after_cr = false;
-            } else {
-                self.after_cr = b == b'\r';
-                self.line += u64::from(self.after_cr);
-            }
-        }
+        super::encoding::count_line_breaks(
+            &self.buf[self.pos..to],
+            &mut self.line,
+            &mut self.after_cr,
+        );
         self.pos = to;
     }
 

@@ -162,24 +162,7 @@ impl<R: Read> Decoded<R> {
     /// Counts the lines of the first `n` raw bytes and moves the offset
     /// past them: a vectorised count of `\n` when there is no `\r` about.
     fn count_lines(&mut self, n: usize) {
-        let bytes = &self.raw[..n];
-        if self.after_cr || bytes.contains(&b'\r') {
-            for &b in bytes {
-                if b == b'\n' {
-                    if !self.after_cr {
-                        self.line += 1;
-                    }
-                    self.after_cr = false;
-                } else {
-                    self.after_cr = b == b'\r';
-                    if self.after_cr {
-                        self.line += 1;
-                    }
-                }
-            }
-        } else {
-            self.line += count_newlines(bytes);
-        }
+        count_line_breaks(&self.raw[..n], &mut self.line, &mut self.after_cr);
         self.offset += n as u64;
     }
 
@@ -328,6 +311,28 @@ impl<R: Read> Decoded<R> {
 }
 
 /// The `\n` in `bytes`, 64 at a time in a form the compiler vectorises.
+/// Adds to `line` the line breaks of `bytes` (`\n`, `\r\n` or a lone
+/// `\r`, each one break); `after_cr` carries a `\r` that ended the
+/// previous bytes, so that a `\r\n` split between two reads counts once.
+/// A vectorised count of `\n` when there is no `\r` about.
+pub(super) fn count_line_breaks(bytes: &[u8], line: &mut u64, after_cr: &mut bool) {
+    if !*after_cr && !bytes.contains(&b'\r') {
+        *line += count_newlines(bytes);
+        return;
+    }
+    for &b in bytes {
+        if b == b'\n' {
+            if !*after_cr {
+                *line += 1;
+            }
+            *after_cr = false;
+        } else {
+            *after_cr = b == b'\r';
+            *line += u64::from(*after_cr);
+        }
+    }
+}
+
 fn count_newlines(bytes: &[u8]) -> u64 {
     let chunks = bytes.chunks_exact(64);
     let tail = chunks.remainder();
