@@ -182,8 +182,10 @@ fn the_html_report_renders_in_chromium_and_passes_axe_core() {
         // « Pourquoi ? » names each finding and links to it, without its
         // whole text a second time.
         for f in &d.findings {
+            // Up to its first address, which the page makes a link.
+            let text = f.text.split("http").next().unwrap_or_default().trim_end();
             assert_eq!(
-                dom.matches(&f.text).count(),
+                dom.matches(text).count(),
                 1,
                 "{case}: the text of {} is written twice",
                 f.id
@@ -515,6 +517,20 @@ fn fits(b: &mut cdp::Browser) -> bool {
     b.eval("document.documentElement.scrollWidth <= window.innerWidth") == serde_json::json!(true)
 }
 
+/// The innermost elements that reach past the right edge, with the start
+/// of their text: what to fix when a page does not fit.
+fn too_wide(b: &mut cdp::Browser) -> serde_json::Value {
+    b.eval(
+        "Array.from(document.querySelectorAll('body *'))
+           .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1
+                     && !Array.from(e.children).some(c => c.getBoundingClientRect().right > window.innerWidth + 1))
+           .slice(0, 8)
+           .map(e => e.tagName + ' ' + Math.round(e.getBoundingClientRect().right) + ' px: '
+                     + (e.textContent || '').trim().slice(0, 100))
+           .join('\\n')",
+    )
+}
+
 #[test]
 fn serve_pages_pass_axe_core_and_fit_at_320_px_and_at_200_percent() {
     let (Some(chromium), Some(axe)) = (chromium(), axe_core()) else {
@@ -555,9 +571,9 @@ fn serve_pages_pass_axe_core_and_fit_at_320_px_and_at_200_percent() {
     let pages: [(&str, String, &str); 10] = [
         ("question", "/".into(), ""),
         ("help", "/?type_ressource=donnees".into(), "document.querySelector('details.more').open = true"),
-        ("number", "/?type_ressource=algorithme&algo_administration=etat&algo_decision_individuelle=personnes_physiques&algo_secret=non".into(), ""),
+        ("number", "/?type_ressource=algorithme&algo_administration=collectivite&algo_decision_individuelle=personnes_physiques&algo_secret=non".into(), ""),
         ("review", format!("/revoir?{case}"), ""),
-        ("edit", format!("/modifier/algo_etp?{case}"), ""),
+        ("edit", format!("/modifier/algo_secret?{case}"), ""),
         ("decision", format!("/?{case}"), "document.querySelector('details.detail').open = true"),
         ("documents", format!("/documents?{case}"), ""),
         ("inventory", "/inventaire".into(), "upload"),
@@ -608,7 +624,11 @@ fn serve_pages_pass_axe_core_and_fit_at_320_px_and_at_200_percent() {
                 "{kind} at {label}: axe-core:\n{}",
                 violations.join("\n")
             );
-            assert!(fits(&mut b), "{kind} at {label}: the page scrolls sideways");
+            assert!(
+                fits(&mut b),
+                "{kind} at {label}: the page scrolls sideways:\n{}",
+                too_wide(&mut b)
+            );
         }
     }
 }

@@ -683,16 +683,16 @@ fn keys_for(
     format!("{}{ENTER}", DOWN.repeat(index))
 }
 
-/// The trial: a 15-answer case walked with the arrow keys in an
+/// The trial: a 14-answer case walked with the arrow keys in an
 /// 80 × 24 window. The review shows the result and the whole menu at once;
 /// the decision opens in the pager; once it is closed, the last screen
 /// shows the verdict and the offer of the documents, nothing scrolled off.
 #[test]
-fn a_15_answer_session_fits_an_80_by_24_window() {
+fn a_14_answer_session_fits_an_80_by_24_window() {
     use aiguillage::core::engine::{self, Evaluation};
     use aiguillage::core::model::Answer;
     let case = serde_json::json!({
-        "type_ressource": "donnees", "donnees_organisme": "etat", "donnees_etp": 50,
+        "type_ressource": "donnees", "donnees_organisme": "etat",
         "donnees_achevement": "acheve", "donnees_secret": "absolu",
         "donnees_occultable": true, "donnees_occultation_effort": false,
         "donnees_personnelles": "oui", "donnees_exception_anonymisation": "aucune",
@@ -713,7 +713,7 @@ fn a_15_answer_session_fits_an_80_by_24_window() {
         .map(|step| bundle.question(&step.question).unwrap())
         .filter(|q| !q.kind.is_computed())
         .collect();
-    assert_eq!(asked.len(), 15);
+    assert_eq!(asked.len(), 14);
 
     let mut w = Window::new(&[], &[("PAGER", "less")]);
     for (i, q) in asked.iter().enumerate() {
@@ -731,7 +731,7 @@ fn a_15_answer_session_fits_an_80_by_24_window() {
         "Tout est juste ?",
         "Oui, voir le résultat",
         "✎ 1. ",
-        "✎ 15. ",
+        "✎ 14. ",
     ] {
         assert!(
             review.contains(needed),

@@ -159,7 +159,6 @@ h2 { font-size: 1.2rem; margin: 2rem 0 .5rem; border-bottom: 1px solid #cecece; 
 .summary { font-size: 1.05rem; }
 li { margin: .35rem 0; }
 .refs { color: #3a3a3a; font-size: .92rem; }
-.refs a { white-space: nowrap; }
 .why li { margin-bottom: .8rem; }
 .why .answer { font-weight: 700; margin: 0; }
 .why p { margin: .15rem 0; }
@@ -492,17 +491,14 @@ fn why<'d>(s: &mut String, d: &'d Decision, t: &Texts, refs: &mut References<'d>
         if !added.is_empty() {
             let _ = write!(s, "<ul class=\"added\">");
             for f in added {
-                let name = f
-                    .short
-                    .as_deref()
-                    .unwrap_or_else(|| crate::output::text::first_sentence(&f.text));
+                let name = finding_name(f);
                 let _ = write!(
                     s,
                     "<li>+ {}{} <a href=\"#constat-{}\">{}</a></li>",
                     escape(kind_label(f.kind, t)),
                     escape(t.colon),
                     escape(&f.id),
-                    escape(name)
+                    escape(&name)
                 );
             }
             let _ = write!(s, "</ul>");
@@ -516,6 +512,21 @@ fn why<'d>(s: &mut String, d: &'d Decision, t: &Texts, refs: &mut References<'d>
         escape(verdict_label(d.outcome.verdict, t)),
         escape(&d.outcome.title)
     );
+}
+
+/// How « Pourquoi ? » names a finding it links to: its short form, else
+/// its first sentence, else (a text of one sentence) its first words —
+/// never its whole text, which its section already shows.
+fn finding_name(f: &crate::core::engine::FindingOut) -> std::borrow::Cow<'_, str> {
+    if let Some(short) = &f.short {
+        return std::borrow::Cow::Borrowed(short);
+    }
+    let first = crate::output::text::first_sentence(&f.text);
+    if first.trim().len() < f.text.trim().len() {
+        return std::borrow::Cow::Borrowed(first);
+    }
+    let columns = crate::text::wrap::columns(&f.text);
+    crate::text::wrap::shorten(&f.text, (columns * 2 / 3).clamp(20, 60))
 }
 
 #[cfg(test)]

@@ -389,7 +389,8 @@ fn why_text<'d>(s: &mut String, d: &'d Decision, look: Look, refs: &mut Referenc
         }
         for f in step_findings(d, step) {
             let line = format!("+ {}{} {}", kind_label(f.kind, t), t.colon, f.text);
-            let line = crate::text::wrap::truncate(&line, inner, "…").into_owned();
+            // Cut at a word's end: the finding in full is in its section.
+            let line = crate::text::wrap::shorten(&line, inner).into_owned();
             let _ = writeln!(s, "{pad}{}", style(line).dim());
         }
     }
