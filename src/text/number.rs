@@ -42,10 +42,15 @@ pub fn exact(text: &str) -> Option<f64> {
         return None;
     }
     let written = decimal(text)?;
-    // As written, if the shortest form of the double says the same, or
-    // (for a whole number) all its digits do.
+    // As written, if it has no more significant digits than the shortest
+    // form of the double it is read as: then no digit was lost. (Where two
+    // shortest forms exist, as 1443360230967579.2 and …579.3 for the same
+    // double, serde_json writes one and Rust the other: either is exact.)
+    // Or, for a whole number, if all its digits are the double's.
+    let shortest = decimal(&format!("{x:e}"))?;
     let same = |form: &str| decimal(form).as_ref() == Some(&written);
-    (same(&format!("{x:e}")) || (x.fract() == 0.0 && same(&format!("{x:.0}")))).then_some(x)
+    (written.1.len() <= shortest.1.len() || (x.fract() == 0.0 && same(&format!("{x:.0}"))))
+        .then_some(x)
 }
 
 /// The number a double would hold for `text`, in its shortest form: what
@@ -307,6 +312,19 @@ mod tests {
         assert_eq!(cmp_decimal("0", "-0.0"), Some(Equal));
         assert_eq!(cmp_decimal("100", "99.9"), Some(Greater));
         assert_eq!(cmp_decimal("x", "1"), None);
+    }
+
+    /// What serde_json writes for a double is read back as that double,
+    /// even where Rust's shortest form picks the other of two digits.
+    #[test]
+    fn either_shortest_form_of_a_double_is_exact() {
+        let x: f64 = "-1443360230967579.2".parse().unwrap();
+        assert_eq!(exact("-1443360230967579.2"), Some(x));
+        assert_eq!(exact(&serde_json::to_string(&x).unwrap()), Some(x));
+        assert_eq!(exact(&format!("{x:e}")), Some(x));
+        // One digit more than the double keeps is still refused.
+        assert_eq!(exact("-1443360230967579.21"), None);
+        assert_eq!(exact("49.999999999999999"), None);
     }
 
     #[test]
